@@ -1,0 +1,105 @@
+/* dm-cli-validate.c: `demarcate validate FILE…`: proposals, scenarios and vector files. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "dm-cli-private.h"
+#include "dm-vector.h"
+
+typedef enum
+{
+  KIND_PROPOSAL,
+  KIND_SCENARIO,
+  KIND_VECTOR,
+} FileKind;
+
+/* JSON files say what they are in "format"; GeoJSON has "type" instead. */
+static FileKind
+guess_kind (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_str_has_suffix (path, ".json"))
+    return KIND_VECTOR;
+  if (!g_file_get_contents (path, &data, &length, NULL))
+    return KIND_PROPOSAL;
+  if (strstr (data, "\"demarcate-scenario\"") != NULL)
+    return KIND_SCENARIO;
+  if (strstr (data, "\"FeatureCollection\"") != NULL || strstr (data, "\"Feature\"") != NULL)
+    return KIND_VECTOR;
+  return KIND_PROPOSAL;
+}
+
+static gboolean
+validate_one (const char *path,
+              DmCatalog  *catalog)
+{
+  g_autoptr(GError) error = NULL;
+
+  switch (guess_kind (path))
+    {
+    case KIND_SCENARIO:
+      {
+        g_autoptr(DmScenario) scenario = NULL;
+
+        if (catalog == NULL)
+          {
+            g_printerr ("%s: %s\n", path, _("cannot check the scenario: no proposals loaded"));
+            return FALSE;
+          }
+        scenario = dm_scenario_load (path, catalog, NULL, &error);
+        break;
+      }
+    case KIND_VECTOR:
+      {
+        g_autoptr(DmVector) vector = dm_vector_read (path, DM_GEOM_ANY, NULL, &error);
+        break;
+      }
+    case KIND_PROPOSAL:
+    default:
+      {
+        g_autoptr(DmProposal) proposal = dm_proposal_new_from_file (path, &error);
+        break;
+      }
+    }
+
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  g_print (_("%s: valid\n"), path);
+  return TRUE;
+}
+
+int
+_dm_cli_validate (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autoptr(DmCatalog) catalog = NULL;
+  gboolean all_valid = TRUE;
+
+  g_option_context_set_summary (context,
+                                _("Checks proposal files, scenario files and vector files "
+                                  "(GeoJSON, KML, Shapefile, GeoPackage, FlatGeobuf). Exits "
+                                  "with 0 when all are valid and 1 otherwise; each problem is "
+                                  "printed as “FILE: what is wrong”."));
+  if (!_dm_cli_parse (context, &argc, &argv))
+    return DM_EXIT_ERROR;
+  if (argc < 2)
+    {
+      _dm_cli_error (_("validate needs at least one FILE"));
+      return DM_EXIT_ERROR;
+    }
+
+  /* Only scenarios need the proposals; a broken data folder is not their fault. */
+  catalog = dm_catalog_new_default (NULL);
+
+  for (int i = 1; i < argc; i++)
+    all_valid &= validate_one (argv[i], catalog);
+
+  return all_valid ? DM_EXIT_OK : DM_EXIT_INVALID;
+}

@@ -1,0 +1,166 @@
+/* dm-cli.c: dispatches commands and holds what they share: option parsing and data loading. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "dm-cli.h"
+#include "dm-cli-private.h"
+#include "dm-control.h"
+#include "dm-error.h"
+
+static const struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "list", _dm_cli_list, N_("List proposals and control dates") },
+  { "stats", _dm_cli_stats, N_("Areas by region, part and status, as CSV or JSON") },
+  { "validate", _dm_cli_validate, N_("Check proposal, scenario and vector files") },
+};
+
+gboolean
+dm_cli_is_command (const char *arg)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (arg, commands[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+_dm_cli_error (const char *message)
+{
+  g_printerr ("demarcate: %s\n", message);
+}
+
+gboolean
+_dm_cli_parse (GOptionContext   *context,
+               int              *argc,
+               char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      _dm_cli_error (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_dm_cli_data_clear (DmCliData *data)
+{
+  g_clear_pointer (&data->partition, dm_partition_unref);
+  g_clear_pointer (&data->geodata, dm_geodata_unref);
+  g_clear_pointer (&data->catalog, dm_catalog_unref);
+}
+
+/* Loads the catalog, the bundled geography and the partition for one date
+ * (the latest bundled date when none is given) or for a control file. */
+gboolean
+_dm_cli_load (DmCliData   *data,
+              const char  *date,
+              const char  *control_file,
+              GError     **error)
+{
+  g_autoptr(DmControlArea) control = NULL;
+  const DmControlInfo *info;
+
+  data->catalog = dm_catalog_new_default (error);
+  if (data->catalog == NULL)
+    return FALSE;
+  for (guint i = 0; i < dm_catalog_get_problems (data->catalog)->len; i++)
+    g_printerr ("demarcate: skipped %s\n",
+                (char *) g_ptr_array_index (dm_catalog_get_problems (data->catalog), i));
+
+  data->geodata = dm_geodata_load (dm_catalog_get_geo_dir (data->catalog), NULL, error);
+  if (data->geodata == NULL)
+    return FALSE;
+
+  if (control_file != NULL)
+    control = dm_control_area_load (control_file, date, NULL, error);
+  else
+    {
+      info = date ? dm_catalog_find_control (data->catalog, date)
+                  : dm_catalog_latest_control (data->catalog);
+      if (info == NULL)
+        {
+          g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+                       _("no control area for the date “%s”; run “demarcate list” for the "
+                         "dates, or pass --control FILE"), date ? date : "");
+          return FALSE;
+        }
+      control = dm_control_area_load (info->path, info->date, NULL, error);
+    }
+  if (control == NULL)
+    return FALSE;
+
+  data->partition = dm_partition_derive (data->geodata, control, NULL, error);
+  return data->partition != NULL;
+}
+
+DmScenario *
+_dm_cli_scenario (DmCatalog   *catalog,
+                  const char  *proposal_id,
+                  const char  *scenario_file,
+                  char       **scenario_date,
+                  GError     **error)
+{
+  DmProposal *proposal;
+
+  if (scenario_file != NULL)
+    return dm_scenario_load (scenario_file, catalog, scenario_date, error);
+
+  if (proposal_id == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+                   _("say which proposal with --proposal ID (see “demarcate list”)"));
+      return NULL;
+    }
+  proposal = dm_catalog_find_proposal (catalog, proposal_id);
+  if (proposal == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+                   _("unknown proposal “%s”; run “demarcate list” to see the ids"), proposal_id);
+      return NULL;
+    }
+  return dm_scenario_new (proposal);
+}
+
+static void
+print_usage (void)
+{
+  g_print ("%s\n\n", _("Usage: demarcate [COMMAND] [OPTION…]"));
+  g_print ("%s\n", _("Without a command, the map window opens. Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("Run “demarcate COMMAND --help” for a command’s options."));
+}
+
+int
+dm_cli_run (int    argc,
+            char **argv)
+{
+  if (argc < 2 || g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0)
+    {
+      print_usage ();
+      return argc < 2 ? DM_EXIT_ERROR : DM_EXIT_OK;
+    }
+  if (g_strcmp0 (argv[1], "--version") == 0)
+    {
+      g_print ("demarcate %s\n", PACKAGE_VERSION);
+      return DM_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr ("demarcate: unknown command “%s”\n", argv[1]);
+  print_usage ();
+  return DM_EXIT_ERROR;
+}

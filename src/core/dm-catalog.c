@@ -1,0 +1,298 @@
+/* dm-catalog.c: finds the data folder and lists the proposals and dated control areas in it. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-catalog.h"
+#include "dm-control.h"
+#include "dm-error.h"
+
+struct _DmCatalog
+{
+  gatomicrefcount  ref_count;
+  char            *geo_dir;
+  GPtrArray       *proposals; /* DmProposal, in display order */
+  GPtrArray       *controls;  /* DmControlInfo, oldest first */
+  GPtrArray       *problems;  /* char *: user files that were skipped, and why */
+};
+
+/* $DEMARCATE_DATA_DIR, else the installed data, else the source tree the
+ * binary was built from, so `build/src/demarcate` works without installing. */
+const char *
+dm_data_dir (void)
+{
+  static char *dir = NULL;
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      const char *env = g_getenv ("DEMARCATE_DATA_DIR");
+      g_autofree char *installed = g_build_filename (PKGDATADIR, "geo", "oblasts.geojson", NULL);
+      char *found;
+
+      if (env != NULL && *env != '\0')
+        found = g_strdup (env);
+      else if (g_file_test (installed, G_FILE_TEST_EXISTS))
+        found = g_strdup (PKGDATADIR);
+      else
+        found = g_strdup (SOURCE_DATADIR);
+      dir = found;
+      g_once_init_leave (&once, 1);
+    }
+  return dir;
+}
+
+char *
+dm_user_proposals_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "demarcate", "proposals", NULL);
+}
+
+static void
+control_info_free (gpointer data)
+{
+  DmControlInfo *info = data;
+
+  g_free (info->date);
+  g_free (info->path);
+  g_free (info);
+}
+
+DmCatalog *
+dm_catalog_ref (DmCatalog *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+dm_catalog_unref (DmCatalog *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->geo_dir);
+  g_ptr_array_unref (self->proposals);
+  g_ptr_array_unref (self->controls);
+  g_ptr_array_unref (self->problems);
+  g_free (self);
+}
+
+static GPtrArray *
+list_files (const char *dir,
+            const char *prefix,
+            const char *suffix)
+{
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, suffix))
+      g_ptr_array_add (files, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  return files;
+}
+
+static void
+add_proposal (DmCatalog  *self,
+              DmProposal *proposal)
+{
+  /* A user file with a bundled id replaces the bundled one. */
+  for (guint i = 0; i < self->proposals->len; i++)
+    {
+      DmProposal *other = g_ptr_array_index (self->proposals, i);
+
+      if (g_str_equal (dm_proposal_get_id (other), dm_proposal_get_id (proposal)))
+        {
+          g_ptr_array_index (self->proposals, i) = g_object_ref (proposal);
+          g_object_unref (other);
+          return;
+        }
+    }
+  g_ptr_array_add (self->proposals, g_object_ref (proposal));
+}
+
+static gboolean
+load_proposals (DmCatalog   *self,
+                const char  *dir,
+                gboolean     bundled,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) files = list_files (dir, "", ".json");
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(DmProposal) proposal = dm_proposal_new_from_file (files->pdata[i], &local_error);
+
+      if (proposal != NULL)
+        add_proposal (self, proposal);
+      else if (bundled)
+        {
+          /* Bundled data is ours: a broken file there is a bug to fix. */
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      else
+        g_ptr_array_add (self->problems, g_strdup (local_error->message));
+    }
+  return TRUE;
+}
+
+/* Baselines last, proposals by date: the order a lesson goes through them. */
+static int
+compare_proposals (gconstpointer a,
+                   gconstpointer b)
+{
+  DmProposal *pa = *(DmProposal **) a;
+  DmProposal *pb = *(DmProposal **) b;
+  int c;
+
+  if (dm_proposal_is_baseline (pa) != dm_proposal_is_baseline (pb))
+    return dm_proposal_is_baseline (pa) ? 1 : -1;
+  c = g_strcmp0 (dm_proposal_get_date (pa), dm_proposal_get_date (pb));
+  return c != 0 ? c : g_strcmp0 (dm_proposal_get_id (pa), dm_proposal_get_id (pb));
+}
+
+static int
+compare_controls (gconstpointer a,
+                  gconstpointer b)
+{
+  const DmControlInfo *ca = *(DmControlInfo **) a;
+  const DmControlInfo *cb = *(DmControlInfo **) b;
+
+  return g_strcmp0 (ca->date, cb->date);
+}
+
+DmCatalog *
+dm_catalog_new (const char  *data_dir,
+                const char  *user_dir,
+                GError     **error)
+{
+  g_autoptr(DmCatalog) self = g_new0 (DmCatalog, 1);
+  g_autofree char *proposals_dir = g_build_filename (data_dir, "proposals", NULL);
+  g_autoptr(GPtrArray) control_files = NULL;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->geo_dir = g_build_filename (data_dir, "geo", NULL);
+  self->proposals = g_ptr_array_new_with_free_func (g_object_unref);
+  self->controls = g_ptr_array_new_with_free_func (control_info_free);
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (!g_file_test (proposals_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+                   _("The data folder %s has no proposals; set DEMARCATE_DATA_DIR to the "
+                     "folder that holds “geo” and “proposals”"), data_dir);
+      return NULL;
+    }
+  if (!load_proposals (self, proposals_dir, TRUE, error))
+    return NULL;
+  if (user_dir != NULL && !load_proposals (self, user_dir, FALSE, error))
+    return NULL;
+  g_ptr_array_sort (self->proposals, compare_proposals);
+
+  control_files = list_files (self->geo_dir, "control-", ".geojson");
+  for (guint i = 0; i < control_files->len; i++)
+    {
+      g_autofree char *date = dm_control_date_from_path (control_files->pdata[i]);
+
+      if (date != NULL)
+        dm_catalog_add_control (self, date, control_files->pdata[i]);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+DmCatalog *
+dm_catalog_new_default (GError **error)
+{
+  g_autofree char *user_dir = dm_user_proposals_dir ();
+
+  return dm_catalog_new (dm_data_dir (), user_dir, error);
+}
+
+GPtrArray *
+dm_catalog_get_proposals (DmCatalog *self)
+{
+  return self->proposals;
+}
+
+DmProposal *
+dm_catalog_find_proposal (DmCatalog  *self,
+                          const char *id)
+{
+  for (guint i = 0; i < self->proposals->len; i++)
+    {
+      DmProposal *proposal = g_ptr_array_index (self->proposals, i);
+
+      if (g_strcmp0 (dm_proposal_get_id (proposal), id) == 0)
+        return proposal;
+    }
+  return NULL;
+}
+
+GPtrArray *
+dm_catalog_get_controls (DmCatalog *self)
+{
+  return self->controls;
+}
+
+const DmControlInfo *
+dm_catalog_find_control (DmCatalog  *self,
+                         const char *date)
+{
+  for (guint i = 0; i < self->controls->len; i++)
+    {
+      DmControlInfo *info = g_ptr_array_index (self->controls, i);
+
+      if (g_strcmp0 (info->date, date) == 0)
+        return info;
+    }
+  return NULL;
+}
+
+const DmControlInfo *
+dm_catalog_latest_control (DmCatalog *self)
+{
+  if (self->controls->len == 0)
+    return NULL;
+  return g_ptr_array_index (self->controls, self->controls->len - 1);
+}
+
+/* An imported file with the date of a bundled one takes its place. */
+void
+dm_catalog_add_control (DmCatalog  *self,
+                        const char *date,
+                        const char *path)
+{
+  DmControlInfo *info;
+
+  for (guint i = 0; i < self->controls->len; i++)
+    {
+      info = g_ptr_array_index (self->controls, i);
+      if (g_str_equal (info->date, date))
+        {
+          g_free (info->path);
+          info->path = g_strdup (path);
+          return;
+        }
+    }
+  info = g_new0 (DmControlInfo, 1);
+  info->date = g_strdup (date);
+  info->path = g_strdup (path);
+  g_ptr_array_add (self->controls, info);
+  g_ptr_array_sort (self->controls, compare_controls);
+}
+
+GPtrArray *
+dm_catalog_get_problems (DmCatalog *self)
+{
+  return self->problems;
+}
+
+const char *
+dm_catalog_get_geo_dir (DmCatalog *self)
+{
+  return self->geo_dir;
+}

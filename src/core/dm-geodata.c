@@ -1,0 +1,246 @@
+/* dm-geodata.c: loads data/geo once and builds the five regions from their oblasts. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-error.h"
+#include "dm-geodata.h"
+#include "dm-geom.h"
+#include "dm-shape.h"
+
+struct _DmGeodata
+{
+  gatomicrefcount  ref_count;
+  char            *dir;
+  DmVector        *layers[DM_N_LAYERS];
+  OGRGeometryH     regions[DM_N_NAMED_REGIONS];
+  double           region_area[DM_N_NAMED_REGIONS];
+  OGRGeometryH     ukraine;
+  GPtrArray       *shapes[DM_N_LAYERS]; /* DmShape per feature, same order */
+  DmShape         *region_shapes[DM_N_NAMED_REGIONS];
+  GPtrArray       *places;              /* DmPlace, largest first */
+};
+
+static const struct
+{
+  const char *file;
+  DmGeomKind  kind;
+} layer_files[DM_N_LAYERS] = {
+  [DM_LAYER_LAND] = { "land.geojson", DM_GEOM_POLYGON },
+  [DM_LAYER_LAKES] = { "lakes.geojson", DM_GEOM_POLYGON },
+  [DM_LAYER_RIVERS] = { "rivers.geojson", DM_GEOM_LINE },
+  [DM_LAYER_COUNTRIES] = { "countries.geojson", DM_GEOM_POLYGON },
+  [DM_LAYER_BORDERS] = { "borders.geojson", DM_GEOM_LINE },
+  [DM_LAYER_OBLASTS] = { "oblasts.geojson", DM_GEOM_POLYGON },
+  [DM_LAYER_PLACES] = { "places.geojson", DM_GEOM_POINT },
+};
+
+DmGeodata *
+dm_geodata_ref (DmGeodata *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+dm_geodata_unref (DmGeodata *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint i = 0; i < DM_N_LAYERS; i++)
+    g_clear_pointer (&self->layers[i], dm_vector_free);
+  for (guint i = 0; i < DM_N_LAYERS; i++)
+    g_clear_pointer (&self->shapes[i], g_ptr_array_unref);
+  for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
+    {
+      g_clear_pointer (&self->regions[i], OGR_G_DestroyGeometry);
+      g_clear_pointer (&self->region_shapes[i], dm_shape_unref);
+    }
+  g_clear_pointer (&self->places, g_ptr_array_unref);
+  g_clear_pointer (&self->ukraine, OGR_G_DestroyGeometry);
+  g_free (self->dir);
+  g_free (self);
+}
+
+static OGRGeometryH
+merge (OGRGeometryH multi)
+{
+  g_auto(DmOgrGeometry) merged = OGR_G_UnionCascaded (multi);
+
+  return dm_geom_polygonal (merged);
+}
+
+static gboolean
+collect_regions (DmGeodata     *self,
+                 DmVector      *oblasts,
+                 OGRGeometryH   all,
+                 OGRGeometryH  *parts,
+                 GError       **error)
+{
+  g_autofree char *display = g_filename_display_name (oblasts->path);
+
+  for (guint i = 0; i < oblasts->features->len; i++)
+    {
+      DmFeature *feature = g_ptr_array_index (oblasts->features, i);
+      const char *key = dm_feature_get (feature, "region");
+      g_auto(DmOgrGeometry) multi = dm_geom_polygonal (feature->geometry);
+      DmRegion region;
+
+      for (int j = 0; j < OGR_G_GetGeometryCount (multi); j++)
+        OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (multi, j));
+
+      if (key == NULL || *key == '\0')
+        continue;
+      if (!dm_region_from_string (key, &region) || region == DM_REGION_OTHER)
+        {
+          g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
+                       _("%s: feature %u names an unknown region “%s”"),
+                       display, feature->index, key);
+          return FALSE;
+        }
+      for (int j = 0; j < OGR_G_GetGeometryCount (multi); j++)
+        OGR_G_AddGeometry (parts[region], OGR_G_GetGeometryRef (multi, j));
+    }
+
+  for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
+    {
+      if (OGR_G_GetGeometryCount (parts[i]) == 0)
+        {
+          g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
+                       _("%s: no oblast is tagged with the region “%s”"),
+                       display, dm_region_to_string (i));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Crimea is two units (UA-43 and UA-40); Ukraine is the union of all 27. */
+static gboolean
+build_regions (DmGeodata  *self,
+               GError    **error)
+{
+  g_auto(DmOgrGeometry) all = OGR_G_CreateGeometry (wkbMultiPolygon);
+  OGRGeometryH parts[DM_N_NAMED_REGIONS];
+  gboolean ok;
+
+  for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
+    parts[i] = OGR_G_CreateGeometry (wkbMultiPolygon);
+
+  ok = collect_regions (self, self->layers[DM_LAYER_OBLASTS], all, parts, error);
+  for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
+    {
+      if (ok)
+        {
+          self->regions[i] = merge (parts[i]);
+          self->region_area[i] = dm_geom_area_km2 (self->regions[i]);
+        }
+      OGR_G_DestroyGeometry (parts[i]);
+    }
+  if (ok)
+    self->ukraine = merge (all);
+  return ok;
+}
+
+DmGeodata *
+dm_geodata_load (const char    *geo_dir,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(DmGeodata) self = g_new0 (DmGeodata, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->dir = g_strdup (geo_dir);
+
+  for (guint i = 0; i < DM_N_LAYERS; i++)
+    {
+      g_autofree char *path = g_build_filename (geo_dir, layer_files[i].file, NULL);
+
+      self->layers[i] = dm_vector_read (path, layer_files[i].kind, cancellable, error);
+      if (self->layers[i] == NULL)
+        return NULL;
+    }
+
+  if (!build_regions (self, error))
+    return NULL;
+
+  /* Projected once here, in the loading thread, so painting never projects. */
+  for (guint i = 0; i < DM_N_LAYERS; i++)
+    {
+      GPtrArray *features = self->layers[i]->features;
+
+      self->shapes[i] = g_ptr_array_new_full (features->len, (GDestroyNotify) dm_shape_unref);
+      if (i == DM_LAYER_PLACES)
+        continue;
+      for (guint j = 0; j < features->len; j++)
+        {
+          DmFeature *feature = g_ptr_array_index (features, j);
+          g_ptr_array_add (self->shapes[i], dm_shape_new (feature->geometry));
+        }
+    }
+  for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
+    self->region_shapes[i] = dm_shape_new (self->regions[i]);
+  self->places = dm_places_new (self->layers[DM_LAYER_PLACES]->features);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+dm_geodata_get_dir (DmGeodata *self)
+{
+  return self->dir;
+}
+
+DmVector *
+dm_geodata_get_layer (DmGeodata *self,
+                      DmLayer    layer)
+{
+  g_return_val_if_fail (layer < DM_N_LAYERS, NULL);
+  return self->layers[layer];
+}
+
+OGRGeometryH
+dm_geodata_get_region (DmGeodata *self,
+                       DmRegion   region)
+{
+  g_return_val_if_fail (region < DM_N_NAMED_REGIONS, NULL);
+  return self->regions[region];
+}
+
+double
+dm_geodata_get_region_area (DmGeodata *self,
+                            DmRegion   region)
+{
+  g_return_val_if_fail (region < DM_N_NAMED_REGIONS, 0.0);
+  return self->region_area[region];
+}
+
+OGRGeometryH
+dm_geodata_get_ukraine (DmGeodata *self)
+{
+  return self->ukraine;
+}
+
+/* One DmShape per feature of the layer, in the layer's order. */
+GPtrArray *
+dm_geodata_get_shapes (DmGeodata *self,
+                       DmLayer    layer)
+{
+  g_return_val_if_fail (layer < DM_N_LAYERS, NULL);
+  return self->shapes[layer];
+}
+
+DmShape *
+dm_geodata_get_region_shape (DmGeodata *self,
+                             DmRegion   region)
+{
+  g_return_val_if_fail (region < DM_N_NAMED_REGIONS, NULL);
+  return self->region_shapes[region];
+}
+
+GPtrArray *
+dm_geodata_get_places (DmGeodata *self)
+{
+  return self->places;
+}

@@ -1,0 +1,41 @@
+/* dm-partition.h: each region split into its Russian-held and Ukrainian-held part. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dm-control.h"
+#include "dm-geodata.h"
+#include "dm-shape.h"
+#include "dm-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _DmPartition DmPartition;
+
+DmPartition  *dm_partition_derive        (DmGeodata     *geodata,
+                                          DmControlArea *control,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+DmPartition  *dm_partition_ref           (DmPartition   *self);
+void          dm_partition_unref         (DmPartition   *self);
+const char   *dm_partition_get_date      (DmPartition   *self);
+const char   *dm_partition_get_source    (DmPartition   *self);
+OGRGeometryH  dm_partition_get_geometry  (DmPartition   *self,
+                                          DmRegion       region,
+                                          DmPart         part);
+double        dm_partition_get_area      (DmPartition   *self,
+                                          DmRegion       region,
+                                          DmPart         part);
+OGRGeometryH  dm_partition_get_control   (DmPartition   *self);
+gboolean      dm_partition_has_part      (DmPartition   *self,
+                                          DmRegion       region,
+                                          DmPart         part);
+
+DmShape      *dm_partition_get_shape     (DmPartition   *self,
+                                          DmRegion       region,
+                                          DmPart         part);
+DmShape      *dm_partition_get_front     (DmPartition   *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmPartition, dm_partition_unref)
+
+G_END_DECLS

@@ -1,0 +1,385 @@
+/* dm-vector.c: reads a vector file with GDAL, reprojects it to lon/lat and checks what users get wrong. */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "dm-error.h"
+#include "dm-geom.h"
+#include "dm-vector.h"
+
+static void
+feature_free (gpointer data)
+{
+  DmFeature *feature = data;
+
+  g_clear_pointer (&feature->geometry, OGR_G_DestroyGeometry);
+  g_clear_pointer (&feature->fields, g_hash_table_unref);
+  g_free (feature);
+}
+
+void
+dm_vector_free (DmVector *vector)
+{
+  if (vector == NULL)
+    return;
+  g_free (vector->path);
+  g_ptr_array_unref (vector->features);
+  g_free (vector);
+}
+
+const char *
+dm_feature_get (const DmFeature *feature,
+                const char      *field)
+{
+  return feature->fields ? g_hash_table_lookup (feature->fields, field) : NULL;
+}
+
+double
+dm_feature_get_double (const DmFeature *feature,
+                       const char      *field,
+                       double           fallback)
+{
+  const char *value = dm_feature_get (feature, field);
+  char *end = NULL;
+  double d;
+
+  if (value == NULL)
+    return fallback;
+  d = g_ascii_strtod (value, &end);
+  return (end != value) ? d : fallback;
+}
+
+static const char *
+kind_name (DmGeomKind kind)
+{
+  switch (kind)
+    {
+    case DM_GEOM_POLYGON: return "polygon";
+    case DM_GEOM_LINE:    return "line";
+    case DM_GEOM_POINT:   return "point";
+    case DM_GEOM_ANY:
+    default:              return "geometry";
+    }
+}
+
+static gboolean
+kind_matches (OGRwkbGeometryType type,
+              DmGeomKind         kind)
+{
+  type = wkbFlatten (type);
+  switch (kind)
+    {
+    case DM_GEOM_POLYGON:
+      return type == wkbPolygon || type == wkbMultiPolygon;
+    case DM_GEOM_LINE:
+      return type == wkbLineString || type == wkbMultiLineString;
+    case DM_GEOM_POINT:
+      return type == wkbPoint || type == wkbMultiPoint;
+    case DM_GEOM_ANY:
+    default:
+      return TRUE;
+    }
+}
+
+/* GDAL accepts NaN and infinities from some drivers; nothing downstream can. */
+static gboolean
+coordinates_finite (OGRGeometryH geometry)
+{
+  int n_sub = OGR_G_GetGeometryCount (geometry);
+
+  if (n_sub > 0)
+    {
+      for (int i = 0; i < n_sub; i++)
+        if (!coordinates_finite (OGR_G_GetGeometryRef (geometry, i)))
+          return FALSE;
+      return TRUE;
+    }
+
+  for (int i = 0; i < OGR_G_GetPointCount (geometry); i++)
+    {
+      double x = OGR_G_GetX (geometry, i);
+      double y = OGR_G_GetY (geometry, i);
+
+      if (!isfinite (x) || !isfinite (y))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_fields (OGRFeatureH  feature,
+             DmFeature   *out,
+             const char  *display,
+             GError     **error)
+{
+  OGRFeatureDefnH defn = OGR_F_GetDefnRef (feature);
+  int n = OGR_FD_GetFieldCount (defn);
+
+  out->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (int i = 0; i < n; i++)
+    {
+      OGRFieldDefnH fdefn = OGR_FD_GetFieldDefn (defn, i);
+      const char *name = OGR_Fld_GetNameRef (fdefn);
+      const char *value;
+
+      if (!OGR_F_IsFieldSetAndNotNull (feature, i))
+        continue;
+      value = OGR_F_GetFieldAsString (feature, i);
+      if (!g_utf8_validate (value, -1, NULL) || !g_utf8_validate (name, -1, NULL))
+        {
+          g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                       _("%s: feature %u: the field “%s” is not valid UTF-8 text; "
+                         "save the file with UTF-8 encoding"),
+                       display, out->index, g_utf8_validate (name, -1, NULL) ? name : "?");
+          return FALSE;
+        }
+      g_hash_table_insert (out->fields, g_strdup (name), g_strdup (value));
+    }
+  return TRUE;
+}
+
+static gboolean
+check_range (OGRGeometryH  geometry,
+             const char   *display,
+             guint         index,
+             gboolean      declared_crs,
+             GError      **error)
+{
+  OGREnvelope env;
+
+  OGR_G_GetEnvelope (geometry, &env);
+  if (env.MinX >= -180.0 && env.MaxX <= 180.0 && env.MinY >= -90.0 && env.MaxY <= 90.0)
+    return TRUE;
+
+  g_set_error (error, DM_ERROR, DM_ERROR_CRS,
+               declared_crs
+               ? _("%s: feature %u: coordinates (%.0f, %.0f) fall outside longitude and latitude "
+                   "after reprojection; check the file’s coordinate reference system")
+               : _("%s: feature %u: coordinates (%.0f, %.0f) are not longitude and latitude; "
+                   "the file seems to use a projected coordinate system without declaring it. "
+                   "Reproject it to WGS 84 (EPSG:4326) or declare its CRS"),
+               display, index, env.MinX, env.MinY);
+  return FALSE;
+}
+
+static DmOgrTransform
+transform_for_layer (OGRLayerH layer,
+                     gboolean *declared)
+{
+  OGRSpatialReferenceH layer_srs = OGR_L_GetSpatialRef (layer);
+  g_auto(DmOgrSrs) wgs84 = NULL;
+  g_auto(DmOgrSrs) source = NULL;
+
+  *declared = FALSE;
+  if (layer_srs == NULL)
+    return NULL;
+
+  wgs84 = dm_srs_new_wgs84 ();
+  source = OSRClone (layer_srs);
+  OSRSetAxisMappingStrategy (source, OAMS_TRADITIONAL_GIS_ORDER);
+  if (OSRIsSame (source, wgs84))
+    return NULL;
+
+  *declared = TRUE;
+  return OCTNewCoordinateTransformation (source, wgs84);
+}
+
+DmVector *
+dm_vector_read (const char    *path,
+                DmGeomKind     expect,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(DmVector) vector = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(DmGdalDataset) dataset = NULL;
+  goffset size;
+  int n_layers;
+
+  dm_gdal_init ();
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("%s: cannot be read: %s"),
+                   display, local_error->message);
+      return NULL;
+    }
+
+  size = g_file_info_get_size (info);
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && size == 0)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s: the file is empty"), display);
+      return NULL;
+    }
+  if (size > DM_VECTOR_MAX_BYTES)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+                   _("%s: the file is too large (%" G_GOFFSET_FORMAT " MB; the limit is %"
+                     G_GOFFSET_FORMAT " MB). Clip it to Ukraine or simplify it first"),
+                   display, size / (1024 * 1024), DM_VECTOR_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  CPLErrorReset ();
+  dataset = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+  if (dataset == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: not a vector file Demarcate can read (GeoJSON, KML, Shapefile, "
+                     "GeoPackage, FlatGeobuf…), or the file is damaged: %s"),
+                   display, dm_gdal_last_message ());
+      return NULL;
+    }
+
+  vector = g_new0 (DmVector, 1);
+  vector->path = g_strdup (path);
+  vector->features = g_ptr_array_new_with_free_func (feature_free);
+
+  n_layers = GDALDatasetGetLayerCount (dataset);
+  for (int l = 0; l < n_layers; l++)
+    {
+      OGRLayerH layer = GDALDatasetGetLayer (dataset, l);
+      gboolean declared = FALSE;
+      g_auto(DmOgrTransform) transform = transform_for_layer (layer, &declared);
+      OGRFeatureH f;
+
+      OGR_L_ResetReading (layer);
+      CPLErrorReset ();
+      while ((f = OGR_L_GetNextFeature (layer)) != NULL)
+        {
+          g_auto(DmOgrFeature) feature = f;
+          OGRGeometryH geometry = OGR_F_GetGeometryRef (feature);
+          DmFeature *out;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return NULL;
+
+          out = g_new0 (DmFeature, 1);
+          out->index = vector->features->len + 1;
+          g_ptr_array_add (vector->features, out);
+
+          if (!read_fields (feature, out, display, error))
+            return NULL;
+
+          if (geometry == NULL || OGR_G_IsEmpty (geometry))
+            {
+              if (expect == DM_GEOM_ANY)
+                continue;
+              g_set_error (error, DM_ERROR, DM_ERROR_GEOMETRY,
+                           _("%s: feature %u has no geometry; a %s is needed here"),
+                           display, out->index, kind_name (expect));
+              return NULL;
+            }
+          if (!kind_matches (OGR_G_GetGeometryType (geometry), expect))
+            {
+              g_set_error (error, DM_ERROR, DM_ERROR_GEOMETRY,
+                           _("%s: feature %u is a %s; a %s layer is needed here"),
+                           display, out->index, OGR_G_GetGeometryName (geometry),
+                           kind_name (expect));
+              return NULL;
+            }
+          if (!coordinates_finite (geometry))
+            {
+              g_set_error (error, DM_ERROR, DM_ERROR_GEOMETRY,
+                           _("%s: feature %u has coordinates that are not numbers (NaN or "
+                             "infinite)"), display, out->index);
+              return NULL;
+            }
+
+          out->geometry = OGR_F_StealGeometry (feature);
+          if (transform != NULL)
+            {
+              if (OGR_G_Transform (out->geometry, transform) != OGRERR_NONE)
+                {
+                  g_set_error (error, DM_ERROR, DM_ERROR_CRS,
+                               _("%s: feature %u cannot be reprojected to WGS 84 from the "
+                                 "file’s coordinate reference system"),
+                               display, out->index);
+                  return NULL;
+                }
+              vector->reprojected = TRUE;
+            }
+          if (!check_range (out->geometry, display, out->index, declared, error))
+            return NULL;
+
+          if (expect == DM_GEOM_POLYGON && !OGR_G_IsValid (out->geometry))
+            {
+              OGRGeometryH valid = dm_geom_make_valid (out->geometry);
+
+              if (valid == NULL || OGR_G_IsEmpty (valid))
+                {
+                  g_clear_pointer (&valid, OGR_G_DestroyGeometry);
+                  g_set_error (error, DM_ERROR, DM_ERROR_GEOMETRY,
+                               _("%s: feature %u is an invalid polygon that cannot be "
+                                 "repaired (self-intersecting or degenerate rings)"),
+                               display, out->index);
+                  return NULL;
+                }
+              OGR_G_DestroyGeometry (out->geometry);
+              out->geometry = valid;
+              vector->n_repaired++;
+            }
+        }
+
+      if (CPLGetLastErrorType () >= CE_Failure)
+        {
+          g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                       _("%s: reading stopped at feature %u: %s"),
+                       display, vector->features->len + 1, dm_gdal_last_message ());
+          return NULL;
+        }
+    }
+
+  if (vector->features->len == 0)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_EMPTY,
+                   _("%s: the file contains no features"), display);
+      return NULL;
+    }
+
+  if (vector->n_repaired > 0)
+    g_message ("%s: repaired %u invalid polygon(s) with MakeValid", display, vector->n_repaired);
+
+  return g_steal_pointer (&vector);
+}
+
+/* The union of every polygon in the file, for layers meant as one area. */
+OGRGeometryH
+dm_vector_union (DmVector  *vector,
+                 GError   **error)
+{
+  g_auto(DmOgrGeometry) collection = OGR_G_CreateGeometry (wkbMultiPolygon);
+  g_autofree char *display = g_filename_display_name (vector->path);
+  OGRGeometryH result;
+
+  for (guint i = 0; i < vector->features->len; i++)
+    {
+      DmFeature *feature = g_ptr_array_index (vector->features, i);
+      g_auto(DmOgrGeometry) multi = NULL;
+
+      if (feature->geometry == NULL)
+        continue;
+      multi = dm_geom_polygonal (feature->geometry);
+      for (int j = 0; j < OGR_G_GetGeometryCount (multi); j++)
+        OGR_G_AddGeometry (collection, OGR_G_GetGeometryRef (multi, j));
+    }
+
+  result = OGR_G_UnionCascaded (collection);
+  if (result == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_GEOMETRY,
+                   _("%s: the polygons cannot be merged into one area"), display);
+      return NULL;
+    }
+  {
+    OGRGeometryH polygonal = dm_geom_polygonal (result);
+    OGR_G_DestroyGeometry (result);
+    return polygonal;
+  }
+}

@@ -1,0 +1,341 @@
+/* dm-scene.c: paints the overlay onto any cairo_t: screen layer, export image, SVG or PDF. */
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "dm-path.h"
+#include "dm-scene.h"
+#include "dm-text.h"
+
+struct _DmScene
+{
+  gatomicrefcount  ref_count;
+  DmGeodata       *geodata;
+  DmPartition     *partition;
+  DmScenario      *scenario;
+  DmScenario      *compare;
+  int              sel_region, sel_part;
+  DmSceneOptions   options;
+};
+
+DmScene *
+dm_scene_new (DmGeodata *geodata)
+{
+  DmScene *self = g_new0 (DmScene, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->geodata = dm_geodata_ref (geodata);
+  self->sel_region = self->sel_part = -1;
+  self->options.show_front = TRUE;
+  self->options.show_labels = TRUE;
+  self->options.show_places = TRUE;
+  self->options.text_scale = 1.0;
+  return self;
+}
+
+DmScene *
+dm_scene_ref (DmScene *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+dm_scene_unref (DmScene *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_pointer (&self->partition, dm_partition_unref);
+  g_clear_pointer (&self->geodata, dm_geodata_unref);
+  g_clear_object (&self->scenario);
+  g_clear_object (&self->compare);
+  g_free (self);
+}
+
+DmGeodata *
+dm_scene_get_geodata (DmScene *self)
+{
+  return self->geodata;
+}
+
+void
+dm_scene_set_partition (DmScene     *self,
+                        DmPartition *partition)
+{
+  if (partition != NULL)
+    dm_partition_ref (partition);
+  g_clear_pointer (&self->partition, dm_partition_unref);
+  self->partition = partition;
+}
+
+DmPartition *
+dm_scene_get_partition (DmScene *self)
+{
+  return self->partition;
+}
+
+void
+dm_scene_set_scenario (DmScene    *self,
+                       DmScenario *scenario)
+{
+  g_set_object (&self->scenario, scenario);
+}
+
+DmScenario *
+dm_scene_get_scenario (DmScene *self)
+{
+  return self->scenario;
+}
+
+void
+dm_scene_set_compare (DmScene    *self,
+                      DmScenario *other)
+{
+  g_set_object (&self->compare, other);
+}
+
+void
+dm_scene_set_selection (DmScene *self,
+                        int      region,
+                        int      part)
+{
+  self->sel_region = region;
+  self->sel_part = part;
+}
+
+DmSceneOptions *
+dm_scene_get_options (DmScene *self)
+{
+  return &self->options;
+}
+
+void
+dm_scene_style_for_part (DmScene     *self,
+                         DmRegion     region,
+                         DmPart       part,
+                         DmStyleKey  *key,
+                         DmCertainty *certainty)
+{
+  const DmClause *clause = dm_scenario_get_clause (self->scenario, region, part);
+  DmStatus status = dm_scenario_get_status (self->scenario, region, part);
+
+  *key = dm_style_key (status, part);
+  /* A user's own edit is as certain as the user says: drawn solid. */
+  if (dm_scenario_is_edited (self->scenario, region, part) || clause == NULL)
+    *certainty = DM_CERTAINTY_TEXT;
+  else
+    *certainty = clause->certainty;
+}
+
+/* The style keys in use, in legend order; returns how many. */
+guint
+dm_scene_get_keys (DmScene    *self,
+                   DmStyleKey *keys)
+{
+  gboolean used[DM_N_KEYS] = { FALSE, };
+  guint n = 0;
+
+  if (self->scenario == NULL || self->partition == NULL)
+    return 0;
+
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      {
+        DmStyleKey key;
+        DmCertainty certainty;
+
+        if (!dm_partition_has_part (self->partition, r, p) ||
+            dm_partition_get_area (self->partition, r, p) < 1.0)
+          continue;
+        dm_scene_style_for_part (self, r, p, &key, &certainty);
+        used[key] = TRUE;
+      }
+  for (guint k = 0; k < DM_N_KEYS; k++)
+    if (used[k])
+      keys[n++] = k;
+  return n;
+}
+
+static void
+draw_parts (DmScene      *self,
+            cairo_t      *cr,
+            const DmView *view)
+{
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      {
+        DmShape *shape = dm_partition_get_shape (self->partition, r, p);
+        DmStyleKey key;
+        DmCertainty certainty;
+
+        if (!dm_partition_has_part (self->partition, r, p) ||
+            !dm_shape_visible (shape, view, 0))
+          continue;
+        dm_scene_style_for_part (self, r, p, &key, &certainty);
+        dm_path_append (cr, shape, view);
+        dm_style_fill_path (cr, key, certainty, view->scale);
+
+        /* Less certain clauses get a dashed edge as well as a fainter fill. */
+        if (certainty != DM_CERTAINTY_TEXT)
+          {
+            double dash[2] = { 6 * view->scale, 4 * view->scale };
+
+            cairo_save (cr);
+            dm_path_append (cr, shape, view);
+            cairo_set_dash (cr, dash, 2, 0);
+            cairo_set_line_width (cr, 1.2 * view->scale);
+            cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, 0.7);
+            cairo_stroke (cr);
+            cairo_restore (cr);
+          }
+      }
+}
+
+static void
+draw_region_outlines (DmScene      *self,
+                      cairo_t      *cr,
+                      const DmView *view)
+{
+  double width = (self->options.high_contrast ? 2.6 : 1.6) * view->scale;
+
+  for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+    dm_path_append (cr, dm_geodata_get_region_shape (self->geodata, r), view);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, width);
+  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.85);
+  cairo_stroke (cr);
+}
+
+/* Highlights: differences from the compared scenario, then the selection. */
+static void
+draw_highlights (DmScene      *self,
+                 cairo_t      *cr,
+                 const DmView *view)
+{
+  if (self->compare != NULL)
+    {
+      double dash[2] = { 2 * view->scale, 3 * view->scale };
+
+      for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+        for (DmPart p = 0; p < DM_N_PARTS; p++)
+          if (dm_partition_has_part (self->partition, r, p) &&
+              dm_scenario_get_status (self->scenario, r, p) !=
+              dm_scenario_get_status (self->compare, r, p))
+            dm_path_append (cr, dm_partition_get_shape (self->partition, r, p), view);
+      cairo_save (cr);
+      cairo_set_line_width (cr, 4.0 * view->scale);
+      cairo_set_source_rgba (cr, 0.0, 0.0, 0.0, 0.9);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_stroke_preserve (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_width (cr, 1.5 * view->scale);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  if (self->sel_region >= 0 && self->sel_part >= 0)
+    {
+      dm_path_append (cr, dm_partition_get_shape (self->partition, self->sel_region,
+                                                  self->sel_part), view);
+      cairo_set_line_width (cr, 5.0 * view->scale);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_stroke_preserve (cr);
+      cairo_set_line_width (cr, 2.5 * view->scale);
+      cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+      cairo_stroke (cr);
+    }
+}
+
+/* The line of contact: dark red over a white casing, legible on any fill. */
+static void
+draw_front (DmScene      *self,
+            cairo_t      *cr,
+            const DmView *view)
+{
+  DmShape *front = dm_partition_get_front (self->partition);
+  double k = self->options.high_contrast ? 1.5 : 1.0;
+
+  if (!dm_shape_visible (front, view, 0))
+    return;
+  dm_path_append (cr, front, view);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, 4.5 * k * view->scale);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, 2.2 * k * view->scale);
+  cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
+  cairo_stroke (cr);
+}
+
+static void
+draw_labels (DmScene      *self,
+             cairo_t      *cr,
+             const DmView *view)
+{
+  DmTextStyle style = { DM_TEXT_REGION, view->scale * self->options.text_scale,
+                        self->options.high_contrast };
+  DmTextBoxes *boxes = dm_text_boxes_new ();
+
+  for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+    {
+      DmShape *shape = dm_geodata_get_region_shape (self->geodata, r);
+      double px, py;
+
+      if (!dm_shape_visible (shape, view, 0))
+        continue;
+      dm_view_to_px (view, shape->label_x, shape->label_y, &px, &py);
+      dm_text_draw_label (cr, boxes, &style, dm_region_label (r), px, py, FALSE);
+    }
+
+  if (self->options.show_places)
+    dm_text_draw_places (cr, boxes, dm_geodata_get_places (self->geodata), view,
+                         style.scale, self->options.high_contrast);
+  dm_text_boxes_free (boxes);
+}
+
+void
+dm_scene_draw (DmScene      *self,
+               cairo_t      *cr,
+               const DmView *view)
+{
+  g_return_if_fail (self != NULL && cr != NULL && view != NULL);
+
+  if (self->partition == NULL || self->scenario == NULL)
+    return;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  draw_parts (self, cr, view);
+  draw_region_outlines (self, cr, view);
+  if (self->options.show_front)
+    draw_front (self, cr, view);
+  draw_highlights (self, cr, view);
+  if (self->options.show_labels)
+    draw_labels (self, cr, view);
+  cairo_restore (cr);
+}
+
+/* Which region part lies under a world point; FALSE outside all of them. */
+gboolean
+dm_scene_hit (DmScene  *self,
+              double    x,
+              double    y,
+              DmRegion *region,
+              DmPart   *part)
+{
+  if (self->partition == NULL)
+    return FALSE;
+
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      if (dm_partition_has_part (self->partition, r, p) &&
+          dm_shape_contains (dm_partition_get_shape (self->partition, r, p), x, y))
+        {
+          *region = r;
+          *part = p;
+          return TRUE;
+        }
+  return FALSE;
+}

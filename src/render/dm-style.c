@@ -1,0 +1,225 @@
+/* dm-style.c: fills and patterns per status, drawn as vector strokes so SVG and PDF keep them as vectors. */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "dm-style.h"
+
+/* Okabe & Ito's palette, distinguishable with every common colour-vision
+ * deficiency; each key also has its own pattern for greyscale print. */
+#define RGB(hex) ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0, (hex & 0xff) / 255.0
+
+static const DmStyle styles[DM_N_KEYS] = {
+  [DM_KEY_UKRAINE]          = { RGB (0x0072B2), 0.30, DM_PATTERN_NONE,          RGB (0x0072B2) },
+  [DM_KEY_RETURNED]         = { RGB (0x009E73), 0.45, DM_PATTERN_DOTS,          RGB (0x00543D) },
+  [DM_KEY_RUSSIA_DE_JURE]   = { RGB (0xD55E00), 0.60, DM_PATTERN_CROSS,         RGB (0x6B2F00) },
+  [DM_KEY_RUSSIA_DE_FACTO]  = { RGB (0xE69F00), 0.55, DM_PATTERN_DIAGONAL,      RGB (0x7A5400) },
+  [DM_KEY_WITHDRAW]         = { RGB (0xCC79A7), 0.60, DM_PATTERN_BACK_DIAGONAL, RGB (0x6E2F52) },
+  [DM_KEY_FROZEN_RUSSIAN]   = { RGB (0xE69F00), 0.45, DM_PATTERN_HORIZONTAL,    RGB (0x4D3500) },
+  [DM_KEY_FROZEN_UKRAINIAN] = { RGB (0x56B4E9), 0.40, DM_PATTERN_HORIZONTAL,    RGB (0x1D5A7D) },
+  [DM_KEY_DEMILITARIZED]    = { RGB (0xF0E442), 0.65, DM_PATTERN_VERTICAL,      RGB (0x333333) },
+  [DM_KEY_OPEN]             = { RGB (0xBBBBBB), 0.45, DM_PATTERN_DASHES,        RGB (0x444444) },
+  [DM_KEY_UNPUBLISHED]      = { RGB (0xFFFFFF), 0.55, DM_PATTERN_DOTS,          RGB (0x555555) },
+};
+
+DmStyleKey
+dm_style_key (DmStatus status,
+              DmPart   part)
+{
+  switch (status)
+    {
+    case DM_STATUS_UKRAINE:         return DM_KEY_UKRAINE;
+    case DM_STATUS_RETURNED:        return DM_KEY_RETURNED;
+    case DM_STATUS_RUSSIA_DE_JURE:  return DM_KEY_RUSSIA_DE_JURE;
+    case DM_STATUS_RUSSIA_DE_FACTO: return DM_KEY_RUSSIA_DE_FACTO;
+    case DM_STATUS_WITHDRAW:        return DM_KEY_WITHDRAW;
+    case DM_STATUS_FROZEN:
+      return part == DM_PART_UKRAINIAN_HELD ? DM_KEY_FROZEN_UKRAINIAN : DM_KEY_FROZEN_RUSSIAN;
+    case DM_STATUS_DEMILITARIZED:   return DM_KEY_DEMILITARIZED;
+    case DM_STATUS_UNPUBLISHED:     return DM_KEY_UNPUBLISHED;
+    case DM_STATUS_OPEN:
+    case DM_N_STATUSES:
+    default:                        return DM_KEY_OPEN;
+    }
+}
+
+const DmStyle *
+dm_style_get (DmStyleKey key)
+{
+  g_return_val_if_fail (key < DM_N_KEYS, &styles[DM_KEY_OPEN]);
+  return &styles[key];
+}
+
+const char *
+dm_style_key_label (DmStyleKey key)
+{
+  switch (key)
+    {
+    case DM_KEY_UKRAINE:          return dm_status_label (DM_STATUS_UKRAINE);
+    case DM_KEY_RETURNED:         return dm_status_label (DM_STATUS_RETURNED);
+    case DM_KEY_RUSSIA_DE_JURE:   return dm_status_label (DM_STATUS_RUSSIA_DE_JURE);
+    case DM_KEY_RUSSIA_DE_FACTO:  return dm_status_label (DM_STATUS_RUSSIA_DE_FACTO);
+    case DM_KEY_WITHDRAW:         return dm_status_label (DM_STATUS_WITHDRAW);
+    case DM_KEY_FROZEN_RUSSIAN:   return _("Frozen at the line: Russian-held side");
+    case DM_KEY_FROZEN_UKRAINIAN: return _("Frozen at the line: Ukrainian-held side");
+    case DM_KEY_DEMILITARIZED:    return dm_status_label (DM_STATUS_DEMILITARIZED);
+    case DM_KEY_UNPUBLISHED:      return dm_status_label (DM_STATUS_UNPUBLISHED);
+    case DM_KEY_OPEN:
+    case DM_N_KEYS:
+    default:                      return dm_status_label (DM_STATUS_OPEN);
+    }
+}
+
+/* Reported and unclear clauses look fainter: the eye reads them as weaker. */
+double
+dm_style_certainty_alpha (DmCertainty certainty)
+{
+  switch (certainty)
+    {
+    case DM_CERTAINTY_TEXT:     return 1.0;
+    case DM_CERTAINTY_REPORTED: return 0.7;
+    case DM_CERTAINTY_UNCLEAR:
+    default:                    return 0.45;
+    }
+}
+
+/* Parallel lines at angle across the clip extents, in device-independent
+ * user space; stroked once as one path. */
+static void
+stroke_lines (cairo_t *cr,
+              double   angle,
+              double   spacing)
+{
+  double x1, y1, x2, y2, cx, cy, radius, dx, dy, nx, ny;
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  if (x2 <= x1 || y2 <= y1)
+    return;
+
+  cx = (x1 + x2) / 2.0;
+  cy = (y1 + y2) / 2.0;
+  radius = hypot (x2 - x1, y2 - y1) / 2.0;
+  dx = cos (angle);
+  dy = sin (angle);
+  nx = -dy;
+  ny = dx;
+
+  /* Anchor lines to a fixed grid so hatching does not crawl while panning. */
+  {
+    double offset = fmod (cx * nx + cy * ny, spacing);
+
+    for (double t = -radius - offset; t <= radius; t += spacing)
+      {
+        double px = cx + nx * t, py = cy + ny * t;
+
+        cairo_move_to (cr, px - dx * radius, py - dy * radius);
+        cairo_line_to (cr, px + dx * radius, py + dy * radius);
+      }
+  }
+  cairo_stroke (cr);
+}
+
+static void
+paint_pattern (cairo_t  *cr,
+               DmPattern pattern,
+               double    scale)
+{
+  double spacing = 7.0 * scale;
+  double dashes[2];
+
+  cairo_set_line_width (cr, 1.1 * scale);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  switch (pattern)
+    {
+    case DM_PATTERN_DIAGONAL:
+      stroke_lines (cr, -G_PI / 4, spacing);
+      break;
+    case DM_PATTERN_BACK_DIAGONAL:
+      stroke_lines (cr, G_PI / 4, spacing);
+      break;
+    case DM_PATTERN_CROSS:
+      stroke_lines (cr, -G_PI / 4, spacing * 1.3);
+      stroke_lines (cr, G_PI / 4, spacing * 1.3);
+      break;
+    case DM_PATTERN_HORIZONTAL:
+      stroke_lines (cr, 0, spacing * 0.9);
+      break;
+    case DM_PATTERN_VERTICAL:
+      stroke_lines (cr, G_PI / 2, spacing * 0.9);
+      break;
+    case DM_PATTERN_DOTS:
+      /* Zero-length dashes with round caps are dots. */
+      dashes[0] = 0.0;
+      dashes[1] = spacing;
+      cairo_set_line_width (cr, 2.2 * scale);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, dashes, 2, 0);
+      stroke_lines (cr, 0, spacing);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    case DM_PATTERN_DASHES:
+      dashes[0] = spacing * 0.8;
+      dashes[1] = spacing * 0.7;
+      cairo_set_dash (cr, dashes, 2, 0);
+      stroke_lines (cr, -G_PI / 4, spacing * 1.2);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    case DM_PATTERN_NONE:
+    default:
+      break;
+    }
+}
+
+/* Fills the current path with the key's colour and pattern; the path is
+ * consumed. Uses the even-odd rule so holes stay holes. */
+void
+dm_style_fill_path (cairo_t     *cr,
+                    DmStyleKey   key,
+                    DmCertainty  certainty,
+                    double       scale)
+{
+  const DmStyle *style = dm_style_get (key);
+  double alpha = dm_style_certainty_alpha (certainty);
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, style->r, style->g, style->b, style->alpha * alpha);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+  if (style->pattern != DM_PATTERN_NONE)
+    {
+      cairo_set_source_rgba (cr, style->ink_r, style->ink_g, style->ink_b, 0.85 * alpha);
+      paint_pattern (cr, style->pattern, scale);
+    }
+  cairo_restore (cr);
+  cairo_new_path (cr);
+}
+
+void
+dm_style_paint_swatch (cairo_t     *cr,
+                       DmStyleKey   key,
+                       DmCertainty  certainty,
+                       double       x,
+                       double       y,
+                       double       width,
+                       double       height,
+                       double       scale)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  dm_style_fill_path (cr, key, certainty, scale);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_set_source_rgba (cr, 0.2, 0.2, 0.2, 0.9);
+  cairo_set_line_width (cr, 1.0 * scale);
+  if (certainty != DM_CERTAINTY_TEXT)
+    {
+      double dash[2] = { 3 * scale, 2 * scale };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

@@ -1,0 +1,66 @@
+/* dm-style.h: how each status looks: a colour-blind-safe fill plus a pattern, so it also reads in grey. */
+#pragma once
+
+#include <cairo.h>
+
+#include "dm-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DM_PATTERN_NONE,
+  DM_PATTERN_DIAGONAL,      /* //// */
+  DM_PATTERN_BACK_DIAGONAL, /* \\\\ */
+  DM_PATTERN_CROSS,         /* xxxx */
+  DM_PATTERN_HORIZONTAL,
+  DM_PATTERN_VERTICAL,
+  DM_PATTERN_DOTS,
+  DM_PATTERN_DASHES,
+} DmPattern;
+
+typedef struct
+{
+  double    r, g, b;       /* fill colour */
+  double    alpha;         /* fill opacity when the clause is in a text */
+  DmPattern pattern;
+  double    ink_r, ink_g, ink_b; /* pattern colour */
+} DmStyle;
+
+/* The legend and the map key styles by status and, for "frozen", by part:
+ * a frozen Russian-held part and a frozen Ukrainian-held part end up on
+ * different sides of the line, and the map must show which. */
+typedef enum
+{
+  DM_KEY_UKRAINE,
+  DM_KEY_RETURNED,
+  DM_KEY_RUSSIA_DE_JURE,
+  DM_KEY_RUSSIA_DE_FACTO,
+  DM_KEY_WITHDRAW,
+  DM_KEY_FROZEN_RUSSIAN,
+  DM_KEY_FROZEN_UKRAINIAN,
+  DM_KEY_DEMILITARIZED,
+  DM_KEY_OPEN,
+  DM_KEY_UNPUBLISHED,
+  DM_N_KEYS
+} DmStyleKey;
+
+DmStyleKey      dm_style_key          (DmStatus      status,
+                                       DmPart        part);
+const DmStyle  *dm_style_get          (DmStyleKey    key);
+const char     *dm_style_key_label    (DmStyleKey    key);
+double          dm_style_certainty_alpha (DmCertainty certainty);
+void            dm_style_fill_path    (cairo_t      *cr,
+                                       DmStyleKey    key,
+                                       DmCertainty   certainty,
+                                       double        scale);
+void            dm_style_paint_swatch (cairo_t      *cr,
+                                       DmStyleKey    key,
+                                       DmCertainty   certainty,
+                                       double        x,
+                                       double        y,
+                                       double        width,
+                                       double        height,
+                                       double        scale);
+
+G_END_DECLS

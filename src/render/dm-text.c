@@ -1,0 +1,213 @@
+/* dm-text.c: pango labels with a halo, placed greedily so none overlaps another. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dm-shape.h"
+#include "dm-text.h"
+
+typedef struct
+{
+  double x1, y1, x2, y2;
+} Box;
+
+struct _DmTextBoxes
+{
+  GArray *boxes;
+};
+
+DmTextBoxes *
+dm_text_boxes_new (void)
+{
+  DmTextBoxes *boxes = g_new0 (DmTextBoxes, 1);
+
+  boxes->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  return boxes;
+}
+
+void
+dm_text_boxes_free (DmTextBoxes *boxes)
+{
+  g_array_unref (boxes->boxes);
+  g_free (boxes);
+}
+
+static gboolean
+boxes_overlap (DmTextBoxes *boxes,
+               const Box   *b)
+{
+  for (guint i = 0; i < boxes->boxes->len; i++)
+    {
+      const Box *o = &g_array_index (boxes->boxes, Box, i);
+
+      if (b->x1 < o->x2 && b->x2 > o->x1 && b->y1 < o->y2 && b->y2 > o->y1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+PangoFontDescription *
+dm_text_font (DmTextKind kind,
+              double     scale)
+{
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Noto Sans, DejaVu Sans, Sans");
+  double size = 9.0;
+
+  switch (kind)
+    {
+    case DM_TEXT_REGION:
+      size = 12.5;
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case DM_TEXT_CITY:
+      size = 10.0;
+      pango_font_description_set_weight (font, PANGO_WEIGHT_SEMIBOLD);
+      break;
+    case DM_TEXT_WATER:
+      size = 9.5;
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      break;
+    case DM_TEXT_PLACE:
+    default:
+      size = 8.5;
+      break;
+    }
+  /* Absolute size in device units, so 96 dpi screens and exports agree. */
+  pango_font_description_set_absolute_size (font, size * 96.0 / 72.0 * scale * PANGO_SCALE);
+  return font;
+}
+
+/* Ukrainian names where the UI is in Ukrainian and the data has them. */
+const char *
+dm_text_place_name (const char *name,
+                    const char *name_uk)
+{
+  static int use_uk = -1;
+
+  if (use_uk < 0)
+    {
+      const char * const *langs = g_get_language_names ();
+      use_uk = langs[0] != NULL && g_str_has_prefix (langs[0], "uk");
+    }
+  return (use_uk && name_uk != NULL && *name_uk != '\0') ? name_uk : name;
+}
+
+gboolean
+dm_text_draw_label (cairo_t           *cr,
+                    DmTextBoxes       *boxes,
+                    const DmTextStyle *style,
+                    const char        *text,
+                    double             x,
+                    double             y,
+                    gboolean           beside_point)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = dm_text_font (style->kind, style->scale);
+  PangoRectangle ink, logical;
+  double lx, ly, pad = 2.0 * style->scale;
+  Box box;
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+
+  if (beside_point)
+    {
+      lx = x + 4.0 * style->scale;
+      ly = y - logical.height / 2.0;
+    }
+  else
+    {
+      lx = x - logical.width / 2.0;
+      ly = y - logical.height / 2.0;
+    }
+
+  box.x1 = lx - pad;
+  box.y1 = ly - pad;
+  box.x2 = lx + logical.width + pad;
+  box.y2 = ly + logical.height + pad;
+  if (boxes != NULL)
+    {
+      if (boxes_overlap (boxes, &box))
+        return FALSE;
+      g_array_append_val (boxes->boxes, box);
+    }
+
+  cairo_save (cr);
+  cairo_move_to (cr, lx, ly);
+  /* Halo: the outline of the glyphs stroked wide under the text, which in
+   * SVG and PDF stays a path beside real, selectable text. */
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, (style->high_contrast ? 4.0 : 3.0) * style->scale);
+  cairo_set_source_rgba (cr, 1, 1, 1, style->high_contrast ? 1.0 : 0.85);
+  cairo_stroke (cr);
+  cairo_move_to (cr, lx, ly);
+  if (style->kind == DM_TEXT_WATER)
+    cairo_set_source_rgb (cr, 0.15, 0.35, 0.6);
+  else
+    cairo_set_source_rgb (cr, 0.08, 0.08, 0.08);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  return TRUE;
+}
+
+/* Fewer, larger places when zoomed out; every town from zoom 10. */
+static guint
+min_population (double zoom)
+{
+  if (zoom < 5.5)
+    return 400000;
+  if (zoom < 6.5)
+    return 100000;
+  if (zoom < 7.5)
+    return 30000;
+  if (zoom < 8.5)
+    return 10000;
+  if (zoom < 9.5)
+    return 3000;
+  return 0;
+}
+
+void
+dm_text_draw_places (cairo_t      *cr,
+                     DmTextBoxes  *boxes,
+                     GPtrArray    *places,
+                     const DmView *view,
+                     double        scale,
+                     gboolean      high_contrast)
+{
+  guint threshold = min_population (dm_view_detail_zoom (view));
+  guint drawn = 0;
+  /* A screenful of labels is plenty; more is noise and paint time. */
+  guint max_labels = (guint) (view->width * view->height / (scale * scale * 9000.0)) + 8;
+
+  for (guint i = 0; i < places->len && drawn < max_labels; i++)
+    {
+      DmPlace *place = g_ptr_array_index (places, i);
+      DmTextStyle style = { place->population >= 100000 ? DM_TEXT_CITY : DM_TEXT_PLACE,
+                            scale, high_contrast };
+      double px, py, r = (style.kind == DM_TEXT_CITY ? 3.0 : 2.2) * scale;
+
+      if (place->population < threshold && !(place->capital && place->population >= threshold / 4))
+        continue;
+      dm_view_to_px (view, place->x, place->y, &px, &py);
+      if (px < 0 || py < 0 || px > view->width || py > view->height)
+        continue;
+      if (!dm_text_draw_label (cr, boxes, &style,
+                               dm_text_place_name (place->name, place->name_uk),
+                               px, py, TRUE))
+        continue;
+
+      cairo_new_path (cr);
+      cairo_arc (cr, px, py, r, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1.2 * scale);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_stroke (cr);
+      drawn++;
+    }
+}

@@ -1,0 +1,57 @@
+/* dm-test-util.h: shared by the tests: where the data is and scratch files. */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "dm-catalog.h"
+#include "dm-geodata.h"
+
+G_BEGIN_DECLS
+
+static inline const char *
+dm_test_data_dir (void)
+{
+  return dm_data_dir ();
+}
+
+static inline char *
+dm_test_geo_path (const char *name)
+{
+  return g_build_filename (dm_test_data_dir (), "geo", name, NULL);
+}
+
+/* Writes `contents` to a new file in a per-test scratch folder. */
+static inline char *
+dm_test_write (const char *name,
+               const char *contents,
+               gssize      length)
+{
+  static char *dir = NULL;
+  char *path;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("demarcate-test-XXXXXX", NULL);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+/* Loading the geography takes a while; tests in one binary share it. */
+static inline DmGeodata *
+dm_test_geodata (void)
+{
+  static DmGeodata *geodata = NULL;
+
+  if (geodata == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_build_filename (dm_test_data_dir (), "geo", NULL);
+
+      geodata = dm_geodata_load (dir, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return geodata;
+}
+
+G_END_DECLS

