@@ -4,20 +4,24 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "dm-application.h"
 #include "dm-cli.h"
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(DmApplication) app = NULL;
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc > 1 && (dm_cli_is_command (argv[1]) || g_str_has_prefix (argv[1], "--help") ||
-                   g_str_equal (argv[1], "--version")))
+  /* Commands run on servers with no display: GTK is never initialised. */
+  if (argc > 1 && (dm_cli_is_command (argv[1]) || g_str_equal (argv[1], "--version")))
     return dm_cli_run (argc, argv);
 
-  return dm_cli_run (argc, argv);
+  app = dm_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

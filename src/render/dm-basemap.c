@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "dm-basemap.h"
+#include "dm-draw.h"
 #include "dm-path.h"
 
 typedef struct
@@ -29,7 +30,7 @@ fill_layer (GPtrArray    *shapes,
     dm_path_append (cr, g_ptr_array_index (shapes, i), view);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-  cairo_fill (cr);
+  dm_draw_fill (cr);
 }
 
 static void
@@ -43,7 +44,7 @@ stroke_layer (GPtrArray    *shapes,
     dm_path_append (cr, g_ptr_array_index (shapes, i), view);
   cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
   cairo_set_line_width (cr, width);
-  cairo_stroke (cr);
+  dm_draw_stroke (cr);
 }
 
 
@@ -64,14 +65,19 @@ dm_basemap_draw (DmGeodata      *geodata,
 
   cairo_rectangle (cr, 0, 0, view->width, view->height);
   cairo_set_source_rgb (cr, p->sea[0], p->sea[1], p->sea[2]);
-  cairo_fill (cr);
+  /* Named groups only show in SVG exports, for an illustrator's layers panel. */
+  dm_draw_group_begin (cr, "basemap", "Basemap");
+  dm_draw_fill (cr);
 
   fill_layer (dm_geodata_get_shapes (geodata, DM_LAYER_LAND), cr, view, p->land);
   fill_layer (dm_geodata_get_shapes (geodata, DM_LAYER_OBLASTS), cr, view, p->ukraine);
   fill_layer (dm_geodata_get_shapes (geodata, DM_LAYER_LAKES), cr, view, p->water);
+  dm_draw_group_begin (cr, "basemap-rivers", "Rivers");
   stroke_layer (dm_geodata_get_shapes (geodata, DM_LAYER_RIVERS), cr, view, p->river,
                 CLAMP (zoom * 0.3 - 0.6, 0.6, 2.8) * s);
+  dm_draw_group_end (cr);
 
+  dm_draw_group_begin (cr, "basemap-borders", "Borders");
   if (zoom >= 5.0)
     {
       cairo_set_dash (cr, dash, 2, 0);
@@ -81,6 +87,8 @@ dm_basemap_draw (DmGeodata      *geodata,
     }
   stroke_layer (dm_geodata_get_shapes (geodata, DM_LAYER_BORDERS), cr, view, p->border,
                 CLAMP (zoom * 0.35, 1.0, 2.5) * s);
+  dm_draw_group_end (cr);
+  dm_draw_group_end (cr);
   cairo_restore (cr);
 }
 

@@ -3,6 +3,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "dm-draw.h"
 #include "dm-path.h"
 #include "dm-scene.h"
 #include "dm-text.h"
@@ -172,6 +173,15 @@ draw_parts (DmScene      *self,
             !dm_shape_visible (shape, view, 0))
           continue;
         dm_scene_style_for_part (self, r, p, &key, &certainty);
+        if (dm_draw_is_svg (cr))
+          {
+            g_autofree char *id = g_strdup_printf ("%s-%s", dm_region_to_string (r),
+                                                   dm_part_to_string (p));
+            g_autofree char *label = g_strdup_printf ("%s, %s", dm_region_label (r),
+                                                      dm_part_label (p));
+
+            dm_draw_group_begin (cr, id, label);
+          }
         dm_path_append (cr, shape, view);
         dm_style_fill_path (cr, key, certainty, view->scale);
 
@@ -185,9 +195,10 @@ draw_parts (DmScene      *self,
             cairo_set_dash (cr, dash, 2, 0);
             cairo_set_line_width (cr, 1.2 * view->scale);
             cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, 0.7);
-            cairo_stroke (cr);
+            dm_draw_stroke (cr);
             cairo_restore (cr);
           }
+        dm_draw_group_end (cr);
       }
 }
 
@@ -203,7 +214,7 @@ draw_region_outlines (DmScene      *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, width);
   cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.85);
-  cairo_stroke (cr);
+  dm_draw_stroke (cr);
 }
 
 /* Highlights: differences from the compared scenario, then the selection. */
@@ -226,11 +237,11 @@ draw_highlights (DmScene      *self,
       cairo_set_line_width (cr, 4.0 * view->scale);
       cairo_set_source_rgba (cr, 0.0, 0.0, 0.0, 0.9);
       cairo_set_dash (cr, dash, 2, 0);
-      cairo_stroke_preserve (cr);
+      dm_draw_stroke_preserve (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_set_line_width (cr, 1.5 * view->scale);
       cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_stroke (cr);
+      dm_draw_stroke (cr);
       cairo_restore (cr);
     }
 
@@ -240,10 +251,10 @@ draw_highlights (DmScene      *self,
                                                   self->sel_part), view);
       cairo_set_line_width (cr, 5.0 * view->scale);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_stroke_preserve (cr);
+      dm_draw_stroke_preserve (cr);
       cairo_set_line_width (cr, 2.5 * view->scale);
       cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-      cairo_stroke (cr);
+      dm_draw_stroke (cr);
     }
 }
 
@@ -263,10 +274,10 @@ draw_front (DmScene      *self,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, 4.5 * k * view->scale);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_stroke_preserve (cr);
+  dm_draw_stroke_preserve (cr);
   cairo_set_line_width (cr, 2.2 * k * view->scale);
   cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
-  cairo_stroke (cr);
+  dm_draw_stroke (cr);
 }
 
 static void
@@ -307,13 +318,27 @@ dm_scene_draw (DmScene      *self,
 
   cairo_save (cr);
   cairo_new_path (cr);
+  dm_draw_group_begin (cr, "regions", "Region parts by status");
   draw_parts (self, cr, view);
+  dm_draw_group_end (cr);
+  dm_draw_group_begin (cr, "region-outlines", "Region outlines");
   draw_region_outlines (self, cr, view);
+  dm_draw_group_end (cr);
   if (self->options.show_front)
-    draw_front (self, cr, view);
+    {
+      dm_draw_group_begin (cr, "line-of-contact", "Line of contact");
+      draw_front (self, cr, view);
+      dm_draw_group_end (cr);
+    }
+  dm_draw_group_begin (cr, "highlights", "Differences and selection");
   draw_highlights (self, cr, view);
+  dm_draw_group_end (cr);
   if (self->options.show_labels)
-    draw_labels (self, cr, view);
+    {
+      dm_draw_group_begin (cr, "labels", "Labels");
+      draw_labels (self, cr, view);
+      dm_draw_group_end (cr);
+    }
   cairo_restore (cr);
 }
 

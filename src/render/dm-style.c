@@ -4,6 +4,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "dm-draw.h"
 #include "dm-style.h"
 
 /* Okabe & Ito's palette, distinguishable with every common colour-vision
@@ -117,7 +118,7 @@ stroke_lines (cairo_t *cr,
         cairo_line_to (cr, px + dx * radius, py + dy * radius);
       }
   }
-  cairo_stroke (cr);
+  dm_draw_stroke (cr);
 }
 
 static void
@@ -186,12 +187,13 @@ dm_style_fill_path (cairo_t     *cr,
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_source_rgba (cr, style->r, style->g, style->b, style->alpha * alpha);
-  cairo_fill_preserve (cr);
-  cairo_clip (cr);
+  dm_draw_fill_preserve (cr);
   if (style->pattern != DM_PATTERN_NONE)
     {
+      dm_draw_clip_begin (cr);
       cairo_set_source_rgba (cr, style->ink_r, style->ink_g, style->ink_b, 0.85 * alpha);
       paint_pattern (cr, style->pattern, scale);
+      dm_draw_clip_end (cr);
     }
   cairo_restore (cr);
   cairo_new_path (cr);
@@ -210,7 +212,7 @@ dm_style_paint_swatch (cairo_t     *cr,
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
+  dm_draw_fill_preserve (cr);
   dm_style_fill_path (cr, key, certainty, scale);
   cairo_rectangle (cr, x, y, width, height);
   cairo_set_source_rgba (cr, 0.2, 0.2, 0.2, 0.9);
@@ -220,6 +222,6 @@ dm_style_paint_swatch (cairo_t     *cr,
       double dash[2] = { 3 * scale, 2 * scale };
       cairo_set_dash (cr, dash, 2, 0);
     }
-  cairo_stroke (cr);
+  dm_draw_stroke (cr);
   cairo_restore (cr);
 }

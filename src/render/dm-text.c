@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "dm-draw.h"
 #include "dm-shape.h"
 #include "dm-text.h"
 
@@ -139,17 +140,16 @@ dm_text_draw_label (cairo_t           *cr,
   cairo_move_to (cr, lx, ly);
   /* Halo: the outline of the glyphs stroked wide under the text, which in
    * SVG and PDF stays a path beside real, selectable text. */
-  pango_cairo_layout_path (cr, layout);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, (style->high_contrast ? 4.0 : 3.0) * style->scale);
   cairo_set_source_rgba (cr, 1, 1, 1, style->high_contrast ? 1.0 : 0.85);
-  cairo_stroke (cr);
+  dm_draw_layout_halo (cr, layout);
   cairo_move_to (cr, lx, ly);
   if (style->kind == DM_TEXT_WATER)
     cairo_set_source_rgb (cr, 0.15, 0.35, 0.6);
   else
     cairo_set_source_rgb (cr, 0.08, 0.08, 0.08);
-  pango_cairo_show_layout (cr, layout);
+  dm_draw_layout (cr, layout);
   cairo_restore (cr);
   return TRUE;
 }
@@ -204,10 +204,10 @@ dm_text_draw_places (cairo_t      *cr,
       cairo_new_path (cr);
       cairo_arc (cr, px, py, r, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
+      dm_draw_fill_preserve (cr);
       cairo_set_line_width (cr, 1.2 * scale);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      cairo_stroke (cr);
+      dm_draw_stroke (cr);
       drawn++;
     }
 }

@@ -1,0 +1,133 @@
+/* dm-application.c: opens the window, handles scenario files given on the command line, credits the data. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-application.h"
+#include "dm-window.h"
+
+struct _DmApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (DmApplication, dm_application, ADW_TYPE_APPLICATION)
+
+static void
+dm_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (dm_window_new (ADW_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+dm_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      DmWindow *window = dm_window_new (ADW_APPLICATION (app));
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      gtk_window_present (GTK_WINDOW (window));
+      if (path != NULL)
+        g_object_set_data_full (G_OBJECT (window), "pending-scenario", g_strdup (path), g_free);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWidget *about;
+  const char *developers[] = { _("The Demarcate developers"), NULL };
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Demarcate"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Shows how the 2025–2026 peace proposals for the "
+                                      "Russia–Ukraine war assign Crimea, Luhansk, Donetsk, "
+                                      "Zaporizhzhia and Kherson, part by part, with sources."),
+                        NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Boundaries and basemap"),
+                                      _("Natural Earth, via npm packages"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Natural Earth data is in the public domain."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Places"),
+                                      _("GeoNames, via npm packages"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("GeoNames data is licensed under CC BY 4.0."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Line of contact"),
+                                      _("Demarcate project"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("A generalised line built from the control status of "
+                                        "GeoNames settlements in DeepStateMap’s assessments "
+                                        "(archived by cyterat/deepstate-map-data) on three "
+                                        "dates. Import an authoritative layer for precision."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Proposals"),
+                                      _("Demarcate project"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Almost none of the texts were published officially: "
+                                        "each clause names the outlets that reported it."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+dm_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (dm_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+dm_application_class_init (DmApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = dm_application_activate;
+  app_class->open = dm_application_open;
+  app_class->startup = dm_application_startup;
+}
+
+static void
+dm_application_init (DmApplication *self)
+{
+}
+
+DmApplication *
+dm_application_new (void)
+{
+  return g_object_new (DM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/demarcate/Demarcate",
+                       NULL);
+}

@@ -1,0 +1,16 @@
+/* dm-legend.h: the on-screen legend: styles in use, line of contact, sources and attribution. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dm-scene.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_LEGEND (dm_legend_get_type ())
+G_DECLARE_FINAL_TYPE (DmLegend, dm_legend, DM, LEGEND, GtkWidget)
+
+void  dm_legend_update  (DmLegend *self,
+                         DmScene  *scene);
+
+G_END_DECLS

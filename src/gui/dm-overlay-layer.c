@@ -1,0 +1,208 @@
+/* dm-overlay-layer.c: a ShumateLayer that paints the scene in snapshot() and reports clicks on parts. */
+#include "config.h"
+
+#include "dm-overlay-layer.h"
+#include "dm-shape.h"
+
+struct _DmOverlayLayer
+{
+  ShumateLayer  parent_instance;
+  DmScene      *scene;
+  /* Swipe mode paints only a horizontal band of the layer. */
+  double        clip_from, clip_to;
+  /* While stepping proposals, the previous scenario fades out. */
+  DmScenario   *fade_from;
+  double        fade_progress;
+};
+
+G_DEFINE_FINAL_TYPE (DmOverlayLayer, dm_overlay_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PART_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+dm_overlay_layer_get_view (DmOverlayLayer *self,
+                           DmView         *view)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateLocation *location = SHUMATE_LOCATION (viewport);
+
+  dm_lonlat_to_world (shumate_location_get_longitude (location),
+                      shumate_location_get_latitude (location),
+                      &view->center_x, &view->center_y);
+  view->zoom = shumate_viewport_get_zoom_level (viewport);
+  view->width = gtk_widget_get_width (GTK_WIDGET (self));
+  view->height = gtk_widget_get_height (GTK_WIDGET (self));
+  view->scale = 1.0;
+}
+
+static void
+dm_overlay_layer_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  DmOverlayLayer *self = DM_OVERLAY_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double rotation = shumate_viewport_get_rotation (viewport);
+  DmView view;
+  cairo_t *cr;
+  graphene_rect_t bounds;
+
+  dm_overlay_layer_get_view (self, &view);
+  if (view.width <= 0 || view.height <= 0)
+    return;
+
+  graphene_rect_init (&bounds, 0, 0, view.width, view.height);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  if (self->clip_to > self->clip_from)
+    {
+      cairo_rectangle (cr, self->clip_from, 0, self->clip_to - self->clip_from, view.height);
+      cairo_clip (cr);
+    }
+  if (rotation != 0.0)
+    {
+      cairo_translate (cr, view.width / 2, view.height / 2);
+      cairo_rotate (cr, rotation);
+      cairo_translate (cr, -view.width / 2, -view.height / 2);
+    }
+  if (self->fade_from != NULL)
+    {
+      g_autoptr(DmScenario) current = g_object_ref (dm_scene_get_scenario (self->scene));
+
+      cairo_push_group (cr);
+      dm_scene_set_scenario (self->scene, self->fade_from);
+      dm_scene_draw (self->scene, cr, &view);
+      dm_scene_set_scenario (self->scene, current);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, 1.0 - self->fade_progress);
+      cairo_push_group (cr);
+      dm_scene_draw (self->scene, cr, &view);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, self->fade_progress);
+    }
+  else
+    dm_scene_draw (self->scene, cr, &view);
+  cairo_destroy (cr);
+}
+
+static void
+pressed_cb (DmOverlayLayer *self,
+            int             n_press,
+            double          x,
+            double          y,
+            GtkGestureClick *gesture)
+{
+  DmView view;
+  DmRegion region;
+  DmPart part;
+  double wx, wy;
+
+  if (n_press != 1)
+    return;
+  dm_overlay_layer_get_view (self, &view);
+  dm_view_from_px (&view, x, y, &wx, &wy);
+  if (dm_scene_hit (self->scene, wx, wy, &region, &part))
+    g_signal_emit (self, signals[PART_ACTIVATED], 0, (int) region, (int) part, x, y);
+}
+
+static void
+viewport_changed_cb (DmOverlayLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+dm_overlay_layer_constructed (GObject *object)
+{
+  DmOverlayLayer *self = DM_OVERLAY_LAYER (object);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  G_OBJECT_CLASS (dm_overlay_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (viewport_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (viewport_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (viewport_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::rotation", G_CALLBACK (viewport_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+dm_overlay_layer_finalize (GObject *object)
+{
+  DmOverlayLayer *self = DM_OVERLAY_LAYER (object);
+
+  g_clear_pointer (&self->scene, dm_scene_unref);
+  g_clear_object (&self->fade_from);
+  G_OBJECT_CLASS (dm_overlay_layer_parent_class)->finalize (object);
+}
+
+static void
+dm_overlay_layer_class_init (DmOverlayLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dm_overlay_layer_constructed;
+  object_class->finalize = dm_overlay_layer_finalize;
+  widget_class->snapshot = dm_overlay_layer_snapshot;
+
+  /* (region, part, x, y): a click landed on a region part. */
+  signals[PART_ACTIVATED] = g_signal_new ("part-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 4, G_TYPE_INT, G_TYPE_INT,
+                                          G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+}
+
+static void
+dm_overlay_layer_init (DmOverlayLayer *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+DmOverlayLayer *
+dm_overlay_layer_new (ShumateViewport *viewport,
+                      DmScene         *scene)
+{
+  DmOverlayLayer *self = g_object_new (DM_TYPE_OVERLAY_LAYER, "viewport", viewport, NULL);
+
+  self->scene = dm_scene_ref (scene);
+  return self;
+}
+
+DmScene *
+dm_overlay_layer_get_scene (DmOverlayLayer *self)
+{
+  return self->scene;
+}
+
+/* Paint only x_from..x_to (widget pixels); equal values paint everything. */
+void
+dm_overlay_layer_set_view_override (DmOverlayLayer *self,
+                                    double          x_from,
+                                    double          x_to)
+{
+  self->clip_from = x_from;
+  self->clip_to = x_to;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* progress runs from 0 (all old) to 1 (all new); NULL ends the fade. */
+void
+dm_overlay_layer_set_fade (DmOverlayLayer *self,
+                           DmScenario     *from,
+                           double          progress)
+{
+  g_set_object (&self->fade_from, from);
+  self->fade_progress = CLAMP (progress, 0.0, 1.0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

@@ -1,0 +1,310 @@
+/* dm-sidebar.c: the proposal list and, per region part, its status (editable), clause, sources and area. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-sidebar.h"
+#include "dm-stats.h"
+
+struct _DmSidebar
+{
+  GtkWidget    parent_instance;
+
+  GtkWidget   *scroller;
+  GtkListBox  *proposals;
+  GtkWidget   *modified_revealer;
+  GtkLabel    *modified_label;
+  GtkLabel    *summary_label;
+  GtkLabel    *handover_label;
+  GtkBox      *regions_box;
+
+  DmCatalog   *catalog;
+  DmScenario  *scenario;
+  DmPartition *partition;
+  AdwComboRow *rows[DM_N_REGIONS][DM_N_PARTS];
+  gboolean     updating;
+};
+
+G_DEFINE_FINAL_TYPE (DmSidebar, dm_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROPOSAL_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+format_area (double km2)
+{
+  /* Thousands separators follow the locale through %'. */
+  return g_strdup_printf (_("%'.0f km²"), km2);
+}
+
+static GtkWidget *
+proposal_row_new (DmProposal *proposal)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+  const char *date = dm_proposal_get_date (proposal);
+
+  subtitle = g_strdup_printf ("%s%s%s", dm_proposal_get_sponsor (proposal),
+                              date ? " · " : "", date ? date : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dm_proposal_get_title (proposal));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "proposal", g_object_ref (proposal), g_object_unref);
+  return row;
+}
+
+static void
+proposal_row_activated_cb (DmSidebar     *self,
+                           GtkListBoxRow *row)
+{
+  DmProposal *proposal = g_object_get_data (G_OBJECT (row), "proposal");
+
+  if (proposal != NULL && !self->updating)
+    g_signal_emit (self, signals[PROPOSAL_ACTIVATED], 0, proposal);
+}
+
+void
+dm_sidebar_set_catalog (DmSidebar *self,
+                        DmCatalog *catalog)
+{
+  GPtrArray *proposals = dm_catalog_get_proposals (catalog);
+
+  g_clear_pointer (&self->catalog, dm_catalog_unref);
+  self->catalog = dm_catalog_ref (catalog);
+
+  {
+    GtkWidget *child;
+
+    /* gtk_list_box_remove_all() is GTK 4.12; Debian 12 has 4.8. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->proposals))) != NULL)
+      gtk_list_box_remove (self->proposals, child);
+  }
+  for (guint i = 0; i < proposals->len; i++)
+    gtk_list_box_append (self->proposals, proposal_row_new (g_ptr_array_index (proposals, i)));
+}
+
+static void
+status_selected_cb (AdwComboRow *row,
+                    GParamSpec  *pspec,
+                    DmSidebar   *self)
+{
+  DmRegion region = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "region"));
+  DmPart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "part"));
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->scenario == NULL || selected >= DM_N_STATUSES)
+    return;
+  dm_scenario_set_status (self->scenario, region, part, selected);
+}
+
+static char *
+clause_subtitle (DmSidebar *self,
+                 DmRegion   region,
+                 DmPart     part)
+{
+  const DmClause *clause = dm_scenario_get_clause (self->scenario, region, part);
+  g_autofree char *area = format_area (dm_partition_get_area (self->partition, region, part));
+  g_autofree char *sources = NULL;
+  GString *s = g_string_new (area);
+
+  if (dm_scenario_is_edited (self->scenario, region, part))
+    g_string_append_printf (s, " · %s", _("edited by you"));
+  if (clause == NULL)
+    return g_string_free (s, FALSE);
+
+  g_string_append_printf (s, " · %s", dm_certainty_label (clause->certainty));
+  if (clause->note != NULL && *clause->note != '\0')
+    g_string_append_printf (s, "\n%s", clause->note);
+  if (clause->has_earlier)
+    g_string_append_printf (s, "\n%s %s (%s)", _("Reported earlier:"),
+                            dm_status_label (clause->earlier_status), clause->earlier_proposal);
+  sources = dm_clause_format_sources (clause);
+  g_string_append_printf (s, "\n%s %s", _("Sources:"), sources);
+  return g_string_free (s, FALSE);
+}
+
+static void
+build_regions (DmSidebar *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkWidget *child;
+
+  for (DmStatus s = 0; s < DM_N_STATUSES; s++)
+    gtk_string_list_append (statuses, dm_status_label (s));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->regions_box))) != NULL)
+    gtk_box_remove (self->regions_box, child);
+
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), dm_region_label (r));
+      for (DmPart p = 0; p < DM_N_PARTS; p++)
+        {
+          AdwComboRow *row;
+
+          if (r == DM_REGION_OTHER && p == DM_PART_UKRAINIAN_HELD)
+            {
+              self->rows[r][p] = NULL;
+              continue;
+            }
+          row = ADW_COMBO_ROW (adw_combo_row_new ());
+          adw_combo_row_set_model (row, G_LIST_MODEL (statuses));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         r == DM_REGION_OTHER ? _("Russian-held areas elsewhere")
+                                                              : dm_part_label (p));
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          g_object_set (row, "subtitle-lines", 0, NULL);
+          g_object_set_data (G_OBJECT (row), "region", GINT_TO_POINTER (r));
+          g_object_set_data (G_OBJECT (row), "part", GINT_TO_POINTER (p));
+          g_signal_connect_object (row, "notify::selected", G_CALLBACK (status_selected_cb),
+                                   self, 0);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
+          self->rows[r][p] = row;
+        }
+      gtk_box_append (self->regions_box, group);
+    }
+}
+
+static void
+select_proposal_row (DmSidebar  *self,
+                     DmProposal *proposal)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->proposals, i);
+
+      if (row == NULL)
+        break;
+      if (g_object_get_data (G_OBJECT (row), "proposal") == proposal)
+        {
+          gtk_list_box_select_row (self->proposals, row);
+          return;
+        }
+    }
+}
+
+static void
+update_summary (DmSidebar *self)
+{
+  DmProposal *proposal = dm_scenario_get_proposal (self->scenario);
+  DmHandover h;
+  g_autofree char *modified = NULL;
+  g_autofree char *to_ru = NULL, *to_dmz = NULL, *back = NULL, *text = NULL;
+
+  gtk_label_set_text (self->summary_label, dm_proposal_get_summary (proposal));
+
+  dm_stats_handover (self->partition, self->scenario, &h);
+  to_ru = format_area (h.ua_to_russia);
+  to_dmz = format_area (h.ua_to_neutral);
+  back = format_area (h.ru_to_ukraine + h.ru_to_neutral);
+  text = g_strdup_printf (_("Against the line of contact of %s:\n"
+                            "Ukrainian-held land passing to Russia: %s\n"
+                            "Ukrainian-held land becoming a demilitarised zone: %s\n"
+                            "Russian-held land returned or demilitarised: %s"),
+                          dm_partition_get_date (self->partition), to_ru, to_dmz, back);
+  gtk_label_set_text (self->handover_label, text);
+
+  modified = g_strdup_printf (_("Your scenario, based on “%s”"),
+                              dm_proposal_get_short_title (proposal));
+  gtk_label_set_text (self->modified_label, modified);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->modified_revealer),
+                                 dm_scenario_get_modified (self->scenario));
+}
+
+/* Shows a scenario's statuses and clauses for the partition's areas. */
+void
+dm_sidebar_show (DmSidebar   *self,
+                 DmScenario  *scenario,
+                 DmPartition *partition)
+{
+  g_set_object (&self->scenario, scenario);
+  if (partition != NULL)
+    dm_partition_ref (partition);
+  g_clear_pointer (&self->partition, dm_partition_unref);
+  self->partition = partition;
+
+  if (scenario == NULL || partition == NULL)
+    return;
+
+  self->updating = TRUE;
+  select_proposal_row (self, dm_scenario_get_proposal (scenario));
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      {
+        AdwComboRow *row = self->rows[r][p];
+        g_autofree char *subtitle = NULL;
+
+        if (row == NULL)
+          continue;
+        adw_combo_row_set_selected (row, dm_scenario_get_status (scenario, r, p));
+        subtitle = clause_subtitle (self, r, p);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      }
+  update_summary (self);
+  self->updating = FALSE;
+}
+
+void
+dm_sidebar_select_part (DmSidebar *self,
+                        DmRegion   region,
+                        DmPart     part)
+{
+  AdwComboRow *row;
+
+  g_return_if_fail (region < DM_N_REGIONS && part < DM_N_PARTS);
+  row = self->rows[region][part];
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+dm_sidebar_dispose (GObject *object)
+{
+  DmSidebar *self = DM_SIDEBAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_SIDEBAR);
+  g_clear_object (&self->scenario);
+  g_clear_pointer (&self->partition, dm_partition_unref);
+  g_clear_pointer (&self->catalog, dm_catalog_unref);
+  G_OBJECT_CLASS (dm_sidebar_parent_class)->dispose (object);
+}
+
+static void
+dm_sidebar_class_init (DmSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dm_sidebar_dispose;
+
+  /* (proposal): the user picked a proposal in the list. */
+  signals[PROPOSAL_ACTIVATED] = g_signal_new ("proposal-activated", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 1, DM_TYPE_PROPOSAL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/demarcate/Demarcate/ui/dm-sidebar.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, DmSidebar, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DmSidebar, proposals);
+  gtk_widget_class_bind_template_child (widget_class, DmSidebar, modified_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DmSidebar, modified_label);
+  gtk_widget_class_bind_template_child (widget_class, DmSidebar, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DmSidebar, handover_label);
+  gtk_widget_class_bind_template_child (widget_class, DmSidebar, regions_box);
+  gtk_widget_class_bind_template_callback (widget_class, proposal_row_activated_cb);
+}
+
+static void
+dm_sidebar_init (DmSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_regions (self);
+}

@@ -1,0 +1,78 @@
+/* dm-window-private.h: what dm-window.c and dm-window-actions.c share. */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "dm-catalog.h"
+#include "dm-geodata.h"
+#include "dm-legend.h"
+#include "dm-map-source.h"
+#include "dm-overlay-layer.h"
+#include "dm-partition.h"
+#include "dm-scenario.h"
+#include "dm-scene.h"
+#include "dm-sidebar.h"
+#include "dm-window.h"
+
+G_BEGIN_DECLS
+
+struct _DmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  GtkRevealer          *header_revealer;
+  AdwWindowTitle       *window_title;
+  GtkDropDown          *date_dropdown;
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  DmSidebar            *sidebar;
+  GtkOverlay           *map_overlay;
+  GtkStack             *map_stack;
+  AdwStatusPage        *status_page;
+  ShumateSimpleMap     *map;
+  DmLegend             *legend;
+  GtkLabel             *present_title;
+
+  GCancellable         *cancellable;
+  GSettings            *settings;
+  DmCatalog            *catalog;
+  DmGeodata            *geodata;
+  DmScene              *scene;
+  DmOverlayLayer       *overlay;
+  DmScenario           *scenario;
+  DmPartition          *partition;
+  char                 *control_date;
+  char                 *scenario_path;
+  GtkWidget            *popover;
+
+  gboolean              presenting;
+  gboolean              sidebar_before_present;
+  /* Cross-fade between proposals: the old scenario fades out. */
+  DmScenario           *fade_from;
+  gint64                fade_start;
+  guint                 fade_tick;
+};
+
+void  _dm_window_install_actions   (GtkWidgetClass *widget_class);
+void  _dm_window_set_proposal      (DmWindow       *self,
+                                    DmProposal     *proposal);
+void  _dm_window_set_scenario      (DmWindow       *self,
+                                    DmScenario     *scenario);
+void  _dm_window_step_proposal     (DmWindow       *self,
+                                    int             delta);
+void  _dm_window_show_error        (DmWindow       *self,
+                                    const char     *message);
+void  _dm_window_toast             (DmWindow       *self,
+                                    const char     *message);
+void  _dm_window_set_presenting    (DmWindow       *self,
+                                    gboolean        presenting);
+void  _dm_window_zoom_home         (DmWindow       *self,
+                                    gboolean        animate);
+gboolean _dm_window_zoom_home_idle (DmWindow       *self);
+void  _dm_window_install_key_controller (DmWindow  *self);
+void  _dm_window_refresh           (DmWindow       *self);
+void  _dm_window_save_to           (DmWindow       *self,
+                                    const char     *path);
+
+G_END_DECLS

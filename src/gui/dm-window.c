@@ -1,0 +1,526 @@
+/* dm-window.c: builds the window, loads data in worker threads and keeps map, sidebar and legend in step. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-loader.h"
+#include "dm-shape.h"
+#include "dm-window-private.h"
+
+G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define DEFAULT_PROPOSAL "us-28-point-2025-11"
+#define FADE_USEC (350 * 1000)
+
+void
+_dm_window_toast (DmWindow   *self,
+                  const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* Errors a user must read (a file that could not be used) get a dialog that
+ * names the file; the window keeps what it showed. */
+void
+_dm_window_show_error (DmWindow   *self,
+                       const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Use the File"),
+                                              message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_title (DmWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->scenario == NULL)
+    return;
+  title = dm_scenario_get_title (self->scenario);
+  subtitle = self->partition
+             ? g_strdup_printf (_("Line of contact of %s"), dm_partition_get_date (self->partition))
+             : g_strdup ("");
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_text (self->present_title, title);
+}
+
+/* Everything that shows the scenario follows it from here. */
+void
+_dm_window_refresh (DmWindow *self)
+{
+  if (self->scene == NULL || self->scenario == NULL || self->partition == NULL)
+    return;
+  dm_sidebar_show (self->sidebar, self->scenario, self->partition);
+  dm_legend_update (self->legend, self->scene);
+  update_title (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
+}
+
+static void
+scenario_changed_cb (DmWindow *self)
+{
+  _dm_window_refresh (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-scenario",
+                                 dm_scenario_get_modified (self->scenario));
+}
+
+static gboolean
+fade_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  double t = (double) (gdk_frame_clock_get_frame_time (clock) - self->fade_start) / FADE_USEC;
+
+  if (t >= 1.0)
+    {
+      dm_overlay_layer_set_fade (self->overlay, NULL, 1.0);
+      g_clear_object (&self->fade_from);
+      gtk_widget_queue_draw (widget);
+      self->fade_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  dm_overlay_layer_set_fade (self->overlay, self->fade_from, t);
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_dm_window_set_scenario (DmWindow   *self,
+                         DmScenario *scenario)
+{
+  if (self->scenario == scenario)
+    return;
+
+  /* In presentation mode the change animates: the old styles fade out. */
+  if (self->presenting && self->scenario != NULL && self->overlay != NULL)
+    {
+      g_set_object (&self->fade_from, self->scenario);
+      self->fade_start = g_get_monotonic_time ();
+      if (self->fade_tick == 0)
+        self->fade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->overlay), fade_tick_cb,
+                                                        self, NULL);
+    }
+
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
+  g_set_object (&self->scenario, scenario);
+  g_signal_connect_object (scenario, "changed", G_CALLBACK (scenario_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (self->scene != NULL)
+    dm_scene_set_scenario (self->scene, scenario);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-proposal",
+                           dm_proposal_get_id (dm_scenario_get_proposal (scenario)));
+  g_clear_pointer (&self->scenario_path, g_free);
+  scenario_changed_cb (self);
+}
+
+void
+_dm_window_set_proposal (DmWindow   *self,
+                         DmProposal *proposal)
+{
+  g_autoptr(DmScenario) scenario = dm_scenario_new (proposal);
+
+  _dm_window_set_scenario (self, scenario);
+}
+
+void
+_dm_window_step_proposal (DmWindow *self,
+                          int       delta)
+{
+  GPtrArray *proposals;
+  guint index = 0;
+
+  if (self->catalog == NULL || self->scenario == NULL)
+    return;
+  proposals = dm_catalog_get_proposals (self->catalog);
+  g_ptr_array_find (proposals, dm_scenario_get_proposal (self->scenario), &index);
+  index = (index + proposals->len + delta) % proposals->len;
+  _dm_window_set_proposal (self, g_ptr_array_index (proposals, index));
+}
+
+/* Frames the five regions and the other areas. */
+void
+_dm_window_zoom_home (DmWindow *self,
+                      gboolean  animate)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->map);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  DmView view = { 0, 0, 0, width > 0 ? width : 900, height > 0 ? height : 700, 1.0 };
+  double lon, lat, min_x, min_y, max_x, max_y;
+
+  /* Ukraine's east and south with a margin: 29.5–40.5°E, 44–51°N. */
+  dm_lonlat_to_world (29.5, 51.0, &min_x, &min_y);
+  dm_lonlat_to_world (40.5, 44.0, &max_x, &max_y);
+  dm_view_fit (&view, min_x, min_y, max_x, max_y);
+  dm_world_to_lonlat (view.center_x, view.center_y, &lon, &lat);
+  if (animate)
+    shumate_map_go_to_full (map, lat, lon, view.zoom);
+  else
+    {
+      shumate_viewport_set_zoom_level (viewport, view.zoom);
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+    }
+}
+
+gboolean
+_dm_window_zoom_home_idle (DmWindow *self)
+{
+  if (self->scene != NULL)
+    _dm_window_zoom_home (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+part_activated_cb (DmWindow       *self,
+                   int             region,
+                   int             part,
+                   double          x,
+                   double          y,
+                   DmOverlayLayer *layer)
+{
+  const DmClause *clause = dm_scenario_get_clause (self->scenario, region, part);
+  DmStatus status = dm_scenario_get_status (self->scenario, region, part);
+  g_autofree char *sources = clause ? dm_clause_format_sources (clause) : g_strdup ("—");
+  g_autofree char *text = NULL;
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+  GtkWidget *label;
+
+  dm_scene_set_selection (self->scene, region, part);
+  gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
+  dm_sidebar_select_part (self->sidebar, region, part);
+
+  text = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s\n%s\n<i>%s</i>\n%s %s\n%s %'.0f km²",
+                                  dm_region_label (region), dm_part_label (part),
+                                  dm_status_label (status),
+                                  dm_scenario_is_edited (self->scenario, region, part)
+                                    ? _(" (your edit)") : "",
+                                  clause && clause->note ? clause->note : "",
+                                  clause ? dm_certainty_label (clause->certainty) : "",
+                                  _("Sources:"), sources, _("Area:"),
+                                  dm_partition_get_area (self->partition, region, part));
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_popover_set_child (GTK_POPOVER (self->popover), label);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+partition_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmPartition) partition = dm_load_partition_finish (result, &error);
+
+  if (partition == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dm_window_show_error (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->partition, dm_partition_unref);
+  self->partition = g_steal_pointer (&partition);
+  dm_scene_set_partition (self->scene, self->partition);
+  gtk_stack_set_visible_child_name (self->map_stack, "map");
+  _dm_window_refresh (self);
+}
+
+static void
+load_partition (DmWindow   *self,
+                const char *date)
+{
+  const DmControlInfo *info = dm_catalog_find_control (self->catalog, date);
+
+  if (info == NULL || self->geodata == NULL)
+    return;
+  g_free (self->control_date);
+  self->control_date = g_strdup (info->date);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "control-date", info->date);
+  dm_load_partition_async (self->geodata, info->path, info->date, self->cancellable,
+                           partition_loaded_cb, g_object_ref (self));
+}
+
+static void
+date_selected_cb (DmWindow *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->date_dropdown);
+
+  if (item != NULL)
+    load_partition (self, gtk_string_object_get_string (item));
+}
+
+static void
+fill_dates (DmWindow *self)
+{
+  GPtrArray *controls = dm_catalog_get_controls (self->catalog);
+  g_autoptr(GtkStringList) dates = gtk_string_list_new (NULL);
+  g_autofree char *wanted = self->settings ? g_settings_get_string (self->settings,
+                                                                    "control-date") : NULL;
+  guint selected = controls->len > 0 ? controls->len - 1 : 0;
+
+  for (guint i = 0; i < controls->len; i++)
+    {
+      DmControlInfo *info = g_ptr_array_index (controls, i);
+
+      gtk_string_list_append (dates, info->date);
+      if (g_strcmp0 (info->date, wanted) == 0)
+        selected = i;
+    }
+  gtk_drop_down_set_model (self->date_dropdown, G_LIST_MODEL (dates));
+  gtk_drop_down_set_selected (self->date_dropdown, selected);
+  g_signal_connect_object (self->date_dropdown, "notify::selected",
+                           G_CALLBACK (date_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+geodata_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmMapSource) map_source = NULL;
+  DmProposal *proposal = NULL;
+  ShumateViewport *viewport;
+
+  self->geodata = dm_load_geodata_finish (result, &error);
+  if (self->geodata == NULL)
+    {
+      adw_status_page_set_title (self->status_page, _("The Map Data Could Not Be Loaded"));
+      adw_status_page_set_description (self->status_page, error->message);
+      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
+      return;
+    }
+
+  self->scene = dm_scene_new (self->geodata);
+  map_source = dm_map_source_new (self->geodata, adw_style_manager_get_dark (
+                                    adw_style_manager_get_default ()) ? DM_BASEMAP_DARK
+                                                                      : DM_BASEMAP_LIGHT);
+  shumate_simple_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (map_source));
+  viewport = shumate_simple_map_get_viewport (self->map);
+  self->overlay = dm_overlay_layer_new (viewport, self->scene);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay));
+  g_signal_connect_object (self->overlay, "part-activated", G_CALLBACK (part_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  _dm_window_zoom_home (self, FALSE);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *id = g_settings_get_string (self->settings, "last-proposal");
+      proposal = dm_catalog_find_proposal (self->catalog, id);
+    }
+  if (proposal == NULL)
+    proposal = dm_catalog_find_proposal (self->catalog, DEFAULT_PROPOSAL);
+  if (proposal == NULL)
+    proposal = g_ptr_array_index (dm_catalog_get_proposals (self->catalog), 0);
+  if (self->scenario != NULL)
+    dm_scene_set_scenario (self->scene, self->scenario);
+  else
+    _dm_window_set_proposal (self, proposal);
+
+  fill_dates (self);
+  date_selected_cb (self);
+
+  {
+    const char *pending = g_object_get_data (G_OBJECT (self), "pending-scenario");
+
+    if (pending != NULL)
+      dm_window_open_scenario (self, pending);
+  }
+}
+
+static void
+proposal_activated_cb (DmWindow   *self,
+                       DmProposal *proposal)
+{
+  if (self->scenario != NULL && dm_scenario_get_proposal (self->scenario) == proposal &&
+      !dm_scenario_get_modified (self->scenario))
+    return;
+  _dm_window_set_proposal (self, proposal);
+}
+
+gboolean
+dm_window_open_scenario (DmWindow   *self,
+                         const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(DmScenario) scenario = NULL;
+
+  if (self->catalog == NULL)
+    return FALSE;
+  scenario = dm_scenario_load (path, self->catalog, &date, &error);
+  if (scenario == NULL)
+    {
+      _dm_window_show_error (self, error->message);
+      return FALSE;
+    }
+  _dm_window_set_scenario (self, scenario);
+  self->scenario_path = g_strdup (path);
+  if (date != NULL && self->geodata != NULL && dm_catalog_find_control (self->catalog, date))
+    {
+      GListModel *model = gtk_drop_down_get_model (self->date_dropdown);
+
+      for (guint i = 0; model && i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+          if (g_str_equal (gtk_string_object_get_string (item), date))
+            gtk_drop_down_set_selected (self->date_dropdown, i);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+dm_window_is_ready (DmWindow *self)
+{
+  return self->partition != NULL && self->scenario != NULL && self->scene != NULL;
+}
+
+const char *
+dm_window_get_proposal_id (DmWindow *self)
+{
+  return self->scenario ? dm_proposal_get_id (dm_scenario_get_proposal (self->scenario)) : NULL;
+}
+
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID,
+                                                                                TRUE) : NULL;
+
+  /* Run from the build folder without installing, there is no schema: the
+   * window then works and just does not remember. */
+  return schema ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+static void
+dm_window_constructed (GObject *object)
+{
+  DmWindow *self = DM_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (dm_window_parent_class)->constructed (object);
+
+  self->catalog = dm_catalog_new_default (&error);
+  if (self->catalog == NULL)
+    {
+      adw_status_page_set_title (self->status_page, _("The Proposals Could Not Be Loaded"));
+      adw_status_page_set_description (self->status_page, error->message);
+      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
+      return;
+    }
+  dm_sidebar_set_catalog (self->sidebar, self->catalog);
+  for (guint i = 0; i < dm_catalog_get_problems (self->catalog)->len; i++)
+    _dm_window_toast (self, g_ptr_array_index (dm_catalog_get_problems (self->catalog), i));
+
+  dm_load_geodata_async (dm_catalog_get_geo_dir (self->catalog), self->cancellable,
+                         geodata_loaded_cb, g_object_ref (self));
+}
+
+static void
+dm_window_dispose (GObject *object)
+{
+  DmWindow *self = DM_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->fade_tick != 0 && self->overlay != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->overlay), self->fade_tick);
+  self->fade_tick = 0;
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
+  g_clear_object (&self->scenario);
+  g_clear_object (&self->fade_from);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->scene, dm_scene_unref);
+  g_clear_pointer (&self->partition, dm_partition_unref);
+  g_clear_pointer (&self->geodata, dm_geodata_unref);
+  g_clear_pointer (&self->catalog, dm_catalog_unref);
+  g_clear_pointer (&self->control_date, g_free);
+  g_clear_pointer (&self->scenario_path, g_free);
+  self->overlay = NULL;
+
+  G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
+}
+
+static void
+dm_window_class_init (DmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dm_window_constructed;
+  object_class->dispose = dm_window_dispose;
+
+  g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (DM_TYPE_SIDEBAR);
+  g_type_ensure (DM_TYPE_LEGEND);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/demarcate/Demarcate/ui/dm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, header_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, date_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, map_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, map_stack);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, map);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, legend);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, present_title);
+
+  _dm_window_install_actions (widget_class);
+}
+
+static void
+dm_window_init (DmWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = settings_new ();
+  self->popover = gtk_popover_new ();
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self->map_overlay));
+  g_signal_connect_object (self->sidebar, "proposal-activated",
+                           G_CALLBACK (proposal_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-scenario", FALSE);
+  _dm_window_install_key_controller (self);
+  shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
+
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
+}
+
+DmWindow *
+dm_window_new (AdwApplication *application)
+{
+  return g_object_new (DM_TYPE_WINDOW, "application", application, NULL);
+}

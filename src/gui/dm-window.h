@@ -1,0 +1,17 @@
+/* dm-window.h: the main window: map, sidebar, legend. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_WINDOW (dm_window_get_type ())
+G_DECLARE_FINAL_TYPE (DmWindow, dm_window, DM, WINDOW, AdwApplicationWindow)
+
+DmWindow   *dm_window_new               (AdwApplication *application);
+gboolean    dm_window_open_scenario     (DmWindow       *self,
+                                         const char     *path);
+gboolean    dm_window_is_ready          (DmWindow       *self);
+const char *dm_window_get_proposal_id   (DmWindow       *self);
+
+G_END_DECLS

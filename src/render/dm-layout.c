@@ -1,0 +1,687 @@
+/* dm-layout.c: lays out an export page around the screen's painters: title, maps, legend, scale bar, inset and credits. */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "dm-draw.h"
+#include "dm-layout.h"
+#include "dm-path.h"
+#include "dm-sources.h"
+#include "dm-text.h"
+
+#define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
+#define EARTH_CIRCUMFERENCE 40075016.686
+
+typedef struct
+{
+  double x, y, width, height;
+} Rect;
+
+/* What the panel shows; built once, then flowed into one or two columns. */
+typedef enum
+{
+  ITEM_HEADING,
+  ITEM_KEY,
+  ITEM_FRONT,
+  ITEM_NOTE,
+  ITEM_INSET,
+  ITEM_TEXT,
+} ItemKind;
+
+typedef struct
+{
+  ItemKind    kind;
+  DmStyleKey  key;
+  char       *text;
+} Item;
+
+typedef struct
+{
+  DmScene               *scene;
+  DmScene               *other;   /* the compared scenario's scene, or NULL */
+  const DmLayoutOptions *options;
+  double                 s;       /* scale */
+  double                 text_k;  /* shrinks the panel's type until it fits */
+  DmView                 view;    /* one map frame's view, origin at the frame */
+} Page;
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->text);
+  g_free (item);
+}
+
+static void
+add_item (GPtrArray  *items,
+          ItemKind    kind,
+          DmStyleKey  key,
+          char       *text)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = kind;
+  item->key = key;
+  item->text = text;
+  g_ptr_array_add (items, item);
+}
+
+/* A wrapped paragraph at (x, y), width w; returns its height. Drawn only
+ * when draw is set, so the same code measures. */
+static double
+text_block (cairo_t    *cr,
+            const char *text,
+            double      x,
+            double      y,
+            double      w,
+            double      size_px,
+            PangoWeight weight,
+            PangoStyle  style,
+            double      grey,
+            gboolean    draw)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  int lw, lh;
+
+  pango_font_description_set_absolute_size (font, size_px * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_font_description_set_style (font, style);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (w * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  if (draw)
+    {
+      cairo_move_to (cr, x, y);
+      cairo_set_source_rgb (cr, grey, grey, grey);
+      dm_draw_layout (cr, layout);
+      cairo_new_path (cr);
+    }
+  return lh;
+}
+
+double
+dm_layout_metres_per_px (const DmView *view)
+{
+  double lon, lat;
+
+  dm_world_to_lonlat (view->center_x, view->center_y, &lon, &lat);
+  return cos (lat * G_PI / 180.0) * EARTH_CIRCUMFERENCE / dm_view_world_size (view);
+}
+
+/* 1, 2 or 5 × 10^n km, the largest that fits in max_px. */
+static void
+draw_scale_bar (cairo_t      *cr,
+                const DmView *view,
+                double        x,
+                double        y)
+{
+  double s = view->scale;
+  double km_per_px = dm_layout_metres_per_px (view) / 1000.0;
+  double max_km = 130.0 * s * km_per_px;
+  double base = pow (10, floor (log10 (max_km)));
+  double km = base;
+  double len, h = 5.0 * s, pad = 6.0 * s, label_h;
+  g_autofree char *label = NULL;
+
+  if (5 * base <= max_km)
+    km = 5 * base;
+  else if (2 * base <= max_km)
+    km = 2 * base;
+  len = km / km_per_px;
+  label = g_strdup_printf (km >= 1 ? _("%.0f km") : _("%.1f km"), km);
+  label_h = text_block (cr, label, 0, 0, 200 * s, 11 * s, PANGO_WEIGHT_NORMAL,
+                        PANGO_STYLE_NORMAL, 0.1, FALSE);
+
+  dm_draw_group_begin (cr, "scale-bar", _("Scale bar"));
+  cairo_rectangle (cr, x - pad, y - label_h - h - 2 * pad, len + 2 * pad + 60 * s,
+                   label_h + h + 3 * pad);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  dm_draw_fill (cr);
+  /* Two halves, black and white, the way printed maps draw it. */
+  cairo_rectangle (cr, x, y - h - pad, len / 2, h);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  dm_draw_fill (cr);
+  cairo_rectangle (cr, x, y - h - pad, len, h);
+  cairo_set_line_width (cr, 1.0 * s);
+  dm_draw_stroke (cr);
+  text_block (cr, "0", x - 2 * s, y - label_h - h - 1.5 * pad, 40 * s, 11 * s,
+              PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0.1, TRUE);
+  text_block (cr, label, x + len - 4 * s, y - label_h - h - 1.5 * pad, 120 * s, 11 * s,
+              PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0.1, TRUE);
+  dm_draw_group_end (cr);
+}
+
+static void
+shapes_bounds (GPtrArray *shapes,
+               double    *x1,
+               double    *y1,
+               double    *x2,
+               double    *y2)
+{
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      DmShape *shape = g_ptr_array_index (shapes, i);
+
+      if (dm_shape_is_empty (shape))
+        continue;
+      *x1 = MIN (*x1, shape->min_x);
+      *y1 = MIN (*y1, shape->min_y);
+      *x2 = MAX (*x2, shape->max_x);
+      *y2 = MAX (*y2, shape->max_y);
+    }
+}
+
+/* The map frame's view: the screen's extent when given, else the regions. */
+static void
+frame_view (Page       *page,
+            DmView     *view,
+            double      width,
+            double      height)
+{
+  const DmLayoutOptions *o = page->options;
+  DmGeodata *geodata = dm_scene_get_geodata (page->scene);
+  DmPartition *partition = dm_scene_get_partition (page->scene);
+
+  view->width = width;
+  view->height = height;
+  view->scale = page->s;
+  if (o->has_view && o->screen_width > 0 && o->screen_height > 0)
+    {
+      double ws = 256.0 * exp2 (o->zoom);
+      double hw = o->screen_width / ws / 2, hh = o->screen_height / ws / 2;
+
+      dm_view_fit (view, o->center_x - hw, o->center_y - hh, o->center_x + hw, o->center_y + hh);
+    }
+  else
+    {
+      double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+      double mx, my;
+
+      for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+        {
+          DmShape *shape = dm_geodata_get_region_shape (geodata, r);
+
+          if (!dm_shape_is_empty (shape))
+            {
+              x1 = MIN (x1, shape->min_x);
+              y1 = MIN (y1, shape->min_y);
+              x2 = MAX (x2, shape->max_x);
+              y2 = MAX (y2, shape->max_y);
+            }
+        }
+      if (partition != NULL &&
+          dm_partition_has_part (partition, DM_REGION_OTHER, DM_PART_RUSSIAN_HELD))
+        {
+          DmShape *other = dm_partition_get_shape (partition, DM_REGION_OTHER,
+                                                   DM_PART_RUSSIAN_HELD);
+
+          if (!dm_shape_is_empty (other))
+            {
+              x1 = MIN (x1, other->min_x);
+              y1 = MIN (y1, other->min_y);
+              x2 = MAX (x2, other->max_x);
+              y2 = MAX (y2, other->max_y);
+            }
+        }
+      if (x1 > x2)
+        shapes_bounds (dm_geodata_get_shapes (geodata, DM_LAYER_OBLASTS), &x1, &y1, &x2, &y2);
+      mx = (x2 - x1) * 0.05;
+      my = (y2 - y1) * 0.05;
+      dm_view_fit (view, x1 - mx, y1 - my, x2 + mx, y2 + my);
+    }
+}
+
+static void
+draw_map (Page       *page,
+          DmScene    *scene,
+          cairo_t    *cr,
+          const Rect *r)
+{
+  DmView view = page->view;
+
+  view.width = r->width;
+  view.height = r->height;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  dm_draw_clip_begin (cr);
+  cairo_translate (cr, r->x, r->y);
+  if (page->options->show_basemap)
+    dm_basemap_draw (dm_scene_get_geodata (scene), cr, &view, page->options->basemap_style);
+  else
+    {
+      cairo_rectangle (cr, 0, 0, r->width, r->height);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      dm_draw_fill (cr);
+    }
+  dm_scene_draw (scene, cr, &view);
+  draw_scale_bar (cr, &view, 14 * page->s, r->height - 10 * page->s);
+  dm_draw_clip_end (cr);
+  cairo_restore (cr);
+
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  cairo_set_line_width (cr, 1.0 * page->s);
+  dm_draw_stroke (cr);
+}
+
+/* Ukraine's outline with the map's extent as a red rectangle. */
+static double
+draw_inset (Page    *page,
+            cairo_t *cr,
+            double   x,
+            double   y,
+            double   w,
+            gboolean draw)
+{
+  DmGeodata *geodata = dm_scene_get_geodata (page->scene);
+  GPtrArray *oblasts = dm_geodata_get_shapes (geodata, DM_LAYER_OBLASTS);
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  double vx1, vy1, vx2, vy2, px1, py1, px2, py2, h;
+  DmView inset = { 0, };
+
+  shapes_bounds (oblasts, &x1, &y1, &x2, &y2);
+  if (x1 >= x2)
+    return 0;
+  w = MIN (w, 220 * page->s);
+  h = w * (y2 - y1) / (x2 - x1);
+  if (!draw)
+    return h;
+
+  inset.width = w;
+  inset.height = h;
+  /* The outline is a thumbnail: the coarsest detail band is plenty. */
+  inset.scale = 8.0;
+  dm_view_fit (&inset, x1, y1, x2, y2);
+  dm_view_from_px (&page->view, 0, 0, &vx1, &vy1);
+  dm_view_from_px (&page->view, page->view.width, page->view.height, &vx2, &vy2);
+
+  dm_draw_group_begin (cr, "inset", _("Locator map"));
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_set_source_rgb (cr, 0.93, 0.95, 0.97);
+  dm_draw_fill (cr);
+  cairo_translate (cr, x, y);
+  for (guint i = 0; i < oblasts->len; i++)
+    dm_path_append (cr, g_ptr_array_index (oblasts, i), &inset);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  dm_draw_fill_preserve (cr);
+  cairo_set_line_width (cr, 0.5 * page->s);
+  cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+  dm_draw_stroke (cr);
+  dm_view_to_px (&inset, vx1, vy1, &px1, &py1);
+  dm_view_to_px (&inset, vx2, vy2, &px2, &py2);
+  px1 = CLAMP (px1, 0, w);
+  px2 = CLAMP (px2, 0, w);
+  py1 = CLAMP (py1, 0, h);
+  py2 = CLAMP (py2, 0, h);
+  cairo_rectangle (cr, px1, py1, px2 - px1, py2 - py1);
+  cairo_set_line_width (cr, 1.5 * page->s);
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+  dm_draw_stroke (cr);
+  cairo_restore (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_set_line_width (cr, 0.8 * page->s);
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  dm_draw_stroke (cr);
+  dm_draw_group_end (cr);
+  return h;
+}
+
+static double
+draw_item (Page     *page,
+           cairo_t  *cr,
+           Item     *item,
+           double    x,
+           double    y,
+           double    w,
+           gboolean  draw)
+{
+  double s = page->s, k = page->text_k;
+  double sw = 28 * s, sh = 17 * s, gap = 8 * s;
+  double h;
+
+  switch (item->kind)
+    {
+    case ITEM_HEADING:
+      return text_block (cr, item->text, x, y, w, 13 * s * k, PANGO_WEIGHT_BOLD,
+                         PANGO_STYLE_NORMAL, 0.1, draw) + 3 * s;
+    case ITEM_KEY:
+      h = text_block (cr, item->text, x + sw + gap, y, w - sw - gap, 11.5 * s * k,
+                      PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0.12, draw);
+      if (draw)
+        dm_style_paint_swatch (cr, item->key, DM_CERTAINTY_TEXT, x, y + MAX (0, (h - sh) / 2),
+                               sw, sh, s);
+      return MAX (h, sh) + 5 * s;
+    case ITEM_FRONT:
+      h = text_block (cr, item->text, x + sw + gap, y, w - sw - gap, 11.5 * s * k,
+                      PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0.12, draw);
+      if (draw)
+        {
+          double ly = y + MAX (h, sh) / 2;
+
+          /* Drawn as dm-scene.c draws the line itself. */
+          cairo_move_to (cr, x + 2 * s, ly);
+          cairo_line_to (cr, x + sw - 2 * s, ly);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_set_line_width (cr, 4.5 * s);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+          dm_draw_stroke_preserve (cr);
+          cairo_set_line_width (cr, 2.2 * s);
+          cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
+          dm_draw_stroke (cr);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+        }
+      return MAX (h, sh) + 5 * s;
+    case ITEM_NOTE:
+      h = text_block (cr, item->text, x + sw + gap, y, w - sw - gap, 10.5 * s * k,
+                      PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 0.25, draw);
+      if (draw)
+        dm_style_paint_swatch (cr, DM_KEY_OPEN, DM_CERTAINTY_UNCLEAR, x,
+                               y + MAX (0, (h - sh) / 2), sw, sh, s);
+      return MAX (h, sh) + 8 * s;
+    case ITEM_INSET:
+      return draw_inset (page, cr, x, y, w, draw) + 8 * s;
+    case ITEM_TEXT:
+    default:
+      return text_block (cr, item->text, x, y, w, 10 * s * k, PANGO_WEIGHT_NORMAL,
+                         PANGO_STYLE_NORMAL, 0.3, draw) + 6 * s;
+    }
+}
+
+/* Fills column after column; returns FALSE when the last one overflows. */
+static gboolean
+flow_items (Page       *page,
+            cairo_t    *cr,
+            GPtrArray  *items,
+            const Rect *r,
+            guint       n_columns,
+            gboolean    draw)
+{
+  double gap = 18 * page->s;
+  double cw = (r->width - gap * (n_columns - 1)) / n_columns;
+  double y = r->y;
+  guint column = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+      double h = draw_item (page, cr, item, 0, 0, cw, FALSE);
+
+      /* A heading goes with what follows it. */
+      if (item->kind == ITEM_HEADING && i + 1 < items->len)
+        h += draw_item (page, cr, g_ptr_array_index (items, i + 1), 0, 0, cw, FALSE);
+      if (y + h > r->y + r->height && y > r->y)
+        {
+          if (column + 1 >= n_columns)
+            return FALSE;
+          column++;
+          y = r->y;
+        }
+      if (draw)
+        draw_item (page, cr, item, r->x + column * (cw + gap), y, cw, TRUE);
+      y += draw_item (page, cr, item, 0, 0, cw, FALSE);
+    }
+  return TRUE;
+}
+
+/* "Outlet (date)" for each source behind a part shown, once each. */
+static char *
+format_sources (DmScene     *scene,
+                GHashTable  *seen,
+                GString     *out)
+{
+  DmScenario *scenario = dm_scene_get_scenario (scene);
+  DmPartition *partition = dm_scene_get_partition (scene);
+  DmProposal *proposal = dm_scenario_get_proposal (scenario);
+  guint before = out->len;
+
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      {
+        const DmClause *clause;
+
+        if (!dm_partition_has_part (partition, r, p) || dm_scenario_is_edited (scenario, r, p))
+          continue;
+        clause = dm_scenario_get_clause (scenario, r, p);
+        if (clause == NULL || clause->sources == NULL)
+          continue;
+        for (guint i = 0; i < clause->sources->len; i++)
+          {
+            DmSource *src = g_ptr_array_index (clause->sources, i);
+            g_autofree char *one = src->date ? g_strdup_printf ("%s (%s)", src->outlet, src->date)
+                                             : g_strdup (src->outlet);
+
+            if (g_hash_table_contains (seen, one))
+              continue;
+            g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", one);
+            g_hash_table_add (seen, g_steal_pointer (&one));
+          }
+      }
+  /* Clauses without their own sources: the proposal's. */
+  if (out->len == before && dm_proposal_get_sources (proposal) != NULL)
+    {
+      GPtrArray *sources = dm_proposal_get_sources (proposal);
+
+      for (guint i = 0; i < sources->len; i++)
+        {
+          DmSource *src = g_ptr_array_index (sources, i);
+          g_autofree char *one = src->date ? g_strdup_printf ("%s (%s)", src->outlet, src->date)
+                                           : g_strdup (src->outlet);
+
+          if (g_hash_table_contains (seen, one))
+            continue;
+          g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", one);
+          g_hash_table_add (seen, g_steal_pointer (&one));
+        }
+    }
+  return NULL;
+}
+
+static GPtrArray *
+build_items (Page *page)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (item_free);
+  DmPartition *partition = dm_scene_get_partition (page->scene);
+  const DmLayoutOptions *o = page->options;
+  DmStyleKey keys[DM_N_KEYS], other_keys[DM_N_KEYS];
+  gboolean used[DM_N_KEYS] = { FALSE, };
+  guint n = dm_scene_get_keys (page->scene, keys);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) sources = g_string_new (NULL);
+  g_autofree char *today = NULL;
+
+  for (guint i = 0; i < n; i++)
+    used[keys[i]] = TRUE;
+  if (page->other != NULL)
+    {
+      guint m = dm_scene_get_keys (page->other, other_keys);
+
+      for (guint i = 0; i < m; i++)
+        used[other_keys[i]] = TRUE;
+    }
+
+  add_item (items, ITEM_HEADING, 0, g_strdup (_("Legend")));
+  for (guint k = 0; k < DM_N_KEYS; k++)
+    if (used[k])
+      add_item (items, ITEM_KEY, k, g_strdup (dm_style_key_label (k)));
+  if (dm_scene_get_options (page->scene)->show_front)
+    add_item (items, ITEM_FRONT, 0,
+              g_strdup_printf (_("Line of contact, %s"), dm_partition_get_date (partition)));
+  add_item (items, ITEM_NOTE, 0,
+            g_strdup (_("Dashed edge, fainter fill: the clause is reported or unclear, "
+                        "not in a published text")));
+  if (o->show_inset)
+    add_item (items, ITEM_INSET, 0, NULL);
+
+  format_sources (page->scene, seen, sources);
+  if (page->other != NULL)
+    format_sources (page->other, seen, sources);
+  if (sources->len > 0)
+    {
+      add_item (items, ITEM_HEADING, 0, g_strdup (_("Sources")));
+      add_item (items, ITEM_TEXT, 0, g_strdup (sources->str));
+    }
+
+  /* The same credit line as the window's legend. */
+  add_item (items, ITEM_TEXT, 0, dm_sources_attribution (partition));
+  if (o->export_date == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      today = g_date_time_format (now, "%Y-%m-%d");
+    }
+  add_item (items, ITEM_TEXT, 0,
+            g_strdup_printf (_("Exported %s with Demarcate %s. Areas are generalised; "
+                               "the line of contact is approximate."),
+                             o->export_date ? o->export_date : today, PACKAGE_VERSION));
+  return items;
+}
+
+static char *
+default_subtitle (DmScene *scene)
+{
+  DmScenario *scenario = dm_scene_get_scenario (scene);
+  DmProposal *proposal = dm_scenario_get_proposal (scenario);
+  GString *s = g_string_new (NULL);
+  const char *date = dm_proposal_get_date (proposal);
+
+  if (date != NULL && !dm_proposal_is_baseline (proposal))
+    g_string_append_printf (s, _("Proposal of %s · "), date);
+  g_string_append_printf (s, _("Control line of %s"),
+                          dm_partition_get_date (dm_scene_get_partition (scene)));
+  if (dm_scenario_get_modified (scenario))
+    g_string_append (s, _(" · scenario modified"));
+  return g_string_free (s, FALSE);
+}
+
+static char *
+scenario_heading (DmScenario *scenario)
+{
+  return dm_scenario_get_title (scenario);
+}
+
+void
+dm_layout_draw (DmScene               *scene,
+                cairo_t               *cr,
+                const DmLayoutOptions *options,
+                double                 width,
+                double                 height,
+                double                 s)
+{
+  Page page = { scene, NULL, options, s, 1.0, };
+  g_autoptr(DmScene) other = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  DmScenario *scenario = dm_scene_get_scenario (scene);
+  double m = 18 * s, y, th;
+  gboolean side_panel = width >= height * 1.15;
+  Rect body, maps, panel;
+  guint n_columns;
+
+  g_return_if_fail (scenario != NULL && dm_scene_get_partition (scene) != NULL);
+
+  /* The right-hand map gets a scene of its own: the caller's scene may be
+   * the window's, which an export thread must not change. */
+  if (options->compare != NULL)
+    {
+      other = dm_scene_new (dm_scene_get_geodata (scene));
+      dm_scene_set_partition (other, dm_scene_get_partition (scene));
+      dm_scene_set_scenario (other, options->compare);
+      *dm_scene_get_options (other) = *dm_scene_get_options (scene);
+      page.other = other;
+    }
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  dm_draw_fill (cr);
+
+  if (options->title != NULL)
+    title = g_strdup (options->title);
+  else if (options->compare != NULL)
+    title = g_strdup_printf (_("%s compared with %s"),
+                             dm_proposal_get_short_title (dm_scenario_get_proposal (scenario)),
+                             dm_proposal_get_short_title (dm_scenario_get_proposal (options->compare)));
+  else
+    title = g_strdup (dm_proposal_get_title (dm_scenario_get_proposal (scenario)));
+  subtitle = options->subtitle ? g_strdup (options->subtitle) : default_subtitle (scene);
+
+  dm_draw_group_begin (cr, "title", _("Title"));
+  y = m;
+  y += text_block (cr, title, m, y, width - 2 * m, 24 * s, PANGO_WEIGHT_BOLD,
+                   PANGO_STYLE_NORMAL, 0.05, TRUE);
+  y += 2 * s;
+  y += text_block (cr, subtitle, m, y, width - 2 * m, 14 * s, PANGO_WEIGHT_NORMAL,
+                   PANGO_STYLE_NORMAL, 0.3, TRUE);
+  y += 10 * s;
+  dm_draw_group_end (cr);
+
+  body = (Rect) { m, y, width - 2 * m, height - y - m };
+  if (side_panel)
+    {
+      double pw = CLAMP (300 * s, body.width * 0.22, body.width * 0.4);
+
+      maps = (Rect) { body.x, body.y, body.width - pw - m, body.height };
+      panel = (Rect) { maps.x + maps.width + m, body.y, pw, body.height };
+      n_columns = 1;
+    }
+  else
+    {
+      double ph = body.height * 0.36;
+
+      maps = (Rect) { body.x, body.y, body.width, body.height - ph - m };
+      panel = (Rect) { body.x, maps.y + maps.height + m, body.width, ph };
+      n_columns = 2;
+    }
+
+  if (other != NULL)
+    {
+      Rect left, right;
+      g_autofree char *lt = scenario_heading (scenario);
+      g_autofree char *rt = scenario_heading (options->compare);
+      double gap = 12 * s;
+
+      th = text_block (cr, lt, 0, 0, maps.width / 2, 13 * s, PANGO_WEIGHT_BOLD,
+                       PANGO_STYLE_NORMAL, 0.1, FALSE) + 4 * s;
+      left = (Rect) { maps.x, maps.y + th, (maps.width - gap) / 2, maps.height - th };
+      right = (Rect) { left.x + left.width + gap, left.y, left.width, left.height };
+      frame_view (&page, &page.view, left.width, left.height);
+      text_block (cr, lt, left.x, maps.y, left.width, 13 * s, PANGO_WEIGHT_BOLD,
+                  PANGO_STYLE_NORMAL, 0.1, TRUE);
+      text_block (cr, rt, right.x, maps.y, right.width, 13 * s, PANGO_WEIGHT_BOLD,
+                  PANGO_STYLE_NORMAL, 0.1, TRUE);
+      dm_draw_group_begin (cr, "map-left", lt);
+      draw_map (&page, scene, cr, &left);
+      dm_draw_group_end (cr);
+      dm_draw_group_begin (cr, "map-right", rt);
+      draw_map (&page, other, cr, &right);
+      dm_draw_group_end (cr);
+    }
+  else
+    {
+      frame_view (&page, &page.view, maps.width, maps.height);
+      dm_draw_group_begin (cr, "map", _("Map"));
+      draw_map (&page, scene, cr, &maps);
+      dm_draw_group_end (cr);
+    }
+
+  items = build_items (&page);
+  /* Long source lists shrink the panel's type rather than fall off it. */
+  while (!flow_items (&page, cr, items, &panel, n_columns, FALSE) && page.text_k > 0.6)
+    page.text_k *= 0.9;
+  dm_draw_group_begin (cr, "legend", _("Legend, sources and credits"));
+  flow_items (&page, cr, items, &panel, n_columns, TRUE);
+  dm_draw_group_end (cr);
+  cairo_restore (cr);
+}

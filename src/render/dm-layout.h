@@ -1,0 +1,41 @@
+/* dm-layout.h: a map page: title, one or two map frames, legend, scale bar, inset, sources and attribution. */
+#pragma once
+
+#include <cairo.h>
+
+#include "dm-basemap.h"
+#include "dm-scene.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char     *title;        /* NULL: the proposal's title */
+  const char     *subtitle;     /* NULL: proposal date, control date, "modified" */
+  const char     *export_date;  /* NULL: today, YYYY-MM-DD */
+  DmScenario     *compare;      /* non-NULL: two maps side by side, one view */
+  gboolean        show_inset;   /* Ukraine outline with the view's rectangle */
+  gboolean        show_basemap;
+  DmBasemapStyle  basemap_style;
+  /* The screen's view to reproduce: its centre and zoom in world
+   * coordinates and the screen's size in pixels. Without it the maps fit
+   * the five regions and the other Russian-held areas. */
+  gboolean        has_view;
+  double          center_x, center_y, zoom;
+  double          screen_width, screen_height;
+} DmLayoutOptions;
+
+/* Paints the page into (0, 0, width, height) in device units; scale is what
+ * DmView.scale is on the maps (1 looks like a 96 dpi screen). */
+void  dm_layout_draw  (DmScene               *scene,
+                       cairo_t               *cr,
+                       const DmLayoutOptions *options,
+                       double                 width,
+                       double                 height,
+                       double                 scale);
+
+/* Metres per device unit at the view's centre: Web Mercator stretches by
+ * 1 / cos (latitude), so a scale bar must be measured where it is. */
+double dm_layout_metres_per_px (const DmView *view);
+
+G_END_DECLS

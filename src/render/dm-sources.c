@@ -1,0 +1,37 @@
+/* dm-sources.c: "Sources: Axios (2025-11-20); …" and the data attribution line. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-sources.h"
+
+/* Unique sources cited by the clauses, in the order the proposal lists them. */
+char *
+dm_sources_summary (DmScenario *scenario)
+{
+  DmProposal *proposal = dm_scenario_get_proposal (scenario);
+  GPtrArray *sources = dm_proposal_get_sources (proposal);
+  GString *s = g_string_new (_("Sources: "));
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      DmSource *source = g_ptr_array_index (sources, i);
+
+      if (i > 0)
+        g_string_append (s, "; ");
+      g_string_append (s, source->outlet);
+      if (source->date != NULL)
+        g_string_append_printf (s, " (%s)", source->date);
+    }
+  if (dm_scenario_get_modified (scenario))
+    g_string_append (s, _(". Modified by the user: edited parts follow no source."));
+  return g_string_free (s, FALSE);
+}
+
+char *
+dm_sources_attribution (DmPartition *partition)
+{
+  return g_strdup_printf (_("Boundaries and basemap: Natural Earth (public domain). Places: "
+                            "GeoNames (CC BY 4.0). Line of contact %s: %s."),
+                          dm_partition_get_date (partition), dm_partition_get_source (partition));
+}
