@@ -40,6 +40,21 @@ dm_overlay_layer_get_view (DmOverlayLayer *self,
   view->scale = 1.0;
 }
 
+/* For tools/bench-startup.sh: the wall-clock time of the first frame that
+ * shows region parts, so start-up can be measured from outside. */
+static void
+report_first_frame (DmOverlayLayer *self)
+{
+  static gboolean reported = FALSE;
+
+  if (reported || dm_scene_get_partition (self->scene) == NULL ||
+      dm_scene_get_scenario (self->scene) == NULL)
+    return;
+  reported = TRUE;
+  if (g_getenv ("DEMARCATE_REPORT_FIRST_FRAME") != NULL)
+    g_print ("first-frame-realtime-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
+}
+
 static void
 dm_overlay_layer_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -54,6 +69,7 @@ dm_overlay_layer_snapshot (GtkWidget   *widget,
   dm_overlay_layer_get_view (self, &view);
   if (view.width <= 0 || view.height <= 0)
     return;
+  report_first_frame (self);
 
   graphene_rect_init (&bounds, 0, 0, view.width, view.height);
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);

@@ -108,13 +108,11 @@ _dm_window_save_to (DmWindow   *self,
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *message = NULL;
 
-  if (!dm_scenario_save (self->scenario, path, self->control_date, &error))
+  if (!dm_window_save_scenario (self, path, &error))
     {
       _dm_window_show_error (self, error->message);
       return;
     }
-  g_free (self->scenario_path);
-  self->scenario_path = g_strdup (path);
   message = g_strdup_printf (_("Saved “%s”"), base);
   _dm_window_toast (self, message);
 }

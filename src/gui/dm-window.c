@@ -400,6 +400,37 @@ dm_window_get_proposal_id (DmWindow *self)
   return self->scenario ? dm_proposal_get_id (dm_scenario_get_proposal (self->scenario)) : NULL;
 }
 
+/* The DmScenario on show (gpointer keeps GTK users free of core headers). */
+gpointer
+dm_window_get_scenario (DmWindow *self)
+{
+  return self->scenario;
+}
+
+gboolean
+dm_window_save_scenario (DmWindow    *self,
+                         const char  *path,
+                         GError     **error)
+{
+  if (!dm_scenario_save (self->scenario, path, self->control_date, error))
+    return FALSE;
+  g_free (self->scenario_path);
+  self->scenario_path = g_strdup (path);
+  return TRUE;
+}
+
+GtkWidget *
+dm_window_get_overlay (DmWindow *self)
+{
+  return GTK_WIDGET (self->overlay);
+}
+
+gboolean
+dm_window_get_presenting (DmWindow *self)
+{
+  return self->presenting;
+}
+
 static GSettings *
 settings_new (void)
 {

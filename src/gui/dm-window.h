@@ -13,5 +13,11 @@ gboolean    dm_window_open_scenario     (DmWindow       *self,
                                          const char     *path);
 gboolean    dm_window_is_ready          (DmWindow       *self);
 const char *dm_window_get_proposal_id   (DmWindow       *self);
+gpointer    dm_window_get_scenario      (DmWindow       *self);
+gboolean    dm_window_save_scenario     (DmWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+GtkWidget  *dm_window_get_overlay       (DmWindow       *self);
+gboolean    dm_window_get_presenting    (DmWindow       *self);
 
 G_END_DECLS

@@ -56,7 +56,7 @@ dm_export_get_size (const DmExportOptions *options,
     {
       w = MAX (options->width, 16);
       h = MAX (options->height, 16);
-      if (options->portrait ? w > h : FALSE)
+      if (options->portrait && w > h)
         {
           double t = w;
           w = h;

@@ -434,7 +434,7 @@ flow_items (Page       *page,
 }
 
 /* "Outlet (date)" for each source behind a part shown, once each. */
-static char *
+static void
 format_sources (DmScene     *scene,
                 GHashTable  *seen,
                 GString     *out)
@@ -483,7 +483,6 @@ format_sources (DmScene     *scene,
           g_hash_table_add (seen, g_steal_pointer (&one));
         }
     }
-  return NULL;
 }
 
 static GPtrArray *

@@ -1,0 +1,240 @@
+/* dm-cli-export.c: `demarcate export`: the map page as PNG, SVG or PDF, one proposal or all of them. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "dm-cli-private.h"
+#include "dm-error.h"
+#include "dm-export.h"
+
+static gboolean
+parse_size (const char  *size,
+            int         *width,
+            int         *height)
+{
+  char *end = NULL;
+  gint64 w, h;
+
+  w = g_ascii_strtoll (size, &end, 10);
+  if (end == NULL || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  h = g_ascii_strtoll (end + 1, &end, 10);
+  if (*end != '\0' || w < 16 || h < 16 || w > 20000 || h > 20000)
+    return FALSE;
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+static gboolean
+export_one (DmScene               *scene,
+            DmScenario            *scenario,
+            const DmExportOptions *options,
+            const char            *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  dm_scene_set_scenario (scene, scenario);
+  if (!dm_export_to_file (scene, options, path, &error))
+    {
+      _dm_cli_error (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+_dm_cli_export (int    argc,
+                char **argv)
+{
+  g_autofree char *proposal_id = NULL;
+  g_autofree char *compare_id = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *control_file = NULL;
+  g_autofree char *scenario_file = NULL;
+  g_autofree char *scenario_date = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *out_dir = NULL;
+  int dpi = 0;
+  gboolean portrait = FALSE, all = FALSE, no_inset = FALSE, no_basemap = FALSE;
+  GOptionEntry entries[] = {
+    { "proposal", 'p', 0, G_OPTION_ARG_STRING, &proposal_id, N_("Proposal id"), "ID" },
+    { "compare", 'c', 0, G_OPTION_ARG_STRING, &compare_id,
+      N_("Show this proposal beside the first, on the same view"), "ID" },
+    { "scenario", 's', 0, G_OPTION_ARG_FILENAME, &scenario_file,
+      N_("A saved scenario instead of --proposal"), "FILE" },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Control date (default: the latest)"),
+      "YYYY-MM-DD" },
+    { "control", 0, 0, G_OPTION_ARG_FILENAME, &control_file,
+      N_("A control-area vector file instead of a bundled date"), "FILE" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size,
+      N_("Size in pixels (default 1920x1080; presets 3840x2160, 1080x1080)"), "WxH" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size instead of --size"), "a4|a3" },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &dpi, N_("Dots per inch with --paper (default 300)"), "N" },
+    { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("Portrait instead of landscape"), NULL },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("Title (default: the proposal’s)"), "T" },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle, N_("Subtitle"), "T" },
+    { "no-inset", 0, 0, G_OPTION_ARG_NONE, &no_inset, N_("Leave out the locator map"), NULL },
+    { "no-basemap", 0, 0, G_OPTION_ARG_NONE, &no_basemap, N_("Leave out the basemap"), NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("png, svg or pdf (default: from the -o extension)"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One file per proposal, named by its id"), NULL },
+    { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, N_("Folder for --all"), "DIR" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_auto(DmCliData) data = { NULL, };
+  g_autoptr(DmScenario) scenario = NULL;
+  g_autoptr(DmScenario) compare = NULL;
+  g_autoptr(DmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  DmExportOptions options;
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Writes the map with its title, legend, scale bar, sources and "
+                                  "attribution as PNG, SVG (editable text, named layers) or PDF "
+                                  "(vector, selectable text). The file is replaced only when "
+                                  "complete."));
+  if (!_dm_cli_parse (context, &argc, &argv))
+    return DM_EXIT_ERROR;
+  if (argc > 1)
+    {
+      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
+      _dm_cli_error (msg);
+      return DM_EXIT_ERROR;
+    }
+
+  dm_export_options_init (&options);
+  options.portrait = portrait;
+  options.layout.title = title;
+  options.layout.subtitle = subtitle;
+  options.layout.show_inset = !no_inset;
+  options.layout.show_basemap = !no_basemap;
+
+  if (size != NULL && paper != NULL)
+    {
+      _dm_cli_error (_("use either --size or --paper, not both"));
+      return DM_EXIT_ERROR;
+    }
+  if (size != NULL && !parse_size (size, &options.width, &options.height))
+    {
+      _dm_cli_error (_("--size must be WIDTHxHEIGHT in pixels, 16 to 20000, e.g. 3840x2160"));
+      return DM_EXIT_ERROR;
+    }
+  if (paper != NULL)
+    {
+      if (g_ascii_strcasecmp (paper, "a4") == 0)
+        options.paper = DM_PAPER_A4;
+      else if (g_ascii_strcasecmp (paper, "a3") == 0)
+        options.paper = DM_PAPER_A3;
+      else
+        {
+          _dm_cli_error (_("--paper must be a4 or a3"));
+          return DM_EXIT_ERROR;
+        }
+    }
+  if (dpi != 0)
+    {
+      if (paper == NULL || dpi < 36 || dpi > 1200)
+        {
+          _dm_cli_error (_("--dpi goes with --paper and must be 36 to 1200"));
+          return DM_EXIT_ERROR;
+        }
+      options.dpi = dpi;
+    }
+
+  if (format != NULL)
+    {
+      if (!dm_export_format_from_string (format, &options.format) || strchr (format, '.'))
+        {
+          _dm_cli_error (_("--format must be png, svg or pdf"));
+          return DM_EXIT_ERROR;
+        }
+    }
+  else if (output != NULL)
+    {
+      if (!dm_export_format_from_string (output, &options.format))
+        {
+          _dm_cli_error (_("cannot tell the format from the file name; add --format png, svg "
+                           "or pdf"));
+          return DM_EXIT_ERROR;
+        }
+    }
+  else if (!all)
+    {
+      _dm_cli_error (_("say where to write with -o FILE (or --all --out-dir DIR)"));
+      return DM_EXIT_ERROR;
+    }
+
+  if (all)
+    {
+      if (out_dir == NULL || output != NULL || proposal_id != NULL || scenario_file != NULL ||
+          compare_id != NULL)
+        {
+          _dm_cli_error (_("--all needs --out-dir DIR and takes no -o, --proposal, --scenario "
+                           "or --compare"));
+          return DM_EXIT_ERROR;
+        }
+      if (!g_file_test (out_dir, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *msg = g_strdup_printf (_("cannot write to “%s”: not a folder"),
+                                                  out_dir);
+          _dm_cli_error (msg);
+          return DM_EXIT_ERROR;
+        }
+    }
+  else if (output == NULL)
+    {
+      _dm_cli_error (_("say where to write with -o FILE"));
+      return DM_EXIT_ERROR;
+    }
+
+  if (!_dm_cli_load (&data, date, control_file, &error) ||
+      (!all && !(scenario = _dm_cli_scenario (data.catalog, proposal_id, scenario_file,
+                                              &scenario_date, &error))) ||
+      (compare_id != NULL &&
+       !(compare = _dm_cli_scenario (data.catalog, compare_id, NULL, NULL, &error))))
+    {
+      _dm_cli_error (error->message);
+      return DM_EXIT_ERROR;
+    }
+  if (g_getenv ("DEMARCATE_TIMING") != NULL)
+    g_printerr ("demarcate: load %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
+
+  scene = dm_scene_new (data.geodata);
+  dm_scene_set_partition (scene, data.partition);
+  options.layout.compare = compare;
+
+  if (all)
+    {
+      GPtrArray *proposals = dm_catalog_get_proposals (data.catalog);
+      gboolean ok = TRUE;
+
+      for (guint i = 0; i < proposals->len; i++)
+        {
+          DmProposal *proposal = g_ptr_array_index (proposals, i);
+          g_autoptr(DmScenario) each = dm_scenario_new (proposal);
+          g_autofree char *name = g_strdup_printf ("%s.%s", dm_proposal_get_id (proposal),
+                                                   dm_export_format_to_string (options.format));
+          g_autofree char *path = g_build_filename (out_dir, name, NULL);
+
+          if (export_one (scene, each, &options, path))
+            g_print ("%s\n", path);
+          else
+            ok = FALSE;
+        }
+      return ok ? DM_EXIT_OK : DM_EXIT_ERROR;
+    }
+
+  return export_one (scene, scenario, &options, output) ? DM_EXIT_OK : DM_EXIT_ERROR;
+}

@@ -1,0 +1,459 @@
+/* test-export.c: exports against golden images, SVG and PDF content, atomic writes and the CLI's exit codes. */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <gio/gio.h>
+
+#include "dm-control.h"
+#include "dm-error.h"
+#include "dm-export.h"
+#include "dm-test-util.h"
+
+/* A pixel differs when a channel is off by more than this, and an image
+ * matches when at most MAX_DIFF_FRACTION of its pixels differ: enough for
+ * antialiasing and font hinting to drift, far too little for a region to
+ * change colour. */
+#define CHANNEL_TOLERANCE 40
+#define MAX_DIFF_FRACTION 0.01
+
+#define FIXED_DATE "2025-11-20"
+#define PROPOSAL_A "us-28-point-2025-11"
+#define PROPOSAL_B "ru-memorandum-2025-06"
+
+static gboolean regenerate = FALSE;
+
+static const struct
+{
+  const char *proposal;
+  int         width, height;
+} goldens[] = {
+  { PROPOSAL_A, 480, 270 },
+  { PROPOSAL_A, 360, 360 },
+  { PROPOSAL_B, 480, 270 },
+  { PROPOSAL_B, 360, 360 },
+};
+
+static DmCatalog *
+get_catalog (void)
+{
+  static DmCatalog *catalog = NULL;
+
+  if (catalog == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      catalog = dm_catalog_new_default (&error);
+      g_assert_no_error (error);
+    }
+  return catalog;
+}
+
+/* One bundled date, so goldens do not change when a newer one ships. */
+static DmScene *
+make_scene (const char *proposal_id)
+{
+  static DmPartition *partition = NULL;
+  g_autoptr(DmScenario) scenario = NULL;
+  DmProposal *proposal;
+  DmScene *scene;
+
+  if (partition == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      const DmControlInfo *info = dm_catalog_find_control (get_catalog (), FIXED_DATE);
+      g_autoptr(DmControlArea) control = NULL;
+
+      g_assert_nonnull (info);
+      control = dm_control_area_load (info->path, info->date, NULL, &error);
+      g_assert_no_error (error);
+      partition = dm_partition_derive (dm_test_geodata (), control, NULL, &error);
+      g_assert_no_error (error);
+    }
+  proposal = dm_catalog_find_proposal (get_catalog (), proposal_id);
+  g_assert_nonnull (proposal);
+  scenario = dm_scenario_new (proposal);
+  scene = dm_scene_new (dm_test_geodata ());
+  dm_scene_set_partition (scene, partition);
+  dm_scene_set_scenario (scene, scenario);
+  return scene;
+}
+
+static void
+init_options (DmExportOptions *options,
+              int              width,
+              int              height)
+{
+  dm_export_options_init (options);
+  options->width = width;
+  options->height = height;
+  options->layout.export_date = "2025-01-01";
+}
+
+static cairo_surface_t *
+render (const char *proposal_id,
+        int         width,
+        int         height)
+{
+  g_autoptr(DmScene) scene = make_scene (proposal_id);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  DmExportOptions options;
+
+  init_options (&options, width, height);
+  dm_export_draw (scene, cr, &options, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static char *
+golden_path (const char *proposal_id,
+             int         width,
+             int         height)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%dx%d.png", proposal_id, width, height);
+
+  return g_build_filename (GOLDEN_DIR, name, NULL);
+}
+
+/* The fraction of pixels that differ beyond the channel tolerance. */
+static double
+diff_fraction (cairo_surface_t *a,
+               cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  guint64 differing = 0;
+
+  g_assert_cmpint (w, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *ra = (const guint32 *) (cairo_image_surface_get_data (a) +
+                                             y * cairo_image_surface_get_stride (a));
+      const guint32 *rb = (const guint32 *) (cairo_image_surface_get_data (b) +
+                                             y * cairo_image_surface_get_stride (b));
+
+      for (int x = 0; x < w; x++)
+        for (int shift = 0; shift < 24; shift += 8)
+          if (ABS ((int) ((ra[x] >> shift) & 0xff) - (int) ((rb[x] >> shift) & 0xff)) >
+              CHANNEL_TOLERANCE)
+            {
+              differing++;
+              break;
+            }
+    }
+  return differing / (double) (w * h);
+}
+
+static cairo_surface_t *
+load_golden (const char *proposal_id,
+             int         width,
+             int         height)
+{
+  g_autofree char *path = golden_path (proposal_id, width, height);
+  cairo_surface_t *golden = cairo_image_surface_create_from_png (path);
+
+  if (cairo_surface_status (golden) != CAIRO_STATUS_SUCCESS)
+    g_error ("cannot read golden image %s: %s; run “test-export --regenerate”", path,
+             cairo_status_to_string (cairo_surface_status (golden)));
+  /* PNGs load as ARGB32 or RGB24; the comparison reads RGB only. */
+  return golden;
+}
+
+static void
+test_golden (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  cairo_surface_t *image = render (goldens[i].proposal, goldens[i].width, goldens[i].height);
+  cairo_surface_t *golden = load_golden (goldens[i].proposal, goldens[i].width,
+                                         goldens[i].height);
+  double fraction = diff_fraction (image, golden);
+
+  if (fraction > MAX_DIFF_FRACTION)
+    {
+      g_autofree char *name = g_strdup_printf ("actual-%s-%dx%d.png", goldens[i].proposal,
+                                               goldens[i].width, goldens[i].height);
+      g_autofree char *out = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+      cairo_surface_write_to_png (image, out);
+      g_test_message ("%.2f%% of pixels differ; the render is in %s", fraction * 100, out);
+    }
+  g_assert_cmpfloat (fraction, <=, MAX_DIFF_FRACTION);
+  cairo_surface_destroy (image);
+  cairo_surface_destroy (golden);
+}
+
+/* The comparison must be able to fail: another proposal is another map. */
+static void
+test_golden_detects_difference (void)
+{
+  cairo_surface_t *istanbul = render (PROPOSAL_B, 480, 270);
+  cairo_surface_t *golden = load_golden (PROPOSAL_A, 480, 270);
+
+  g_assert_cmpfloat (diff_fraction (istanbul, golden), >, MAX_DIFF_FRACTION * 3);
+  cairo_surface_destroy (istanbul);
+  cairo_surface_destroy (golden);
+}
+
+static char *
+scratch_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("demarcate-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_svg (void)
+{
+  g_autoptr(DmScene) scene = make_scene (PROPOSAL_A);
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  DmExportOptions options;
+
+  init_options (&options, 1920, 1080);
+  options.format = DM_EXPORT_SVG;
+  g_assert_true (dm_export_to_file (scene, &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  /* Labels are real text, the overlay is vectors, and layers are named. */
+  g_assert_nonnull (strstr (svg, ">Donetsk</text>"));
+  g_assert_nonnull (strstr (svg, ">US 28-point plan (point 21)</text>"));
+  g_assert_null (strstr (svg, "<image"));
+  g_assert_nonnull (strstr (svg, "<g id=\"donetsk-ukrainian-held\" "
+                                 "inkscape:label=\"Donetsk, Ukrainian-held part\""));
+  g_assert_nonnull (strstr (svg, "<g id=\"line-of-contact\""));
+  g_assert_nonnull (strstr (svg, "</svg>"));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(DmScene) scene = make_scene (PROPOSAL_A);
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.pdf", NULL);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  DmExportOptions options;
+
+  init_options (&options, 0, 0);
+  options.format = DM_EXPORT_PDF;
+  options.paper = DM_PAPER_A4;
+  options.dpi = 150;
+  options.layout.title = "Territory under the 28-point plan";
+  g_assert_true (dm_export_to_file (scene, &options, path, &error));
+  g_assert_no_error (error);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", path, "-",
+                           NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  g_assert_nonnull (strstr (out, "Territory under the 28-point plan"));
+  g_assert_nonnull (strstr (out, "Donetsk"));
+  g_assert_nonnull (strstr (out, "Natural Earth"));
+}
+
+static void
+test_png_file (void)
+{
+  g_autoptr(DmScene) scene = make_scene (PROPOSAL_A);
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *written, *drawn;
+  DmExportOptions options;
+
+  init_options (&options, 480, 270);
+  g_assert_true (dm_export_to_file (scene, &options, path, &error));
+  g_assert_no_error (error);
+  /* Our libpng writer and cairo's reader agree with the painter. */
+  written = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (written), ==, CAIRO_STATUS_SUCCESS);
+  drawn = render (PROPOSAL_A, 480, 270);
+  g_assert_cmpfloat (diff_fraction (written, drawn), ==, 0);
+  cairo_surface_destroy (written);
+  cairo_surface_destroy (drawn);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
+static void
+test_fail_missing_dir (void)
+{
+  g_autoptr(DmScene) scene = make_scene (PROPOSAL_A);
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "no-such-dir", "map.png", NULL);
+  g_autoptr(GError) error = NULL;
+  DmExportOptions options;
+
+  init_options (&options, 320, 200);
+  g_assert_false (dm_export_to_file (scene, &options, path, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+}
+
+/* Tests run as root, where chmod does not stop writes: a directory in the
+ * way of the target makes the final rename fail instead. */
+static void
+test_fail_target_is_dir (void)
+{
+  g_autoptr(DmScene) scene = make_scene (PROPOSAL_A);
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *inside = g_build_filename (path, "keep", NULL);
+  g_autoptr(GError) error = NULL;
+  DmExportOptions options;
+
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "old", -1, NULL));
+  init_options (&options, 320, 200);
+  options.format = DM_EXPORT_SVG;
+  g_assert_false (dm_export_to_file (scene, &options, path, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
+/* A write that fails half-way (the file-size limit stands in for a full
+ * disk) keeps the old file and leaves no temporary one. */
+static void
+test_fail_midway_keeps_old (void)
+{
+  g_autoptr(DmScene) scene = make_scene (PROPOSAL_A);
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rlimit old_limit, limit;
+  DmExportOptions options;
+  gboolean ok;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  init_options (&options, 960, 540);
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  limit = old_limit;
+  limit.rlim_cur = 20000;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = dm_export_to_file (scene, &options, path, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+
+  g_assert_false (ok);
+  g_assert_error (error, DM_ERROR, DM_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
+static void
+test_cli (void)
+{
+  const char *binary = g_getenv ("DEMARCATE_BINARY");
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "cli.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing", "cli.png", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) ok = NULL;
+  g_autoptr(GSubprocess) fail = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (binary == NULL || !g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("DEMARCATE_BINARY not set");
+      return;
+    }
+  ok = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, binary, "export", "--proposal",
+                         PROPOSAL_A, "--date", FIXED_DATE, "--paper", "a4", "--dpi", "72",
+                         "-o", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (ok, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  fail = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, binary, "export",
+                           "--proposal", PROPOSAL_A, "-o", bad, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (fail, NULL, NULL, NULL, &err, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (fail), !=, 0);
+  g_assert_nonnull (strstr (err, bad));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
+static void
+write_goldens (void)
+{
+  g_mkdir_with_parents (GOLDEN_DIR, 0755);
+  for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
+    {
+      cairo_surface_t *image = render (goldens[i].proposal, goldens[i].width, goldens[i].height);
+      g_autofree char *path = golden_path (goldens[i].proposal, goldens[i].width,
+                                           goldens[i].height);
+
+      g_assert_cmpint (cairo_surface_write_to_png (image, path), ==, CAIRO_STATUS_SUCCESS);
+      g_print ("wrote %s\n", path);
+      cairo_surface_destroy (image);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--regenerate"))
+      {
+        regenerate = TRUE;
+        argv[i] = (char *) "";
+      }
+  g_test_init (&argc, &argv, NULL);
+  if (regenerate)
+    {
+      write_goldens ();
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/export/golden/%s-%dx%d", goldens[i].proposal,
+                                               goldens[i].width, goldens[i].height);
+
+      g_test_add_data_func (name, GUINT_TO_POINTER (i), test_golden);
+    }
+  g_test_add_func ("/export/golden/detects-difference", test_golden_detects_difference);
+  g_test_add_func ("/export/png", test_png_file);
+  g_test_add_func ("/export/svg", test_svg);
+  g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/fail/missing-dir", test_fail_missing_dir);
+  g_test_add_func ("/export/fail/target-is-dir", test_fail_target_is_dir);
+  g_test_add_func ("/export/fail/midway-keeps-old", test_fail_midway_keeps_old);
+  g_test_add_func ("/export/cli", test_cli);
+  return g_test_run ();
+}
