@@ -18,8 +18,11 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* Commands run on servers with no display: GTK is never initialised. */
-  if (argc > 1 && (dm_cli_is_command (argv[1]) || g_str_equal (argv[1], "--version")))
+  /* Commands run on servers with no display: GTK is never initialised. A
+   * first word that is neither an option nor a file is a mistyped command,
+   * and gets the command line's message rather than a window. */
+  if (argc > 1 && (dm_cli_is_command (argv[1]) || g_str_equal (argv[1], "--version") ||
+                   (argv[1][0] != '-' && !g_file_test (argv[1], G_FILE_TEST_EXISTS))))
     return dm_cli_run (argc, argv);
 
   app = dm_application_new ();

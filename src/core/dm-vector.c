@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+#include <cpl_vsi.h>
 #include <glib/gi18n-lib.h>
 
 #include "dm-error.h"
@@ -185,34 +187,81 @@ transform_for_layer (OGRLayerH layer,
   return OCTNewCoordinateTransformation (source, wgs84);
 }
 
-DmVector *
-dm_vector_read (const char    *path,
-                DmGeomKind     expect,
-                GCancellable  *cancellable,
-                GError       **error)
+/* Paths inside archives ("/vsizip//data/x.zip/x.shp") are shown without
+ * GDAL's prefix so users recognise their own file. */
+static char *
+display_path (const char *path)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  if (g_str_has_prefix (path, "/vsizip/"))
+    return g_filename_display_name (path + strlen ("/vsizip/"));
+  return g_filename_display_name (path);
+}
+
+/* GIO cannot see inside GDAL's virtual file systems, so those are asked
+ * through VSI; everything else through GIO so cancellation works. */
+static gboolean
+query_file (const char    *path,
+            const char    *display,
+            goffset       *size,
+            gboolean      *regular,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(DmVector) vector = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_auto(DmGdalDataset) dataset = NULL;
-  goffset size;
-  int n_layers;
 
-  dm_gdal_init ();
+  if (g_str_has_prefix (path, "/vsi"))
+    {
+      /* VSIStatL's buffer is a struct stat64, which needs _LARGEFILE64_SOURCE. */
+      VSILFILE *fp = VSIFOpenL (path, "rb");
 
+      if (fp == NULL)
+        {
+          g_set_error (error, DM_ERROR, DM_ERROR_IO,
+                       _("%s: cannot be read: no such file in the archive"), display);
+          return FALSE;
+        }
+      VSIFSeekL (fp, 0, SEEK_END);
+      *size = (goffset) VSIFTellL (fp);
+      *regular = TRUE;
+      VSIFCloseL (fp);
+      return TRUE;
+    }
+
+  file = g_file_new_for_path (path);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_IO, _("%s: cannot be read: %s"),
                    display, local_error->message);
-      return NULL;
+      return FALSE;
     }
+  *size = g_file_info_get_size (info);
+  *regular = g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR;
+  return TRUE;
+}
 
-  size = g_file_info_get_size (info);
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && size == 0)
+DmVector *
+dm_vector_read (const char    *path,
+                DmGeomKind     expect,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree char *display = display_path (path);
+  g_autoptr(DmVector) vector = NULL;
+  g_auto(DmGdalDataset) dataset = NULL;
+  goffset size = 0;
+  gboolean regular = FALSE;
+  int n_layers;
+
+  dm_gdal_init ();
+
+  if (!query_file (path, display, &size, &regular, cancellable, error))
+    return NULL;
+
+  if (regular && size == 0)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s: the file is empty"), display);
       return NULL;
@@ -355,7 +404,7 @@ dm_vector_union (DmVector  *vector,
                  GError   **error)
 {
   g_auto(DmOgrGeometry) collection = OGR_G_CreateGeometry (wkbMultiPolygon);
-  g_autofree char *display = g_filename_display_name (vector->path);
+  g_autofree char *display = display_path (vector->path);
   OGRGeometryH result;
 
   for (guint i = 0; i < vector->features->len; i++)

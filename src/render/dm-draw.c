@@ -523,3 +523,12 @@ dm_svg_finish (DmSvg *svg)
   g_string_append (doc, "</svg>\n");
   return doc;
 }
+
+gboolean
+dm_draw_is_vector (cairo_t *cr)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+
+  return dm_draw_is_svg (cr) || type == CAIRO_SURFACE_TYPE_PDF ||
+         type == CAIRO_SURFACE_TYPE_PS || type == CAIRO_SURFACE_TYPE_SVG;
+}

@@ -162,6 +162,11 @@ draw_parts (DmScene      *self,
             cairo_t      *cr,
             const DmView *view)
 {
+  double anchor_x, anchor_y;
+
+  /* Where the world's origin lands: hatching is anchored to the map. */
+  dm_view_to_px (view, 0.0, 0.0, &anchor_x, &anchor_y);
+
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     for (DmPart p = 0; p < DM_N_PARTS; p++)
       {
@@ -183,7 +188,7 @@ draw_parts (DmScene      *self,
             dm_draw_group_begin (cr, id, label);
           }
         dm_path_append (cr, shape, view);
-        dm_style_fill_path (cr, key, certainty, view->scale);
+        dm_style_fill_path (cr, key, certainty, view->scale, anchor_x, anchor_y);
 
         /* Less certain clauses get a dashed edge as well as a fainter fill. */
         if (certainty != DM_CERTAINTY_TEXT)

@@ -53,7 +53,9 @@ double          dm_style_certainty_alpha (DmCertainty certainty);
 void            dm_style_fill_path    (cairo_t      *cr,
                                        DmStyleKey    key,
                                        DmCertainty   certainty,
-                                       double        scale);
+                                       double        scale,
+                                       double        anchor_x,
+                                       double        anchor_y);
 void            dm_style_paint_swatch (cairo_t      *cr,
                                        DmStyleKey    key,
                                        DmCertainty   certainty,

@@ -1,0 +1,462 @@
+/* dm-import.c: opens the vector files users bring (archives included) as control areas, overlays or a dated series. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+
+#include "dm-error.h"
+#include "dm-geom.h"
+#include "dm-import.h"
+
+typedef char **DmCplStringList;
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (DmCplStringList, CSLDestroy, NULL)
+
+/* What a folder scan tries; anything else in the folder (notes, pictures,
+ * Shapefile sidecars) is passed over without a complaint. */
+static const char * const vector_extensions[] = {
+  "geojson", "json", "kml", "kmz", "shp", "zip", "gpkg", "fgb", "gml", "gpx", NULL
+};
+
+void
+dm_imported_file_free (DmImportedFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->path);
+  g_free (file->display_name);
+  g_free (file->date);
+  g_clear_pointer (&file->vector, dm_vector_free);
+  g_free (file);
+}
+
+static gboolean
+has_extension (const char *name,
+               const char *ext)
+{
+  const char *dot = strrchr (name, '.');
+
+  return dot != NULL && g_ascii_strcasecmp (dot + 1, ext) == 0;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+is_vector_name (const char *name)
+{
+  for (guint i = 0; vector_extensions[i] != NULL; i++)
+    if (has_extension (name, vector_extensions[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "2025-03-04", "2025/03/04" (how GDAL prints Date fields) or a date-time
+ * starting with either; anything else is not a date. */
+static char *
+normalise_date (const char *value)
+{
+  static const int digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+  int y, m, d;
+
+  if (value == NULL || strlen (value) < 10)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    if (!g_ascii_isdigit (value[digits[i]]))
+      return NULL;
+  if (value[4] != value[7] || (value[4] != '-' && value[4] != '/'))
+    return NULL;
+  if (value[10] != '\0' && value[10] != 'T' && value[10] != ' ')
+    return NULL;
+
+  y = g_ascii_digit_value (value[0]) * 1000 + g_ascii_digit_value (value[1]) * 100 +
+      g_ascii_digit_value (value[2]) * 10 + g_ascii_digit_value (value[3]);
+  m = g_ascii_digit_value (value[5]) * 10 + g_ascii_digit_value (value[6]);
+  d = g_ascii_digit_value (value[8]) * 10 + g_ascii_digit_value (value[9]);
+  if (!g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+/* Tools write "date", "Date" or "DATE" (Shapefiles); all mean the same. */
+static const char *
+feature_get_nocase (const DmFeature *feature,
+                    const char      *field)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (feature->fields == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, feature->fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_ascii_strcasecmp (key, field) == 0)
+      return value;
+  return NULL;
+}
+
+static char *
+date_for (const DmVector *vector,
+          const char     *path)
+{
+  for (guint i = 0; i < vector->features->len; i++)
+    {
+      char *date = normalise_date (feature_get_nocase (g_ptr_array_index (vector->features, i),
+                                                       "date"));
+      if (date != NULL)
+        return date;
+    }
+  return dm_control_date_from_path (path);
+}
+
+/* The one member of a zip archive that GDAL should open, chosen by
+ * extension; macOS resource forks (__MACOSX/, ._name) are not data. */
+static char *
+find_in_archive (const char  *path,
+                 const char  *display,
+                 const char  *ext,
+                 const char  *preferred,
+                 GError     **error)
+{
+  g_autofree char *root = g_strconcat ("/vsizip/", path, NULL);
+  g_auto(DmCplStringList) entries = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("%s: cannot be read: %s"),
+                   display, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) == 0)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s: the file is empty"), display);
+      return NULL;
+    }
+
+  dm_gdal_init ();
+  /* An archive with no members is as useless as one that is not a zip. */
+  entries = VSIReadDirRecursive (root);
+  if (entries == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: not a zip archive, or the archive is damaged"), display);
+      return NULL;
+    }
+  for (int i = 0; entries[i] != NULL; i++)
+    {
+      const char *entry = entries[i];
+      const char *base = strrchr (entry, '/') ? strrchr (entry, '/') + 1 : entry;
+
+      if (g_str_has_prefix (entry, "__MACOSX/") || base[0] == '.')
+        continue;
+      if (preferred != NULL && g_ascii_strcasecmp (entry, preferred) == 0)
+        return g_strconcat (root, "/", entry, NULL);
+      if (has_extension (base, ext))
+        g_ptr_array_add (found, (gpointer) entry);
+    }
+
+  if (found->len == 0)
+    {
+      if (g_ascii_strcasecmp (ext, "shp") == 0)
+        g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                     _("%s: the zip archive holds no Shapefile (.shp); zip the .shp together "
+                       "with its .shx, .dbf and .prj files, or open the file itself"), display);
+      else
+        g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                     _("%s: the archive holds no .%s document"), display, ext);
+      return NULL;
+    }
+  if (found->len > 1)
+    {
+      g_ptr_array_sort (found, compare_strings);
+      g_ptr_array_add (found, NULL);
+      {
+        g_autofree char *names = g_strjoinv (", ", (char **) found->pdata);
+
+        g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
+                     _("%s: the archive holds several .%s files (%s); extract the one "
+                       "you want and open it"), display, ext, names);
+      }
+      return NULL;
+    }
+  return g_strconcat (root, "/", (const char *) found->pdata[0], NULL);
+}
+
+/* The reader repairs polygons only when it is asked for polygons; an
+ * overlay may mix kinds, so its polygons are repaired here. */
+static gboolean
+repair_overlay (DmVector    *vector,
+                const char  *display,
+                gboolean    *polygonal,
+                GError     **error)
+{
+  guint n_geometries = 0;
+
+  *polygonal = TRUE;
+  for (guint i = 0; i < vector->features->len; i++)
+    {
+      DmFeature *feature = g_ptr_array_index (vector->features, i);
+      OGRwkbGeometryType type;
+
+      if (feature->geometry == NULL)
+        continue;
+      n_geometries++;
+      type = wkbFlatten (OGR_G_GetGeometryType (feature->geometry));
+      if (type != wkbPolygon && type != wkbMultiPolygon)
+        {
+          *polygonal = FALSE;
+          continue;
+        }
+      if (!OGR_G_IsValid (feature->geometry))
+        {
+          OGRGeometryH valid = dm_geom_make_valid (feature->geometry);
+
+          if (valid == NULL || OGR_G_IsEmpty (valid))
+            {
+              g_clear_pointer (&valid, OGR_G_DestroyGeometry);
+              g_set_error (error, DM_ERROR, DM_ERROR_GEOMETRY,
+                           _("%s: feature %u is an invalid polygon that cannot be "
+                             "repaired (self-intersecting or degenerate rings)"),
+                           display, feature->index);
+              return FALSE;
+            }
+          OGR_G_DestroyGeometry (feature->geometry);
+          feature->geometry = valid;
+          vector->n_repaired++;
+        }
+    }
+
+  if (n_geometries == 0)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_GEOMETRY,
+                   _("%s: none of the features has a geometry; there is nothing to draw"),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+DmImportedFile *
+dm_import_file (const char    *path,
+                DmImportKind   kind,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *read_path = NULL;
+  g_autoptr(DmImportedFile) file = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_name (path);
+  /* A KMZ is a zip with a KML inside; opening that KML works with either
+   * KML driver, while only LIBKML opens the .kmz itself. */
+  if (has_extension (path, "zip"))
+    read_path = find_in_archive (path, display, "shp", NULL, error);
+  else if (has_extension (path, "kmz"))
+    read_path = find_in_archive (path, display, "kml", "doc.kml", error);
+  else
+    read_path = g_strdup (path);
+  if (read_path == NULL)
+    return NULL;
+
+  file = g_new0 (DmImportedFile, 1);
+  file->path = g_strdup (path);
+  file->display_name = g_filename_display_basename (path);
+  file->vector = dm_vector_read (read_path,
+                                 kind == DM_IMPORT_CONTROL ? DM_GEOM_POLYGON : DM_GEOM_ANY,
+                                 cancellable, error);
+  if (file->vector == NULL)
+    return NULL;
+
+  if (kind == DM_IMPORT_CONTROL)
+    file->polygonal = TRUE;
+  else if (!repair_overlay (file->vector, display, &file->polygonal, error))
+    return NULL;
+
+  file->date = date_for (file->vector, path);
+  if (kind == DM_IMPORT_CONTROL && file->date == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
+                   _("%s: the control area has no date: give it a “date” property "
+                     "(YYYY-MM-DD) or put the date in the file name"), display);
+      return NULL;
+    }
+
+  return g_steal_pointer (&file);
+}
+
+static int
+compare_by_date (gconstpointer a,
+                 gconstpointer b)
+{
+  const DmImportedFile *fa = *(DmImportedFile * const *) a;
+  const DmImportedFile *fb = *(DmImportedFile * const *) b;
+  int cmp = g_strcmp0 (fa->date, fb->date);
+
+  return cmp != 0 ? cmp : g_strcmp0 (fa->display_name, fb->display_name);
+}
+
+/* Messages start with the file's full path; in a list of one folder's
+ * problems the base name is enough. */
+static char *
+problem_for (const char *dir_display,
+             const char *message)
+{
+  g_autofree char *prefix = g_str_has_suffix (dir_display, G_DIR_SEPARATOR_S)
+                            ? g_strdup (dir_display)
+                            : g_strconcat (dir_display, G_DIR_SEPARATOR_S, NULL);
+
+  if (g_str_has_prefix (message, prefix))
+    return g_strdup (message + strlen (prefix));
+  return g_strdup (message);
+}
+
+GPtrArray *
+dm_import_folder (const char    *dir,
+                  GPtrArray    **problems,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree char *dir_display = NULL;
+  g_autoptr(GDir) gdir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_imported_file_free);
+  g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_imported_file_free);
+  g_autoptr(GPtrArray) issues = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  guint n_tried = 0;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  dir_display = g_filename_display_name (dir);
+  if (problems != NULL)
+    *problems = NULL;
+
+  gdir = g_dir_open (dir, 0, &local_error);
+  if (gdir == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("%s: the folder cannot be read: %s"),
+                   dir_display, local_error->message);
+      return NULL;
+    }
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    if (name[0] != '.' && is_vector_name (name))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_autoptr(GError) file_error = NULL;
+      DmImportedFile *file;
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      n_tried++;
+      file = dm_import_file (path, DM_IMPORT_CONTROL, cancellable, &file_error);
+      if (file != NULL)
+        {
+          g_ptr_array_add (found, file);
+          continue;
+        }
+      if (g_error_matches (file_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&file_error));
+          return NULL;
+        }
+      g_ptr_array_add (issues, problem_for (dir_display, file_error->message));
+    }
+
+  /* A slider cannot show two areas on one date: the first by name wins. */
+  g_ptr_array_sort (found, compare_by_date);
+  for (guint i = 0; i < found->len; i++)
+    {
+      DmImportedFile *file = g_ptr_array_index (found, i);
+      DmImportedFile *last = series->len > 0 ? g_ptr_array_index (series, series->len - 1) : NULL;
+
+      if (last != NULL && g_strcmp0 (last->date, file->date) == 0)
+        {
+          g_ptr_array_add (issues,
+                           g_strdup_printf (_("%s: has the same date (%s) as %s; left out"),
+                                            file->display_name, file->date,
+                                            last->display_name));
+          continue;
+        }
+      /* Left as NULL in `found`, which dm_imported_file_free ignores. */
+      g_ptr_array_add (series, g_steal_pointer (&found->pdata[i]));
+    }
+
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (issues);
+
+  if (series->len == 0)
+    {
+      if (n_tried == 0)
+        g_set_error (error, DM_ERROR, DM_ERROR_EMPTY,
+                     _("%s: the folder holds no vector files (GeoJSON, KML, KMZ, Shapefile, "
+                       "GeoPackage, FlatGeobuf…)"), dir_display);
+      else
+        g_set_error (error, DM_ERROR, DM_ERROR_EMPTY,
+                     _("%s: none of the %u vector files in the folder is a dated control "
+                       "area; the first problem: %s"),
+                     dir_display, n_tried,
+                     issues->len > 0 ? (const char *) issues->pdata[0] : "?");
+      return NULL;
+    }
+
+  return g_steal_pointer (&series);
+}
+
+DmControlArea *
+dm_import_to_control (DmImportedFile  *file,
+                      GError         **error)
+{
+  g_autoptr(DmControlArea) control = NULL;
+  g_autofree char *display = NULL;
+  const char *source = NULL;
+
+  g_return_val_if_fail (file != NULL, NULL);
+
+  display = g_filename_display_name (file->path);
+  if (!file->polygonal)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_GEOMETRY,
+                   _("%s: a control area must be made of polygons; this file also holds "
+                     "lines or points"), display);
+      return NULL;
+    }
+  if (file->date == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
+                   _("%s: the control area has no date: give it a “date” property "
+                     "(YYYY-MM-DD) or put the date in the file name"), display);
+      return NULL;
+    }
+
+  control = g_new0 (DmControlArea, 1);
+  control->path = g_strdup (file->path);
+  control->date = g_strdup (file->date);
+  control->n_repaired = file->vector->n_repaired;
+  /* A "source" property (ISW, DeepStateMap…) attributes better than a file name. */
+  if (file->vector->features->len > 0)
+    source = feature_get_nocase (g_ptr_array_index (file->vector->features, 0), "source");
+  control->source = g_strdup (source != NULL ? source : file->display_name);
+  control->geometry = dm_vector_union (file->vector, error);
+  if (control->geometry == NULL)
+    return NULL;
+
+  return g_steal_pointer (&control);
+}

@@ -1,0 +1,317 @@
+/* test-window.c: the real window under Xvfb: default proposal, repainting, editing, files, presenting. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "dm-scenario.h"
+#include "dm-test-util.h"
+#include "dm-window.h"
+
+static DmWindow *window;
+
+static void
+wait_until (gboolean (*ready) (void),
+            guint      timeout_s)
+{
+  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+
+  while (!ready () && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  /* Let pending draws and idles run. */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+window_ready (void)
+{
+  return dm_window_is_ready (window) && gtk_widget_get_width (dm_window_get_overlay (window)) > 0;
+}
+
+/* The overlay layer as the compositor would paint it, read back as pixels. */
+static GdkTexture *
+render_overlay (void)
+{
+  GtkWidget *overlay = dm_window_get_overlay (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (overlay));
+  graphene_rect_t bounds;
+  GdkTexture *texture;
+
+  GTK_WIDGET_GET_CLASS (overlay)->snapshot (overlay, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (overlay),
+                      gtk_widget_get_height (overlay));
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  gsk_render_node_unref (node);
+  return texture;
+}
+
+/* Mean colour of a 9×9 block around a place, so a hatch line or a label
+ * edge does not decide the test. */
+static void
+sample (GdkTexture *texture,
+        double      lat,
+        double      lon,
+        double      rgba[4])
+{
+  GtkWidget *overlay = dm_window_get_overlay (window);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (overlay));
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc (width * height * 4);
+  double x, y;
+  int n = 0;
+
+  gdk_texture_download (texture, data, width * 4);
+  shumate_viewport_location_to_widget_coords (viewport, overlay, lat, lon, &x, &y);
+  g_assert_cmpfloat (x, >, 5);
+  g_assert_cmpfloat (y, >, 5);
+  g_assert_cmpfloat (x, <, width - 5);
+  g_assert_cmpfloat (y, <, height - 5);
+  memset (rgba, 0, 4 * sizeof (double));
+  for (int dy = -4; dy <= 4; dy++)
+    for (int dx = -4; dx <= 4; dx++)
+      {
+        guchar *p = data + ((int) y + dy) * width * 4 + ((int) x + dx) * 4;
+
+        /* GDK_MEMORY_DEFAULT: B G R A, premultiplied */
+        rgba[0] += p[2];
+        rgba[1] += p[1];
+        rgba[2] += p[0];
+        rgba[3] += p[3];
+        n++;
+      }
+  for (int i = 0; i < 4; i++)
+    rgba[i] /= n;
+}
+
+static double
+distance (const double a[4],
+          const double b[4])
+{
+  return fabs (a[0] - b[0]) + fabs (a[1] - b[1]) + fabs (a[2] - b[2]) + fabs (a[3] - b[3]);
+}
+
+/* Kramatorsk: Ukrainian-held Donetsk on every bundled date. */
+#define KRAMATORSK 48.7389, 37.5848
+
+static void
+step_to (const char *id)
+{
+  for (int i = 0; i < 12 && g_strcmp0 (dm_window_get_proposal_id (window), id) != 0; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.next-proposal", NULL);
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, id);
+  wait_until (window_ready, 5);
+}
+
+static void
+test_opens_with_default (void)
+{
+  g_assert_true (dm_window_is_ready (window));
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
+}
+
+static void
+test_switching_repaints_donetsk (void)
+{
+  g_autoptr(GdkTexture) a = NULL;
+  g_autoptr(GdkTexture) b = NULL;
+  g_autoptr(GdkTexture) c = NULL;
+  double pa[4], pb[4], pc[4];
+
+  /* Town labels would cover the sample; the fill and hatch are what count. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-places", NULL);
+  step_to ("us-28-point-2025-11");
+  a = render_overlay ();
+  sample (a, KRAMATORSK, pa);
+  step_to ("ru-memorandum-2025-06");
+  b = render_overlay ();
+  sample (b, KRAMATORSK, pb);
+  step_to ("us-28-point-2025-11");
+  c = render_overlay ();
+  sample (c, KRAMATORSK, pc);
+
+  g_test_message ("28-point %.0f,%.0f,%.0f,%.0f  Istanbul %.0f,%.0f,%.0f,%.0f",
+                  pa[0], pa[1], pa[2], pa[3], pb[0], pb[1], pb[2], pb[3]);
+  /* A demilitarised zone (yellow, vertical lines) against a withdrawal
+   * (purple, back-diagonal): clearly different; the same proposal again
+   * paints the same. */
+  g_assert_cmpfloat (distance (pa, pb), >, 60.0);
+  g_assert_cmpfloat (distance (pa, pc), <, 3.0);
+}
+
+static void
+test_edit_save_reopen (void)
+{
+  DmScenario *scenario;
+  g_autoptr(DmScenario) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dm_test_write ("window-scenario.json", "", 0);
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  double pb[4], pa[4];
+
+  step_to ("us-28-point-2025-11");
+  scenario = dm_window_get_scenario (window);
+  before = render_overlay ();
+  sample (before, KRAMATORSK, pb);
+
+  dm_scenario_set_status (scenario, DM_REGION_DONETSK, DM_PART_UKRAINIAN_HELD,
+                          DM_STATUS_RUSSIA_DE_JURE);
+  wait_until (window_ready, 2);
+  g_assert_true (dm_scenario_get_modified (scenario));
+  after = render_overlay ();
+  sample (after, KRAMATORSK, pa);
+  g_assert_cmpfloat (distance (pa, pb), >, 60.0);
+
+  g_assert_true (dm_window_save_scenario (window, path, &error));
+  g_assert_no_error (error);
+  saved = g_object_ref (scenario);
+
+  /* Another proposal, then the file: the same statuses come back. */
+  step_to ("borders-1991");
+  g_assert_true (dm_window_open_scenario (window, path));
+  wait_until (window_ready, 2);
+  scenario = dm_window_get_scenario (window);
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
+  g_assert_true (dm_scenario_get_modified (scenario));
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      g_assert_cmpint (dm_scenario_get_status (scenario, r, p), ==,
+                       dm_scenario_get_status (saved, r, p));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_broken_scenario_keeps_view (void)
+{
+  g_autofree char *path = dm_test_write ("broken-scenario.json",
+                                         "{\"format\":\"demarcate-scenario\",\"proposal\":", -1);
+  DmScenario *before;
+  AdwMessageDialog *dialog;
+
+  step_to ("ru-anchorage-2025-08");
+  before = dm_window_get_scenario (window);
+  g_assert_false (dm_window_open_scenario (window, path));
+  wait_until (window_ready, 1);
+
+  g_assert_true (dm_window_get_scenario (window) == before);
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "ru-anchorage-2025-08");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken-scenario.json"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+is_presenting (void)
+{
+  return dm_window_get_presenting (window);
+}
+
+static gboolean
+is_not_presenting (void)
+{
+  return !dm_window_get_presenting (window);
+}
+
+static char *expected_id;
+
+static gboolean
+proposal_is_expected (void)
+{
+  return g_strcmp0 (dm_window_get_proposal_id (window), expected_id) == 0;
+}
+
+/* Real key presses through the X server, as a presenter's clicker sends. */
+static void
+press_key (const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cmd = g_strdup_printf ("xdotool search --sync --pid %d --onlyvisible "
+                                          "--name Demarcate windowfocus --sync key %s",
+                                          getpid (), key);
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+static void
+test_presentation_keys (void)
+{
+  step_to ("us-28-point-2025-11");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  wait_until (is_presenting, 2);
+  g_assert_true (dm_window_get_presenting (window));
+
+  expected_id = "geneva-19-point-2025-11";
+  press_key ("Page_Down");
+  wait_until (proposal_is_expected, 5);
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, expected_id);
+
+  expected_id = "us-revised-2025-12";
+  press_key ("Right");
+  wait_until (proposal_is_expected, 5);
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, expected_id);
+
+  expected_id = "geneva-19-point-2025-11";
+  press_key ("Page_Up");
+  wait_until (proposal_is_expected, 5);
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, expected_id);
+
+  press_key ("Escape");
+  wait_until (is_not_presenting, 5);
+  g_assert_false (dm_window_get_presenting (window));
+}
+
+/* Under xvfb-run there is no session bus; GTK warns once and carries on.
+ * Every other warning stays fatal. */
+static gboolean
+no_session_bus_is_fine (const char     *domain,
+                        GLogLevelFlags  level,
+                        const char     *message,
+                        gpointer        user_data)
+{
+  return strstr (message, "session bus") == NULL;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (no_session_bus_is_fine, NULL);
+  gtk_init ();
+  adw_init ();
+
+  window = dm_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_ready, 30);
+
+  g_test_add_func ("/window/opens-with-default", test_opens_with_default);
+  g_test_add_func ("/window/switching-repaints-donetsk", test_switching_repaints_donetsk);
+  g_test_add_func ("/window/edit-save-reopen", test_edit_save_reopen);
+  g_test_add_func ("/window/broken-scenario-keeps-view", test_broken_scenario_keeps_view);
+  g_test_add_func ("/window/presentation-keys", test_presentation_keys);
+
+  return g_test_run ();
+}
