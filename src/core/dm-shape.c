@@ -92,11 +92,29 @@ append_rings (DmShapeLevel *level,
   }
 }
 
+/* Simplified bands are built on first use: an export or a start-up needs
+ * one or two of them, and simplifying every shape for every band at load
+ * was most of the load time. g_once makes the first use thread-safe, since
+ * basemap tiles are painted in worker threads. */
+static void
+build_level (DmShape *shape,
+             guint    i)
+{
+  double tolerance = 0.25 / (256.0 * exp2 (band_zoom[i]));
+  g_auto(DmOgrGeometry) simple = NULL;
+  gboolean closed = FALSE;
+
+  if (shape->world == NULL)
+    return;
+  if (i + 1 < DM_SHAPE_N_LEVELS)
+    simple = OGR_G_SimplifyPreserveTopology (shape->world, tolerance);
+  append_rings (&shape->levels[i], simple ? simple : shape->world, &closed);
+}
+
 DmShape *
 dm_shape_new (OGRGeometryH lonlat)
 {
   g_autoptr(DmShape) shape = g_new0 (DmShape, 1);
-  g_auto(DmOgrGeometry) world = NULL;
   OGREnvelope env = { 0, };
 
   g_atomic_ref_count_init (&shape->ref_count);
@@ -106,29 +124,29 @@ dm_shape_new (OGRGeometryH lonlat)
       shape->levels[i].ring_sizes = g_array_new (FALSE, FALSE, sizeof (guint));
     }
   if (lonlat == NULL || OGR_G_IsEmpty (lonlat))
-    return g_steal_pointer (&shape);
+    {
+      for (guint i = 0; i < DM_SHAPE_N_LEVELS; i++)
+        shape->level_ready[i] = 1;
+      return g_steal_pointer (&shape);
+    }
 
-  world = OGR_G_Clone (lonlat);
-  project_in_place (world);
-  OGR_G_GetEnvelope (world, &env);
+  shape->world = OGR_G_Clone (lonlat);
+  project_in_place (shape->world);
+  OGR_G_GetEnvelope (shape->world, &env);
   shape->min_x = env.MinX;
   shape->max_x = env.MaxX;
   shape->min_y = env.MinY;
   shape->max_y = env.MaxY;
+  shape->closed = wkbFlatten (OGR_G_GetGeometryType (shape->world)) == wkbPolygon ||
+                  wkbFlatten (OGR_G_GetGeometryType (shape->world)) == wkbMultiPolygon;
 
-  for (guint i = 0; i < DM_SHAPE_N_LEVELS; i++)
-    {
-      double tolerance = 0.25 / (256.0 * exp2 (band_zoom[i]));
-      g_auto(DmOgrGeometry) simple = NULL;
-
-      if (i + 1 < DM_SHAPE_N_LEVELS)
-        simple = OGR_G_SimplifyPreserveTopology (world, tolerance);
-      append_rings (&shape->levels[i], simple ? simple : world, &shape->closed);
-    }
+  /* Full detail costs no simplification: built now. */
+  build_level (shape, DM_SHAPE_N_LEVELS - 1);
+  shape->level_ready[DM_SHAPE_N_LEVELS - 1] = 1;
 
   if (shape->closed)
     {
-      g_auto(DmOgrGeometry) point = OGR_G_PointOnSurface (world);
+      g_auto(DmOgrGeometry) point = OGR_G_PointOnSurface (shape->world);
 
       if (point != NULL && !OGR_G_IsEmpty (point))
         {
@@ -156,6 +174,7 @@ dm_shape_unref (DmShape *shape)
       g_array_unref (shape->levels[i].xy);
       g_array_unref (shape->levels[i].ring_sizes);
     }
+  g_clear_pointer (&shape->world, OGR_G_DestroyGeometry);
   g_free (shape);
 }
 
@@ -163,10 +182,17 @@ const DmShapeLevel *
 dm_shape_get_level (const DmShape *shape,
                     double         zoom)
 {
-  for (guint i = 0; i < DM_SHAPE_N_LEVELS; i++)
-    if (zoom < band_limit[i])
-      return &shape->levels[i];
-  return &shape->levels[DM_SHAPE_N_LEVELS - 1];
+  DmShape *self = (DmShape *) shape;
+  guint i = 0;
+
+  while (i + 1 < DM_SHAPE_N_LEVELS && zoom >= band_limit[i])
+    i++;
+  if (g_once_init_enter (&self->level_ready[i]))
+    {
+      build_level (self, i);
+      g_once_init_leave (&self->level_ready[i], 1);
+    }
+  return &shape->levels[i];
 }
 
 gboolean

@@ -23,6 +23,8 @@ typedef struct
   gboolean        closed;  /* polygons: rings are closed and filled */
   double          min_x, min_y, max_x, max_y;
   DmShapeLevel    levels[DM_SHAPE_N_LEVELS];
+  gsize           level_ready[DM_SHAPE_N_LEVELS];
+  OGRGeometryH    world;   /* full detail in world coordinates, for lazy levels */
   double          label_x, label_y; /* a point inside, for labels */
 } DmShape;
 
