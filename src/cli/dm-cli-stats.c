@@ -1,16 +1,61 @@
-/* dm-cli-stats.c: `demarcate stats`: areas by region, part and status as CSV or JSON. */
+/* dm-cli-stats.c: `demarcate stats`: areas by status, places changing hands; CSV or JSON. */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "dm-cli-private.h"
 #include "dm-stats.h"
 
+/* RFC 4180: a field with a comma, quote or line break is quoted. */
+static void
+print_csv_field (const char *text)
+{
+  g_autoptr(GString) quoted = NULL;
+
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_print ("%s", text);
+      return;
+    }
+  quoted = g_string_new (text);
+  g_string_replace (quoted, "\"", "\"\"", 0);
+  g_print ("\"%s\"", quoted->str);
+}
+
+/* After a blank line; with --compare the status under both proposals.
+ * An unknown population is an empty field, not 0. */
+static void
+print_places_csv (GPtrArray *places,
+                  gboolean   compare)
+{
+  g_print (compare ? "\nname,oblast,region,part,status,compare_status,population\n"
+                   : "\nname,oblast,region,part,status,population\n");
+  for (guint i = 0; i < places->len; i++)
+    {
+      const DmStatsPlace *sp = g_ptr_array_index (places, i);
+
+      print_csv_field (sp->place->name);
+      g_print (",");
+      print_csv_field (sp->place->oblast);
+      g_print (",%s,%s,%s", dm_region_to_string (sp->region), dm_part_to_string (sp->part),
+               dm_status_to_string (sp->status));
+      if (compare)
+        g_print (",%s", dm_status_to_string (sp->compare_status));
+      if (sp->place->population > 0)
+        g_print (",%u\n", sp->place->population);
+      else
+        g_print (",\n");
+    }
+}
+
 static void
 print_csv (GArray      *rows,
            GArray      *diffs,
-           DmHandover  *handover)
+           GPtrArray   *places)
 {
   g_print ("region,part,status,area_km2\n");
   for (guint i = 0; i < rows->len; i++)
@@ -21,20 +66,21 @@ print_csv (GArray      *rows,
                row->is_total ? "all" : dm_part_to_string (row->part),
                row->is_total ? "total" : dm_status_to_string (row->status), row->area_km2);
     }
-  if (diffs == NULL)
-    return;
-
-  /* With --compare, the parts whose status differs, after a blank line. */
-  g_print ("\nregion,part,status,compare_status,area_km2\n");
-  for (guint i = 0; i < diffs->len; i++)
+  if (diffs != NULL)
     {
-      DmDifference *d = &g_array_index (diffs, DmDifference, i);
+      /* With --compare, the parts whose status differs, after a blank line. */
+      g_print ("\nregion,part,status,compare_status,area_km2\n");
+      for (guint i = 0; i < diffs->len; i++)
+        {
+          DmDifference *d = &g_array_index (diffs, DmDifference, i);
 
-      g_print ("%s,%s,%s,%s,%.1f\n", dm_region_to_string (d->region),
-               dm_part_to_string (d->part), dm_status_to_string (d->status_a),
-               dm_status_to_string (d->status_b), d->area_km2);
+          g_print ("%s,%s,%s,%s,%.1f\n", dm_region_to_string (d->region),
+                   dm_part_to_string (d->part), dm_status_to_string (d->status_a),
+                   dm_status_to_string (d->status_b), d->area_km2);
+        }
     }
-  (void) handover;
+  if (places != NULL)
+    print_places_csv (places, diffs != NULL);
 }
 
 static void
@@ -52,28 +98,121 @@ add_handover (JsonBuilder *b,
   json_builder_add_double_value (b, h->ru_to_neutral);
   json_builder_end_object (b);
 }
+static void
+add_by_status (JsonBuilder *b,
+               GArray      *by_status)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < by_status->len; i++)
+    {
+      DmStatusArea *row = &g_array_index (by_status, DmStatusArea, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "status");
+      json_builder_add_string_value (b, dm_status_to_string (row->status));
+      json_builder_set_member_name (b, "area_km2");
+      json_builder_add_double_value (b, row->area_km2);
+      json_builder_set_member_name (b, "regions");
+      json_builder_begin_object (b);
+      for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+        {
+          json_builder_set_member_name (b, dm_region_to_string (r));
+          json_builder_add_double_value (b, row->region_km2[r]);
+        }
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
 
 static void
-print_json (DmPartition *partition,
-            DmScenario  *scenario,
-            DmScenario  *compare,
-            GArray      *rows,
-            GArray      *diffs,
-            DmHandover  *handover)
+add_places (JsonBuilder *b,
+            const char  *member,
+            const char  *totals_member,
+            GPtrArray   *places,
+            gboolean     compare)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  DmPlaceTotals totals;
 
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < places->len; i++)
+    {
+      const DmStatsPlace *sp = g_ptr_array_index (places, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, sp->place->name);
+      json_builder_set_member_name (b, "oblast");
+      if (sp->place->oblast != NULL)
+        json_builder_add_string_value (b, sp->place->oblast);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "region");
+      json_builder_add_string_value (b, dm_region_to_string (sp->region));
+      json_builder_set_member_name (b, "part");
+      json_builder_add_string_value (b, dm_part_to_string (sp->part));
+      json_builder_set_member_name (b, "status");
+      json_builder_add_string_value (b, dm_status_to_string (sp->status));
+      if (compare)
+        {
+          json_builder_set_member_name (b, "compare_status");
+          json_builder_add_string_value (b, dm_status_to_string (sp->compare_status));
+        }
+      json_builder_set_member_name (b, "population");
+      if (sp->place->population > 0)
+        json_builder_add_int_value (b, sp->place->population);
+      else
+        json_builder_add_null_value (b); /* unknown, not zero */
+      json_builder_set_member_name (b, "lon");
+      json_builder_add_double_value (b, sp->place->lon);
+      json_builder_set_member_name (b, "lat");
+      json_builder_add_double_value (b, sp->place->lat);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  dm_stats_place_totals (places, &totals);
+  json_builder_set_member_name (b, totals_member);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "proposal");
-  json_builder_add_string_value (b, dm_proposal_get_id (dm_scenario_get_proposal (scenario)));
-  json_builder_set_member_name (b, "modified");
-  json_builder_add_boolean_value (b, dm_scenario_get_modified (scenario));
-  json_builder_set_member_name (b, "control_date");
-  json_builder_add_string_value (b, dm_partition_get_date (partition));
-  json_builder_set_member_name (b, "rows");
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, totals.n_places);
+  json_builder_set_member_name (b, "population");
+  json_builder_add_int_value (b, (gint64) totals.population);
+  json_builder_set_member_name (b, "unknown_population_count");
+  json_builder_add_int_value (b, totals.n_unknown_population);
+  json_builder_end_object (b);
+}
+
+static void
+add_differences (JsonBuilder *b,
+                 GArray      *diffs)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < diffs->len; i++)
+    {
+      DmDifference *d = &g_array_index (diffs, DmDifference, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "region");
+      json_builder_add_string_value (b, dm_region_to_string (d->region));
+      json_builder_set_member_name (b, "part");
+      json_builder_add_string_value (b, dm_part_to_string (d->part));
+      json_builder_set_member_name (b, "status");
+      json_builder_add_string_value (b, dm_status_to_string (d->status_a));
+      json_builder_set_member_name (b, "compare_status");
+      json_builder_add_string_value (b, dm_status_to_string (d->status_b));
+      json_builder_set_member_name (b, "area_km2");
+      json_builder_add_double_value (b, d->area_km2);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_rows (JsonBuilder *b,
+          GArray      *rows)
+{
   json_builder_begin_array (b);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -92,33 +231,51 @@ print_json (DmPartition *partition,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
+
+/* JSON always carries everything: the places that change hands, and with
+ * --compare the differing parts and the places in them too. */
+static void
+print_json (DmCliData  *data,
+            DmScenario *scenario,
+            DmScenario *compare,
+            GArray     *rows,
+            GArray     *diffs,
+            DmHandover *handover)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GArray) by_status = dm_stats_by_status (data->partition, scenario);
+  g_autoptr(GPtrArray) places = dm_stats_places_changing_hands (data->partition, scenario,
+                                                                data->geodata);
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "proposal");
+  json_builder_add_string_value (b, dm_proposal_get_id (dm_scenario_get_proposal (scenario)));
+  json_builder_set_member_name (b, "modified");
+  json_builder_add_boolean_value (b, dm_scenario_get_modified (scenario));
+  json_builder_set_member_name (b, "control_date");
+  json_builder_add_string_value (b, dm_partition_get_date (data->partition));
+  json_builder_set_member_name (b, "rows");
+  add_rows (b, rows);
+  json_builder_set_member_name (b, "by_status");
+  add_by_status (b, by_status);
   json_builder_set_member_name (b, "changes_hands");
   add_handover (b, handover);
+  add_places (b, "places", "place_totals", places, FALSE);
 
   if (compare != NULL)
     {
+      g_autoptr(GPtrArray) differing = dm_stats_places_differing (data->partition, scenario,
+                                                                  compare, data->geodata);
+
       json_builder_set_member_name (b, "compare");
       json_builder_add_string_value (b, dm_proposal_get_id (dm_scenario_get_proposal (compare)));
       json_builder_set_member_name (b, "differences");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < diffs->len; i++)
-        {
-          DmDifference *d = &g_array_index (diffs, DmDifference, i);
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "region");
-          json_builder_add_string_value (b, dm_region_to_string (d->region));
-          json_builder_set_member_name (b, "part");
-          json_builder_add_string_value (b, dm_part_to_string (d->part));
-          json_builder_set_member_name (b, "status");
-          json_builder_add_string_value (b, dm_status_to_string (d->status_a));
-          json_builder_set_member_name (b, "compare_status");
-          json_builder_add_string_value (b, dm_status_to_string (d->status_b));
-          json_builder_set_member_name (b, "area_km2");
-          json_builder_add_double_value (b, d->area_km2);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
+      add_differences (b, diffs);
+      add_places (b, "differing_places", "differing_place_totals", differing, TRUE);
     }
   json_builder_end_object (b);
 
@@ -140,6 +297,7 @@ _dm_cli_stats (int    argc,
   g_autofree char *scenario_file = NULL;
   g_autofree char *scenario_date = NULL;
   g_autofree char *format = NULL;
+  gboolean with_places = FALSE;
   GOptionEntry entries[] = {
     { "proposal", 'p', 0, G_OPTION_ARG_STRING, &proposal_id, N_("Proposal id"), "ID" },
     { "compare", 'c', 0, G_OPTION_ARG_STRING, &compare_id,
@@ -150,6 +308,9 @@ _dm_cli_stats (int    argc,
       "YYYY-MM-DD" },
     { "control", 0, 0, G_OPTION_ARG_FILENAME, &control_file,
       N_("A control-area vector file instead of a bundled date"), "FILE" },
+    { "places", 0, 0, G_OPTION_ARG_NONE, &with_places,
+      N_("Add the populated places in the area that changes hands (with --compare: in the "
+         "parts that differ)"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("csv (default) or json"), "FORMAT" },
     { NULL }
   };
@@ -159,6 +320,7 @@ _dm_cli_stats (int    argc,
   g_autoptr(DmScenario) compare = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GArray) diffs = NULL;
+  g_autoptr(GPtrArray) places = NULL;
   g_autoptr(GError) error = NULL;
   DmHandover handover;
 
@@ -167,6 +329,21 @@ _dm_cli_stats (int    argc,
                                 _("Prints the area in km² of each region part with its status "
                                   "under a proposal, and each region’s total. CSV columns: "
                                   "region,part,status,area_km2."));
+  g_option_context_set_description (context,
+    _("With --compare, a second table after a blank line lists the parts whose status "
+      "differs: region,part,status,compare_status,area_km2.\n"
+      "\n"
+      "With --places, a last table after a blank line lists the bundled populated places "
+      "(GeoNames) in the parts that change hands against the line of contact at the "
+      "control date: name,oblast,region,part,status,population. With --compare it lists "
+      "the places in the parts that differ instead, and adds compare_status before "
+      "population. The population is the pre-war figure; it is empty when the data does "
+      "not have it.\n"
+      "\n"
+      "--format json always carries everything: rows, by_status (km² per status, in total "
+      "and per region), changes_hands (km² Ukraine gives up and Russia gives back), "
+      "places and place_totals (count, population, unknown_population_count), and with "
+      "--compare also differences, differing_places and differing_place_totals."));
   if (!_dm_cli_parse (context, &argc, &argv))
     return DM_EXIT_ERROR;
   if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
@@ -191,8 +368,15 @@ _dm_cli_stats (int    argc,
     diffs = dm_stats_differences (data.partition, scenario, compare);
 
   if (format != NULL && g_str_equal (format, "json"))
-    print_json (data.partition, scenario, compare, rows, diffs, &handover);
-  else
-    print_csv (rows, diffs, &handover);
+    {
+      print_json (&data, scenario, compare, rows, diffs, &handover);
+      return DM_EXIT_OK;
+    }
+
+  if (with_places)
+    places = compare != NULL
+             ? dm_stats_places_differing (data.partition, scenario, compare, data.geodata)
+             : dm_stats_places_changing_hands (data.partition, scenario, data.geodata);
+  print_csv (rows, diffs, places);
   return DM_EXIT_OK;
 }

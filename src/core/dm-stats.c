@@ -1,9 +1,29 @@
-/* dm-stats.c: turns a partition and a scenario into areas by status and what changes hands. */
+/* dm-stats.c: areas by status, what changes hands and the places in it, for a scenario. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "dm-stats.h"
+
+/* One polygon of a selected region part: its envelope, which rejects most
+ * places, and its rings' lon/lat vertices copied out of OGR once per call. */
+typedef struct
+{
+  DmRegion     region;
+  DmPart       part;
+  OGREnvelope  env;
+  GArray      *xy;         /* double lon/lat pairs, ring after ring */
+  GArray      *ring_sizes; /* guint: vertices per ring */
+} PartPiece;
+
+/* A Ukrainian place off the 1:10m land polygons (Kherson on the Dnipro,
+ * harbours, border crossings) counts in the part that holds most of the
+ * land within this many degrees of latitude (3.3 km): the farthest such
+ * place in places.geojson is 0.024° off. The nearest part would not do:
+ * slivers where the control line and the coast disagree lie nearest. */
+#define VOTE_RADIUS 0.03
+#define VOTE_STEPS  8   /* samples per radius */
 
 GArray *
 dm_stats_rows (DmPartition *partition,
@@ -75,6 +95,39 @@ dm_part_changes_hands (DmScenario *scenario,
     }
 }
 
+/* Rows in status order, for the statuses that some existing part has. */
+GArray *
+dm_stats_by_status (DmPartition *partition,
+                    DmScenario  *scenario)
+{
+  DmStatusArea by_status[DM_N_STATUSES] = { { 0, }, };
+  gboolean used[DM_N_STATUSES] = { FALSE, };
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (DmStatusArea));
+
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      {
+        DmStatus status = dm_scenario_get_status (scenario, r, p);
+        double area;
+
+        if (!dm_partition_has_part (partition, r, p) || status >= DM_N_STATUSES)
+          continue;
+        area = dm_partition_get_area (partition, r, p);
+        used[status] = TRUE;
+        by_status[status].region_km2[r] += area;
+        by_status[status].area_km2 += area;
+      }
+
+  for (DmStatus s = 0; s < DM_N_STATUSES; s++)
+    {
+      if (!used[s])
+        continue;
+      by_status[s].status = s;
+      g_array_append_val (rows, by_status[s]);
+    }
+  return rows;
+}
+
 GArray *
 dm_stats_differences (DmPartition *partition,
                       DmScenario  *a,
@@ -93,4 +146,298 @@ dm_stats_differences (DmPartition *partition,
           g_array_append_val (diffs, d);
       }
   return diffs;
+}
+
+static void
+part_piece_clear (gpointer data)
+{
+  PartPiece *piece = data;
+
+  g_clear_pointer (&piece->xy, g_array_unref);
+  g_clear_pointer (&piece->ring_sizes, g_array_unref);
+}
+
+static void
+add_pieces (GArray       *pieces,
+            DmRegion      region,
+            DmPart        part,
+            OGRGeometryH  geometry)
+{
+  OGRwkbGeometryType type;
+
+  if (geometry == NULL || OGR_G_IsEmpty (geometry))
+    return;
+
+  type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+  if (type == wkbPolygon)
+    {
+      PartPiece piece = { region, part, { 0, }, NULL, NULL };
+
+      OGR_G_GetEnvelope (geometry, &piece.env);
+      piece.xy = g_array_new (FALSE, FALSE, sizeof (double));
+      piece.ring_sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+        {
+          OGRGeometryH ring = OGR_G_GetGeometryRef (geometry, i);
+          guint n = OGR_G_GetPointCount (ring);
+          guint start = piece.xy->len;
+
+          g_array_set_size (piece.xy, start + 2 * n);
+          OGR_G_GetPoints (ring, &g_array_index (piece.xy, double, start), 2 * sizeof (double),
+                           &g_array_index (piece.xy, double, start + 1), 2 * sizeof (double),
+                           NULL, 0);
+          g_array_append_val (piece.ring_sizes, n);
+        }
+      g_array_append_val (pieces, piece);
+    }
+  else if (type == wkbMultiPolygon || type == wkbGeometryCollection)
+    {
+      for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+        add_pieces (pieces, region, part, OGR_G_GetGeometryRef (geometry, i));
+    }
+}
+
+/* Even-odd crossing test over all rings, so holes count; on the lon/lat
+ * vertices with straight edges between them, as GEOS and the area measure
+ * see the polygon (points exactly on an edge may go either way). */
+static gboolean
+piece_contains (const PartPiece *piece,
+                double           lon,
+                double           lat)
+{
+  const double *xy = (const double *) (gpointer) piece->xy->data;
+  gboolean inside = FALSE;
+  guint start = 0;
+
+  if (lon < piece->env.MinX || lon > piece->env.MaxX ||
+      lat < piece->env.MinY || lat > piece->env.MaxY)
+    return FALSE;
+
+  for (guint r = 0; r < piece->ring_sizes->len; r++)
+    {
+      guint n = g_array_index (piece->ring_sizes, guint, r);
+
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        {
+          double xi = xy[2 * (start + i)], yi = xy[2 * (start + i) + 1];
+          double xj = xy[2 * (start + j)], yj = xy[2 * (start + j) + 1];
+
+          if (((yi > lat) != (yj > lat)) && (lon < (xj - xi) * (lat - yi) / (yj - yi) + xi))
+            inside = !inside;
+        }
+      start += n;
+    }
+  return inside;
+}
+
+/* Whether a vote round the place could reach a selected part at all: the
+ * vote is only worth taking near one. */
+static gboolean
+near_piece (GArray        *pieces,
+            const DmPlace *place)
+{
+  double lon_radius = VOTE_RADIUS / cos (place->lat * G_PI / 180.0);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const PartPiece *piece = &g_array_index (pieces, PartPiece, i);
+
+      if (place->lon >= piece->env.MinX - lon_radius &&
+          place->lon <= piece->env.MaxX + lon_radius &&
+          place->lat >= piece->env.MinY - VOTE_RADIUS &&
+          place->lat <= piece->env.MaxY + VOTE_RADIUS)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The Mercator shapes are exact enough to tell a point on land from one in
+ * the sea, and far cheaper than GEOS for the few hundred samples a vote takes. */
+static gboolean
+on_land (GPtrArray *oblasts,
+         double     x,
+         double     y)
+{
+  for (guint i = 0; i < oblasts->len; i++)
+    if (dm_shape_contains (g_ptr_array_index (oblasts, i), x, y))
+      return TRUE;
+  return FALSE;
+}
+
+/* Samples a disc round the place: each land sample votes for the part it
+ * lies in, or for "no part" (Ukraine outside the parts). */
+static gboolean
+vote_part (DmPartition   *partition,
+           GPtrArray     *oblasts,
+           const DmPlace *place,
+           DmRegion      *region,
+           DmPart        *part)
+{
+  guint votes[DM_N_REGIONS][DM_N_PARTS] = { { 0, }, };
+  guint no_part = 0, best = 0;
+  double lon_radius = VOTE_RADIUS / cos (place->lat * G_PI / 180.0);
+  gboolean tie = FALSE;
+
+  for (int i = -VOTE_STEPS; i <= VOTE_STEPS; i++)
+    for (int j = -VOTE_STEPS; j <= VOTE_STEPS; j++)
+      {
+        gboolean counted = FALSE;
+        double x, y;
+
+        if (i * i + j * j > VOTE_STEPS * VOTE_STEPS)
+          continue;
+        dm_lonlat_to_world (place->lon + lon_radius * i / VOTE_STEPS,
+                            place->lat + VOTE_RADIUS * j / VOTE_STEPS, &x, &y);
+        for (DmRegion r = 0; r < DM_N_REGIONS && !counted; r++)
+          for (DmPart p = 0; p < DM_N_PARTS && !counted; p++)
+            if (dm_shape_contains (dm_partition_get_shape (partition, r, p), x, y))
+              {
+                votes[r][p]++;
+                counted = TRUE;
+              }
+        if (!counted && on_land (oblasts, x, y))
+          no_part++;
+      }
+
+  best = no_part;
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      {
+        if (votes[r][p] > best)
+          {
+            best = votes[r][p];
+            *region = r;
+            *part = p;
+            tie = FALSE;
+          }
+        else if (votes[r][p] == best && best > 0)
+          tie = TRUE;
+      }
+  /* No land near, most of it outside the parts, or no clear majority. */
+  return best > no_part && !tie;
+}
+
+/* Largest first, places whose population is unknown last, then by name. */
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const DmPlace *pa = (*(DmStatsPlace **) a)->place;
+  const DmPlace *pb = (*(DmStatsPlace **) b)->place;
+
+  if (pa->population != pb->population)
+    return pa->population > pb->population ? -1 : 1;
+  return g_strcmp0 (pa->name, pb->name);
+}
+
+/* Each place is tested against the parts' full lon/lat geometry (the one
+ * the areas are measured on), not against the painted Mercator shapes, and
+ * without GEOS, which would convert a whole part for every place tested.
+ * A Ukrainian place off the land polygons counts where vote_part() puts it. */
+static GPtrArray *
+places_in_parts (DmPartition *partition,
+                 DmGeodata   *geodata,
+                 DmScenario  *a,
+                 DmScenario  *b,
+                 gboolean     selected[DM_N_REGIONS][DM_N_PARTS])
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *places = dm_geodata_get_places (geodata);
+  GPtrArray *oblasts = dm_geodata_get_shapes (geodata, DM_LAYER_OBLASTS);
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (PartPiece));
+  gboolean any = FALSE;
+
+  g_array_set_clear_func (pieces, part_piece_clear);
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      if (selected[r][p] && dm_partition_has_part (partition, r, p))
+        {
+          add_pieces (pieces, r, p, dm_partition_get_geometry (partition, r, p));
+          any = TRUE;
+        }
+
+  for (guint i = 0; any && i < places->len; i++)
+    {
+      const DmPlace *place = g_ptr_array_index (places, i);
+      const PartPiece *piece = NULL;
+      DmStatsPlace *found;
+      DmRegion region = DM_REGION_OTHER;
+      DmPart part = DM_PART_RUSSIAN_HELD;
+
+      /* The parts do not overlap: the first one that holds it is the one. */
+      for (guint j = 0; j < pieces->len && piece == NULL; j++)
+        if (piece_contains (&g_array_index (pieces, PartPiece, j), place->lon, place->lat))
+          piece = &g_array_index (pieces, PartPiece, j);
+
+      if (piece != NULL)
+        {
+          region = piece->region;
+          part = piece->part;
+        }
+      /* Places abroad have no oblast; nor are they voted on. */
+      else if (place->oblast == NULL || !near_piece (pieces, place) ||
+               on_land (oblasts, place->x, place->y) ||
+               !vote_part (partition, oblasts, place, &region, &part) ||
+               !selected[region][part])
+        continue;
+
+      found = g_new0 (DmStatsPlace, 1);
+      found->place = place;
+      found->region = region;
+      found->part = part;
+      found->status = dm_scenario_get_status (a, region, part);
+      found->compare_status = dm_scenario_get_status (b, region, part);
+      g_ptr_array_add (out, found);
+    }
+  g_ptr_array_sort (out, compare_places);
+  return out;
+}
+
+/* The bundled places in every part that changes hands against the line of
+ * contact at the partition's date (see dm_part_changes_hands()). */
+GPtrArray *
+dm_stats_places_changing_hands (DmPartition *partition,
+                                DmScenario  *scenario,
+                                DmGeodata   *geodata)
+{
+  gboolean selected[DM_N_REGIONS][DM_N_PARTS];
+
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      selected[r][p] = dm_part_changes_hands (scenario, r, p);
+  return places_in_parts (partition, geodata, scenario, scenario, selected);
+}
+
+/* The bundled places in every part whose status differs between a and b. */
+GPtrArray *
+dm_stats_places_differing (DmPartition *partition,
+                           DmScenario  *a,
+                           DmScenario  *b,
+                           DmGeodata   *geodata)
+{
+  gboolean selected[DM_N_REGIONS][DM_N_PARTS];
+
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      selected[r][p] = dm_scenario_get_status (a, r, p) != dm_scenario_get_status (b, r, p);
+  return places_in_parts (partition, geodata, a, b, selected);
+}
+
+/* Population 0 means the data does not have it: such places are counted
+ * apart rather than as empty. */
+void
+dm_stats_place_totals (GPtrArray     *places,
+                       DmPlaceTotals *out)
+{
+  memset (out, 0, sizeof *out);
+  for (guint i = 0; i < places->len; i++)
+    {
+      const DmStatsPlace *sp = g_ptr_array_index (places, i);
+
+      out->n_places++;
+      if (sp->place->population == 0)
+        out->n_unknown_population++;
+      else
+        out->population += sp->place->population;
+    }
 }

@@ -1,6 +1,7 @@
-/* dm-stats.h: areas by region, part and status; what changes hands against the line of contact. */
+/* dm-stats.h: areas by region, part and status; what changes hands, and the places in it. */
 #pragma once
 
+#include "dm-geodata.h"
 #include "dm-partition.h"
 #include "dm-scenario.h"
 
@@ -32,7 +33,35 @@ typedef struct
   double   area_km2;
 } DmDifference;
 
+/* One status of a proposal: its area in each region (both parts) and in all. */
+typedef struct
+{
+  DmStatus  status;
+  double    area_km2;
+  double    region_km2[DM_N_REGIONS];
+} DmStatusArea;
+
+/* A bundled place inside a region part that a measure selected; the arrays
+ * of them borrow the places from the geodata, which must outlive them. */
+typedef struct
+{
+  const DmPlace *place;          /* borrowed from the geodata */
+  DmRegion       region;
+  DmPart         part;
+  DmStatus       status;         /* under the scenario (the first, when comparing) */
+  DmStatus       compare_status; /* under the second scenario; equals status otherwise */
+} DmStatsPlace;
+
+typedef struct
+{
+  guint   n_places;
+  guint64 population;           /* sum of the populations the data has */
+  guint   n_unknown_population; /* places with population 0: not in the data */
+} DmPlaceTotals;
+
 GArray      *dm_stats_rows          (DmPartition *partition,
+                                     DmScenario  *scenario);
+GArray      *dm_stats_by_status     (DmPartition *partition,
                                      DmScenario  *scenario);
 void         dm_stats_handover      (DmPartition *partition,
                                      DmScenario  *scenario,
@@ -43,5 +72,15 @@ GArray      *dm_stats_differences   (DmPartition *partition,
 gboolean     dm_part_changes_hands  (DmScenario  *scenario,
                                      DmRegion     region,
                                      DmPart       part);
+
+GPtrArray   *dm_stats_places_changing_hands (DmPartition   *partition,
+                                             DmScenario    *scenario,
+                                             DmGeodata     *geodata);
+GPtrArray   *dm_stats_places_differing      (DmPartition   *partition,
+                                             DmScenario    *a,
+                                             DmScenario    *b,
+                                             DmGeodata     *geodata);
+void         dm_stats_place_totals          (GPtrArray     *places,
+                                             DmPlaceTotals *out);
 
 G_END_DECLS

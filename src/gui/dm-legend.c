@@ -19,6 +19,7 @@ G_DEFINE_FINAL_TYPE (DmLegend, dm_legend, GTK_TYPE_WIDGET)
 
 #define KEY_LINE_OF_CONTACT  (-1)
 #define KEY_UNCERTAIN        (-2)
+#define KEY_DIFFERENCE       (-3)
 
 static void
 draw_swatch (GtkDrawingArea *area,
@@ -38,6 +39,16 @@ draw_swatch (GtkDrawingArea *area,
       cairo_stroke_preserve (cr);
       cairo_set_line_width (cr, 2.2);
       cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
+      cairo_stroke (cr);
+    }
+  else if (key == KEY_DIFFERENCE)
+    {
+      double dash[2] = { 2, 3 };
+
+      cairo_rectangle (cr, 2, 2, width - 4, height - 4);
+      cairo_set_line_width (cr, 3.0);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgb (cr, 0, 0, 0);
       cairo_stroke (cr);
     }
   else if (key == KEY_UNCERTAIN)
@@ -67,14 +78,19 @@ add_row (DmLegend   *self,
   gtk_box_append (GTK_BOX (self->rows), row);
 }
 
+/* compare, when not NULL, is the second proposal's scene: the legend then
+ * lists the styles either map uses. */
 void
 dm_legend_update (DmLegend *self,
-                  DmScene  *scene)
+                  DmScene  *scene,
+                  DmScene  *compare)
 {
   DmPartition *partition = dm_scene_get_partition (scene);
   DmScenario *scenario = dm_scene_get_scenario (scene);
-  DmStyleKey keys[DM_N_KEYS];
+  DmStyleKey keys[DM_N_KEYS], keys_b[DM_N_KEYS];
   guint n_keys = dm_scene_get_keys (scene, keys);
+  guint n_keys_b = compare ? dm_scene_get_keys (compare, keys_b) : 0;
+  gboolean used[DM_N_KEYS] = { FALSE, };
   g_autofree char *loc = NULL;
   g_autofree char *sources = NULL;
   g_autofree char *attribution = NULL;
@@ -87,7 +103,14 @@ dm_legend_update (DmLegend *self,
     return;
 
   for (guint i = 0; i < n_keys; i++)
-    add_row (self, keys[i], dm_style_key_label (keys[i]));
+    used[keys[i]] = TRUE;
+  for (guint i = 0; i < n_keys_b; i++)
+    used[keys_b[i]] = TRUE;
+  for (guint k = 0; k < DM_N_KEYS; k++)
+    if (used[k])
+      add_row (self, k, dm_style_key_label (k));
+  if (compare != NULL)
+    add_row (self, KEY_DIFFERENCE, _("Outlined: the two proposals differ"));
   loc = g_strdup_printf (_("Line of contact, %s"), dm_partition_get_date (partition));
   add_row (self, KEY_LINE_OF_CONTACT, loc);
   add_row (self, KEY_UNCERTAIN, _("Faint, dashed edge: only reported, or unclear"));

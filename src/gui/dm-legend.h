@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DmLegend, dm_legend, DM, LEGEND, GtkWidget)
 
 void  dm_legend_update  (DmLegend *self,
-                         DmScene  *scene);
+                         DmScene  *scene,
+                         DmScene  *compare);
 
 G_END_DECLS

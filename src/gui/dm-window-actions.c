@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-export-dialog.h"
 #include "dm-window-private.h"
 
 static void
@@ -168,6 +169,20 @@ save_action (GtkWidget  *widget,
     save_as_action (widget, action_name, parameter);
 }
 
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  DmView view;
+
+  if (!dm_window_is_ready (self))
+    return;
+  dm_overlay_layer_get_view (self->overlay, &view);
+  dm_export_dialog_present (GTK_WINDOW (self), self->scene, &view, self->toast_overlay);
+}
+
 static gboolean
 present_key_cb (DmWindow              *self,
                 guint                  keyval,
@@ -288,6 +303,7 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.show-places", NULL, option_action);
   gtk_widget_class_install_action (widget_class, "win.high-contrast", NULL, option_action);
@@ -315,6 +331,8 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
 }
 

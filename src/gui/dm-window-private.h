@@ -33,6 +33,13 @@ struct _DmWindow
   ShumateSimpleMap     *map;
   DmLegend             *legend;
   GtkLabel             *present_title;
+  GtkBox               *maps_box;
+  ShumateSimpleMap     *map_b;
+  GtkWidget            *swipe_handle;
+  GtkLabel             *compare_label_a;
+  GtkLabel             *compare_label_b;
+  GtkDropDown          *compare_dropdown;
+  GtkWidget            *compare_mode_box;
 
   GCancellable         *cancellable;
   GSettings            *settings;
@@ -45,6 +52,17 @@ struct _DmWindow
   char                 *control_date;
   char                 *scenario_path;
   GtkWidget            *popover;
+
+  DmMapSource          *map_source;
+
+  /* Comparison: a second scenario, on a second map or behind a swipe. */
+  DmScenario           *scenario_b;
+  DmScene              *scene_b;
+  DmOverlayLayer       *overlay_b;
+  char                 *compare_mode;   /* "side" or "swipe" */
+  double                swipe_fraction;
+  double                swipe_drag_start;
+  GPtrArray            *view_bindings;
 
   gboolean              presenting;
   gboolean              sidebar_before_present;
@@ -72,6 +90,19 @@ void  _dm_window_zoom_home         (DmWindow       *self,
 gboolean _dm_window_zoom_home_idle (DmWindow       *self);
 void  _dm_window_install_key_controller (DmWindow  *self);
 void  _dm_window_refresh           (DmWindow       *self);
+void  _dm_window_compare_init      (DmWindow       *self);
+void  _dm_window_compare_setup     (DmWindow       *self);
+void  _dm_window_compare_update    (DmWindow       *self);
+void  _dm_window_compare_dispose   (DmWindow       *self);
+void  _dm_window_compare_class_init (GtkWidgetClass *widget_class);
+void  _dm_window_set_compare       (DmWindow       *self,
+                                    DmProposal     *proposal);
+void  _dm_window_part_activated_cb (DmWindow       *self,
+                                    int             region,
+                                    int             part,
+                                    double          x,
+                                    double          y,
+                                    DmOverlayLayer *layer);
 void  _dm_window_save_to           (DmWindow       *self,
                                     const char     *path);
 

@@ -9,6 +9,14 @@
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_COMPARE_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 #define DEFAULT_PROPOSAL "us-28-point-2025-11"
 #define FADE_USEC (350 * 1000)
 
@@ -56,7 +64,7 @@ _dm_window_refresh (DmWindow *self)
   if (self->scene == NULL || self->scenario == NULL || self->partition == NULL)
     return;
   dm_sidebar_show (self->sidebar, self->scenario, self->partition);
-  dm_legend_update (self->legend, self->scene);
+  dm_legend_update (self->legend, self->scene, self->scene_b);
   update_title (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
 }
@@ -119,6 +127,7 @@ _dm_window_set_scenario (DmWindow   *self,
     g_settings_set_string (self->settings, "last-proposal",
                            dm_proposal_get_id (dm_scenario_get_proposal (scenario)));
   g_clear_pointer (&self->scenario_path, g_free);
+  _dm_window_compare_update (self);
   scenario_changed_cb (self);
 }
 
@@ -180,8 +189,8 @@ _dm_window_zoom_home_idle (DmWindow *self)
   return G_SOURCE_REMOVE;
 }
 
-static void
-part_activated_cb (DmWindow       *self,
+void
+_dm_window_part_activated_cb (DmWindow       *self,
                    int             region,
                    int             part,
                    double          x,
@@ -199,6 +208,13 @@ part_activated_cb (DmWindow       *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
   dm_sidebar_select_part (self->sidebar, region, part);
 
+  if (self->scenario_b != NULL && layer == self->overlay_b)
+    {
+      clause = dm_scenario_get_clause (self->scenario_b, region, part);
+      status = dm_scenario_get_status (self->scenario_b, region, part);
+      g_free (sources);
+      sources = clause ? dm_clause_format_sources (clause) : g_strdup ("—");
+    }
   text = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s\n%s\n<i>%s</i>\n%s %s\n%s %'.0f km²",
                                   dm_region_label (region), dm_part_label (part),
                                   dm_status_label (status),
@@ -209,6 +225,20 @@ part_activated_cb (DmWindow       *self,
                                   _("Sources:"), sources, _("Area:"),
                                   dm_partition_get_area (self->partition, region, part));
   label = gtk_label_new (NULL);
+  if (self->scenario_b != NULL)
+    {
+      DmStatus a = dm_scenario_get_status (self->scenario, region, part);
+      DmStatus b = dm_scenario_get_status (self->scenario_b, region, part);
+      g_autofree char *both = g_markup_printf_escaped (
+        "\n\n%s: %s\n%s: %s%s",
+        dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario)), dm_status_label (a),
+        dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario_b)), dm_status_label (b),
+        a != b ? _("\n<b>The two differ here.</b>") : "");
+      g_autofree char *joined = g_strconcat (text, both, NULL);
+
+      g_free (text);
+      text = g_steal_pointer (&joined);
+    }
   gtk_label_set_markup (GTK_LABEL (label), text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
@@ -237,6 +267,7 @@ partition_loaded_cb (GObject      *source,
   g_clear_pointer (&self->partition, dm_partition_unref);
   self->partition = g_steal_pointer (&partition);
   dm_scene_set_partition (self->scene, self->partition);
+  _dm_window_compare_update (self);
   gtk_stack_set_visible_child_name (self->map_stack, "map");
   _dm_window_refresh (self);
 }
@@ -296,7 +327,6 @@ geodata_loaded_cb (GObject      *source,
 {
   g_autoptr(DmWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DmMapSource) map_source = NULL;
   DmProposal *proposal = NULL;
   ShumateViewport *viewport;
 
@@ -310,14 +340,14 @@ geodata_loaded_cb (GObject      *source,
     }
 
   self->scene = dm_scene_new (self->geodata);
-  map_source = dm_map_source_new (self->geodata, adw_style_manager_get_dark (
-                                    adw_style_manager_get_default ()) ? DM_BASEMAP_DARK
-                                                                      : DM_BASEMAP_LIGHT);
-  shumate_simple_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (map_source));
+  self->map_source = dm_map_source_new (self->geodata, adw_style_manager_get_dark (
+                                          adw_style_manager_get_default ()) ? DM_BASEMAP_DARK
+                                                                            : DM_BASEMAP_LIGHT);
+  shumate_simple_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (self->map_source));
   viewport = shumate_simple_map_get_viewport (self->map);
   self->overlay = dm_overlay_layer_new (viewport, self->scene);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay));
-  g_signal_connect_object (self->overlay, "part-activated", G_CALLBACK (part_activated_cb), self,
+  g_signal_connect_object (self->overlay, "part-activated", G_CALLBACK (_dm_window_part_activated_cb), self,
                            G_CONNECT_SWAPPED);
   _dm_window_zoom_home (self, FALSE);
 
@@ -336,6 +366,7 @@ geodata_loaded_cb (GObject      *source,
     _dm_window_set_proposal (self, proposal);
 
   fill_dates (self);
+  _dm_window_compare_setup (self);
   date_selected_cb (self);
 
   {
@@ -444,6 +475,50 @@ settings_new (void)
 }
 
 static void
+dm_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DmWindow *self = DM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPARE_MODE:
+      g_value_set_string (value, self->compare_mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DmWindow *self = DM_WINDOW (object);
+  const char *mode;
+
+  switch (prop_id)
+    {
+    case PROP_COMPARE_MODE:
+      mode = g_value_get_string (value);
+      if (g_strcmp0 (mode, "swipe") != 0)
+        mode = "side";
+      if (g_strcmp0 (mode, self->compare_mode) == 0)
+        return;
+      g_free (self->compare_mode);
+      self->compare_mode = g_strdup (mode);
+      g_object_notify_by_pspec (object, properties[PROP_COMPARE_MODE]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dm_window_constructed (GObject *object)
 {
   DmWindow *self = DM_WINDOW (object);
@@ -477,12 +552,14 @@ dm_window_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->overlay), self->fade_tick);
   self->fade_tick = 0;
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  _dm_window_compare_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
   g_clear_object (&self->scenario);
   g_clear_object (&self->fade_from);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->scene, dm_scene_unref);
+  g_clear_object (&self->map_source);
   g_clear_pointer (&self->partition, dm_partition_unref);
   g_clear_pointer (&self->geodata, dm_geodata_unref);
   g_clear_pointer (&self->catalog, dm_catalog_unref);
@@ -501,6 +578,14 @@ dm_window_class_init (DmWindowClass *klass)
 
   object_class->constructed = dm_window_constructed;
   object_class->dispose = dm_window_dispose;
+  object_class->get_property = dm_window_get_property;
+  object_class->set_property = dm_window_set_property;
+
+  /* "side" (two maps) or "swipe" (one map, a divider); win.compare-mode. */
+  properties[PROP_COMPARE_MODE] =
+    g_param_spec_string ("compare-mode", NULL, NULL, "side",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (DM_TYPE_SIDEBAR);
@@ -520,13 +605,23 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, present_title);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, maps_box);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, map_b);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, swipe_handle);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_label_a);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_label_b);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_mode_box);
 
   _dm_window_install_actions (widget_class);
+  _dm_window_compare_class_init (widget_class);
 }
 
 static void
 dm_window_init (DmWindow *self)
 {
+  /* win.compare-mode reads the property while the template is built. */
+  self->compare_mode = g_strdup ("side");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -537,6 +632,7 @@ dm_window_init (DmWindow *self)
                            G_CALLBACK (proposal_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-scenario", FALSE);
   _dm_window_install_key_controller (self);
+  _dm_window_compare_init (self);
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
 
   if (self->settings != NULL)

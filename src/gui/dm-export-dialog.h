@@ -1,0 +1,29 @@
+/* dm-export-dialog.h: the window's export dialog: format, size, title and options with a live preview. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dm-scene.h"
+#include "dm-view.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_EXPORT_DIALOG (dm_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (DmExportDialog, dm_export_dialog, DM, EXPORT_DIALOG, AdwWindow)
+
+/* Opens the dialog, modal over parent. The dialog paints and exports a
+ * snapshot of scene taken now, so later edits in the window do not reach a
+ * running export; view (may be NULL) is the screen's, for "Same view as the
+ * map". When an export succeeds the dialog closes and says so in toasts
+ * (may be NULL). */
+void  dm_export_dialog_present    (GtkWindow       *parent,
+                                   DmScene         *scene,
+                                   const DmView    *view,
+                                   AdwToastOverlay *toasts);
+
+/* Exports to path with the dialog's current options, as the Export button
+ * does after the file chooser: for tests, which cannot drive the portal. */
+void  _dm_export_dialog_export_to (DmExportDialog  *self,
+                                   const char      *path);
+
+G_END_DECLS

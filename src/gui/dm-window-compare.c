@@ -1,0 +1,258 @@
+/* dm-window-compare.c: two proposals on two synchronised maps, or on one map with a swipe divider. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-window-private.h"
+
+#define HANDLE_WIDTH 24
+
+static void
+clear_overlay_b (DmWindow *self)
+{
+  if (self->overlay_b != NULL)
+    {
+      GtkWidget *map = gtk_widget_get_ancestor (GTK_WIDGET (self->overlay_b),
+                                                SHUMATE_TYPE_SIMPLE_MAP);
+
+      if (map != NULL)
+        shumate_simple_map_remove_overlay_layer (SHUMATE_SIMPLE_MAP (map),
+                                                 SHUMATE_LAYER (self->overlay_b));
+      self->overlay_b = NULL;
+    }
+  if (self->view_bindings != NULL)
+    {
+      for (guint i = 0; i < self->view_bindings->len; i++)
+        g_binding_unbind (g_ptr_array_index (self->view_bindings, i));
+      g_ptr_array_set_size (self->view_bindings, 0);
+    }
+}
+
+static void
+update_swipe_clip (DmWindow *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map_overlay));
+  double x = width * self->swipe_fraction;
+  gboolean swipe = self->scenario_b != NULL && g_strcmp0 (self->compare_mode, "swipe") == 0;
+
+  if (self->overlay == NULL)
+    return;
+  dm_overlay_layer_set_view_override (self->overlay, 0, swipe ? x : 0);
+  if (swipe && self->overlay_b != NULL)
+    dm_overlay_layer_set_view_override (self->overlay_b, x, width);
+  gtk_widget_queue_allocate (GTK_WIDGET (self->map_overlay));
+}
+
+static void
+bind_viewports (DmWindow *self)
+{
+  ShumateViewport *a = shumate_simple_map_get_viewport (self->map);
+  ShumateViewport *b = shumate_simple_map_get_viewport (self->map_b);
+  const char *props[] = { "zoom-level", "latitude", "longitude", "rotation" };
+
+  /* Zoom first, so B does not pan at the wrong zoom for one frame. */
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    g_ptr_array_add (self->view_bindings,
+                     g_object_bind_property (a, props[i], b, props[i],
+                                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
+}
+
+/* Rebuilds the second map or layer for the current mode. */
+static void
+apply_mode (DmWindow *self)
+{
+  gboolean comparing = self->scenario_b != NULL && self->scene_b != NULL;
+  gboolean side = comparing && g_strcmp0 (self->compare_mode, "swipe") != 0;
+  gboolean swipe = comparing && !side;
+  g_autofree char *label_a = NULL;
+  g_autofree char *label_b = NULL;
+
+  clear_overlay_b (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->map_b), side);
+  gtk_widget_set_visible (self->swipe_handle, swipe);
+  gtk_widget_set_visible (self->compare_mode_box, comparing);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_label_a), comparing);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_label_b), comparing);
+
+  if (side)
+    {
+      if (shumate_simple_map_get_map_source (self->map_b) == NULL && self->map_source != NULL)
+        shumate_simple_map_set_map_source (self->map_b, SHUMATE_MAP_SOURCE (self->map_source));
+      shumate_scale_set_unit (shumate_simple_map_get_scale (self->map_b), SHUMATE_UNIT_METRIC);
+      self->overlay_b = dm_overlay_layer_new (shumate_simple_map_get_viewport (self->map_b),
+                                              self->scene_b);
+      shumate_simple_map_add_overlay_layer (self->map_b, SHUMATE_LAYER (self->overlay_b));
+      bind_viewports (self);
+    }
+  else if (swipe)
+    {
+      self->overlay_b = dm_overlay_layer_new (shumate_simple_map_get_viewport (self->map),
+                                              self->scene_b);
+      shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay_b));
+    }
+
+  if (comparing)
+    {
+      label_a = g_strdup_printf ("%s%s", swipe ? "◀ " : "",
+                                 dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario)));
+      label_b = g_strdup_printf ("%s%s",
+                                 dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario_b)),
+                                 swipe ? " ▶" : "");
+      gtk_label_set_text (self->compare_label_a, label_a);
+      gtk_label_set_text (self->compare_label_b, label_b);
+    }
+  if (self->overlay_b != NULL)
+    g_signal_connect_object (self->overlay_b, "part-activated",
+                             G_CALLBACK (_dm_window_part_activated_cb), self, G_CONNECT_SWAPPED);
+  update_swipe_clip (self);
+  _dm_window_refresh (self);
+}
+
+/* Keeps the second scene in step with the first: date, highlights. */
+void
+_dm_window_compare_update (DmWindow *self)
+{
+  if (self->scene == NULL)
+    return;
+  dm_scene_set_compare (self->scene, self->scenario_b);
+  if (self->scene_b == NULL)
+    return;
+  dm_scene_set_partition (self->scene_b, self->partition);
+  dm_scene_set_compare (self->scene_b, self->scenario);
+  *dm_scene_get_options (self->scene_b) = *dm_scene_get_options (self->scene);
+  if (self->overlay_b != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self->overlay_b));
+  if (self->compare_label_a != NULL && self->scenario != NULL && self->scenario_b != NULL)
+    apply_mode (self);
+}
+
+void
+_dm_window_set_compare (DmWindow   *self,
+                        DmProposal *proposal)
+{
+  g_clear_object (&self->scenario_b);
+  g_clear_pointer (&self->scene_b, dm_scene_unref);
+  clear_overlay_b (self);
+
+  if (proposal != NULL && self->geodata != NULL)
+    {
+      self->scenario_b = dm_scenario_new (proposal);
+      self->scene_b = dm_scene_new (self->geodata);
+      dm_scene_set_scenario (self->scene_b, self->scenario_b);
+    }
+  _dm_window_compare_update (self);
+  apply_mode (self);
+}
+
+static void
+compare_selected_cb (DmWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->compare_dropdown);
+  GPtrArray *proposals = self->catalog ? dm_catalog_get_proposals (self->catalog) : NULL;
+
+  if (proposals == NULL)
+    return;
+  _dm_window_set_compare (self, selected == 0 || selected > proposals->len
+                                ? NULL : g_ptr_array_index (proposals, selected - 1));
+}
+
+/* Fills "Compare with" once the proposals are known. */
+void
+_dm_window_compare_setup (DmWindow *self)
+{
+  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+  GPtrArray *proposals = dm_catalog_get_proposals (self->catalog);
+
+  gtk_string_list_append (items, _("No Comparison"));
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      g_autofree char *item = g_strdup_printf (_("Compare with %s"),
+        dm_proposal_get_short_title (g_ptr_array_index (proposals, i)));
+      gtk_string_list_append (items, item);
+    }
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (items));
+  gtk_drop_down_set_selected (self->compare_dropdown, 0);
+  g_signal_connect_object (self->compare_dropdown, "notify::selected",
+                           G_CALLBACK (compare_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
+static gboolean
+get_child_position_cb (DmWindow      *self,
+                       GtkWidget     *child,
+                       GdkRectangle  *allocation,
+                       GtkOverlay    *overlay)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+
+  if (child != self->swipe_handle)
+    return FALSE;
+  allocation->x = (int) (width * self->swipe_fraction) - HANDLE_WIDTH / 2;
+  allocation->y = 0;
+  allocation->width = HANDLE_WIDTH;
+  allocation->height = height;
+  return TRUE;
+}
+
+static void
+swipe_drag_begin_cb (DmWindow       *self,
+                     double          x,
+                     double          y,
+                     GtkGestureDrag *gesture)
+{
+  self->swipe_drag_start = self->swipe_fraction;
+}
+
+static void
+swipe_drag_update_cb (DmWindow       *self,
+                      double          dx,
+                      double          dy,
+                      GtkGestureDrag *gesture)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map_overlay));
+
+  if (width <= 0)
+    return;
+  self->swipe_fraction = CLAMP (self->swipe_drag_start + dx / width, 0.02, 0.98);
+  update_swipe_clip (self);
+}
+
+static void
+compare_mode_changed_cb (DmWindow *self)
+{
+  apply_mode (self);
+}
+
+void
+_dm_window_compare_init (DmWindow *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  self->swipe_fraction = 0.5;
+  self->view_bindings = g_ptr_array_new ();
+  g_signal_connect_object (self->map_overlay, "get-child-position",
+                           G_CALLBACK (get_child_position_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (swipe_drag_begin_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (swipe_drag_update_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->swipe_handle, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect_object (self, "notify::compare-mode", G_CALLBACK (compare_mode_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+void
+_dm_window_compare_dispose (DmWindow *self)
+{
+  clear_overlay_b (self);
+  g_clear_pointer (&self->view_bindings, g_ptr_array_unref);
+  g_clear_object (&self->scenario_b);
+  g_clear_pointer (&self->scene_b, dm_scene_unref);
+  g_clear_pointer (&self->compare_mode, g_free);
+}
+
+void
+_dm_window_compare_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_property_action (widget_class, "win.compare-mode", "compare-mode");
+}
