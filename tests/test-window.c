@@ -294,6 +294,50 @@ no_session_bus_is_fine (const char     *domain,
   return strstr (message, "session bus") == NULL;
 }
 
+static gboolean
+second_map_shown (void)
+{
+  return gtk_widget_get_visible (dm_window_get_map (window, 1)) &&
+         gtk_widget_get_width (dm_window_get_map (window, 1)) > 0;
+}
+
+/* Side by side: panning or zooming either map moves the other with it. */
+static void
+test_compare_in_sync (void)
+{
+  ShumateViewport *a = shumate_simple_map_get_viewport (SHUMATE_SIMPLE_MAP (dm_window_get_map (window, 0)));
+  ShumateViewport *b = shumate_simple_map_get_viewport (SHUMATE_SIMPLE_MAP (dm_window_get_map (window, 1)));
+
+  step_to ("us-28-point-2025-11");
+  g_assert_false (dm_window_compare_with (window, "no-such-proposal"));
+  g_assert_true (dm_window_compare_with (window, "line-of-contact"));
+  wait_until (second_map_shown, 5);
+  g_assert_true (second_map_shown ());
+
+  shumate_location_set_location (SHUMATE_LOCATION (a), 47.1, 35.4);
+  shumate_viewport_set_zoom_level (a, 8.25);
+  wait_until (window_ready, 1);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (b)), 47.1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (b)), 35.4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (b), 8.25, 1e-9);
+
+  /* And the other way round. */
+  shumate_location_set_location (SHUMATE_LOCATION (b), 48.0, 37.8);
+  wait_until (window_ready, 1);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (a)), 48.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (a)), 37.8, 1e-9);
+
+  /* Swipe keeps one map; no comparison hides the second. */
+  g_object_set (window, "compare-mode", "swipe", NULL);
+  wait_until (window_ready, 1);
+  g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (a)), 48.0, 1e-9);
+  g_object_set (window, "compare-mode", "side", NULL);
+  g_assert_true (dm_window_compare_with (window, NULL));
+  wait_until (window_ready, 1);
+  g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,6 +356,7 @@ main (int    argc,
   g_test_add_func ("/window/edit-save-reopen", test_edit_save_reopen);
   g_test_add_func ("/window/broken-scenario-keeps-view", test_broken_scenario_keeps_view);
   g_test_add_func ("/window/presentation-keys", test_presentation_keys);
+  g_test_add_func ("/window/compare-in-sync", test_compare_in_sync);
 
   return g_test_run ();
 }

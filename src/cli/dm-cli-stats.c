@@ -1,87 +1,13 @@
 /* dm-cli-stats.c: `demarcate stats`: areas by status, places changing hands; CSV or JSON. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "dm-cli-private.h"
 #include "dm-stats.h"
-
-/* RFC 4180: a field with a comma, quote or line break is quoted. */
-static void
-print_csv_field (const char *text)
-{
-  g_autoptr(GString) quoted = NULL;
-
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_print ("%s", text);
-      return;
-    }
-  quoted = g_string_new (text);
-  g_string_replace (quoted, "\"", "\"\"", 0);
-  g_print ("\"%s\"", quoted->str);
-}
-
-/* After a blank line; with --compare the status under both proposals.
- * An unknown population is an empty field, not 0. */
-static void
-print_places_csv (GPtrArray *places,
-                  gboolean   compare)
-{
-  g_print (compare ? "\nname,oblast,region,part,status,compare_status,population\n"
-                   : "\nname,oblast,region,part,status,population\n");
-  for (guint i = 0; i < places->len; i++)
-    {
-      const DmStatsPlace *sp = g_ptr_array_index (places, i);
-
-      print_csv_field (sp->place->name);
-      g_print (",");
-      print_csv_field (sp->place->oblast);
-      g_print (",%s,%s,%s", dm_region_to_string (sp->region), dm_part_to_string (sp->part),
-               dm_status_to_string (sp->status));
-      if (compare)
-        g_print (",%s", dm_status_to_string (sp->compare_status));
-      if (sp->place->population > 0)
-        g_print (",%u\n", sp->place->population);
-      else
-        g_print (",\n");
-    }
-}
-
-static void
-print_csv (GArray      *rows,
-           GArray      *diffs,
-           GPtrArray   *places)
-{
-  g_print ("region,part,status,area_km2\n");
-  for (guint i = 0; i < rows->len; i++)
-    {
-      DmStatsRow *row = &g_array_index (rows, DmStatsRow, i);
-
-      g_print ("%s,%s,%s,%.1f\n", dm_region_to_string (row->region),
-               row->is_total ? "all" : dm_part_to_string (row->part),
-               row->is_total ? "total" : dm_status_to_string (row->status), row->area_km2);
-    }
-  if (diffs != NULL)
-    {
-      /* With --compare, the parts whose status differs, after a blank line. */
-      g_print ("\nregion,part,status,compare_status,area_km2\n");
-      for (guint i = 0; i < diffs->len; i++)
-        {
-          DmDifference *d = &g_array_index (diffs, DmDifference, i);
-
-          g_print ("%s,%s,%s,%s,%.1f\n", dm_region_to_string (d->region),
-                   dm_part_to_string (d->part), dm_status_to_string (d->status_a),
-                   dm_status_to_string (d->status_b), d->area_km2);
-        }
-    }
-  if (places != NULL)
-    print_places_csv (places, diffs != NULL);
-}
 
 static void
 add_handover (JsonBuilder *b,
@@ -377,6 +303,10 @@ _dm_cli_stats (int    argc,
     places = compare != NULL
              ? dm_stats_places_differing (data.partition, scenario, compare, data.geodata)
              : dm_stats_places_changing_hands (data.partition, scenario, data.geodata);
-  print_csv (rows, diffs, places);
+  {
+    g_autoptr(GString) csv = dm_stats_csv (rows, diffs, places);
+
+    fputs (csv->str, stdout);
+  }
   return DM_EXIT_OK;
 }

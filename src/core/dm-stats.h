@@ -83,4 +83,8 @@ GPtrArray   *dm_stats_places_differing      (DmPartition   *partition,
 void         dm_stats_place_totals          (GPtrArray     *places,
                                              DmPlaceTotals *out);
 
+GString     *dm_stats_csv           (GArray      *rows,
+                                     GArray      *diffs,
+                                     GPtrArray   *places);
+
 G_END_DECLS

@@ -9,6 +9,11 @@
 struct _DmApplication
 {
   AdwApplication parent_instance;
+  /* From the command line, for the first window. */
+  char          *proposal;
+  char          *compare;
+  char          *compare_mode;
+  gboolean       present;
 };
 
 G_DEFINE_FINAL_TYPE (DmApplication, dm_application, ADW_TYPE_APPLICATION)
@@ -16,11 +21,40 @@ G_DEFINE_FINAL_TYPE (DmApplication, dm_application, ADW_TYPE_APPLICATION)
 static void
 dm_application_activate (GApplication *app)
 {
+  DmApplication *self = DM_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (dm_window_new (ADW_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (dm_window_new (ADW_APPLICATION (app)));
+      dm_window_set_startup (DM_WINDOW (window), self->proposal, self->compare,
+                             self->compare_mode, self->present);
+    }
   gtk_window_present (window);
+}
+
+static int
+dm_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  DmApplication *self = DM_APPLICATION (app);
+
+  g_variant_dict_lookup (options, "proposal", "s", &self->proposal);
+  g_variant_dict_lookup (options, "compare", "s", &self->compare);
+  g_variant_dict_lookup (options, "compare-mode", "s", &self->compare_mode);
+  self->present = g_variant_dict_contains (options, "present");
+  return -1;
+}
+
+static void
+dm_application_finalize (GObject *object)
+{
+  DmApplication *self = DM_APPLICATION (object);
+
+  g_free (self->proposal);
+  g_free (self->compare);
+  g_free (self->compare_mode);
+  G_OBJECT_CLASS (dm_application_parent_class)->finalize (object);
 }
 
 static void
@@ -112,7 +146,9 @@ dm_application_class_init (DmApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = dm_application_finalize;
   app_class->activate = dm_application_activate;
+  app_class->handle_local_options = dm_application_handle_local_options;
   app_class->open = dm_application_open;
   app_class->startup = dm_application_startup;
 }
@@ -120,6 +156,20 @@ dm_application_class_init (DmApplicationClass *klass)
 static void
 dm_application_init (DmApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "proposal", 'p', 0, G_OPTION_ARG_STRING, NULL, N_("Open with this proposal"), "ID" },
+    { "compare", 'c', 0, G_OPTION_ARG_STRING, NULL, N_("Compare with this proposal"), "ID" },
+    { "compare-mode", 0, 0, G_OPTION_ARG_STRING, NULL, N_("side (default) or swipe"), "MODE" },
+    { "present", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start in presentation mode"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self),
+                                                     _("[SCENARIO-FILE…] or COMMAND"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Without a command, opens the map window. Commands (run “demarcate COMMAND --help”): "
+      "list, stats, validate, export."));
 }
 
 DmApplication *

@@ -16,11 +16,13 @@ struct _DmSidebar
   GtkLabel    *modified_label;
   GtkLabel    *summary_label;
   GtkLabel    *handover_label;
+  GtkLabel    *differences_label;
   GtkBox      *regions_box;
 
   DmCatalog   *catalog;
   DmScenario  *scenario;
   DmPartition *partition;
+  DmScenario  *compare;
   AdwComboRow *rows[DM_N_REGIONS][DM_N_PARTS];
   gboolean     updating;
 };
@@ -190,6 +192,46 @@ select_proposal_row (DmSidebar  *self,
     }
 }
 
+/* With a second proposal: each part whose status differs, both statuses
+ * and its area. */
+static void
+update_differences (DmSidebar *self)
+{
+  g_autoptr(GArray) diffs = NULL;
+  g_autoptr(GString) text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->differences_label), self->compare != NULL);
+  if (self->compare == NULL)
+    return;
+
+  diffs = dm_stats_differences (self->partition, self->scenario, self->compare);
+  text = g_string_new (NULL);
+  g_string_append_printf (text, _("Differences from “%s”: %u"),
+                          dm_proposal_get_short_title (dm_scenario_get_proposal (self->compare)),
+                          diffs->len);
+  for (guint i = 0; i < diffs->len; i++)
+    {
+      DmDifference *d = &g_array_index (diffs, DmDifference, i);
+      g_autofree char *area = format_area (d->area_km2);
+
+      g_string_append_printf (text, "\n• %s, %s: %s → %s (%s)", dm_region_label (d->region),
+                              dm_part_label (d->part), dm_status_label (d->status_a),
+                              dm_status_label (d->status_b), area);
+    }
+  gtk_label_set_text (self->differences_label, text->str);
+}
+
+void
+dm_sidebar_set_compare (DmSidebar  *self,
+                        DmScenario *compare)
+{
+  g_set_object (&self->compare, compare);
+  if (self->scenario != NULL && self->partition != NULL)
+    update_differences (self);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->differences_label), compare != NULL);
+}
+
 static void
 update_summary (DmSidebar *self)
 {
@@ -216,6 +258,7 @@ update_summary (DmSidebar *self)
   gtk_label_set_text (self->modified_label, modified);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->modified_revealer),
                                  dm_scenario_get_modified (self->scenario));
+  update_differences (self);
 }
 
 /* Shows a scenario's statuses and clauses for the partition's areas. */
@@ -271,6 +314,7 @@ dm_sidebar_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_SIDEBAR);
   g_clear_object (&self->scenario);
+  g_clear_object (&self->compare);
   g_clear_pointer (&self->partition, dm_partition_unref);
   g_clear_pointer (&self->catalog, dm_catalog_unref);
   G_OBJECT_CLASS (dm_sidebar_parent_class)->dispose (object);
@@ -298,6 +342,7 @@ dm_sidebar_class_init (DmSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmSidebar, modified_label);
   gtk_widget_class_bind_template_child (widget_class, DmSidebar, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DmSidebar, handover_label);
+  gtk_widget_class_bind_template_child (widget_class, DmSidebar, differences_label);
   gtk_widget_class_bind_template_child (widget_class, DmSidebar, regions_box);
   gtk_widget_class_bind_template_callback (widget_class, proposal_row_activated_cb);
 }

@@ -17,6 +17,8 @@ void  dm_sidebar_set_catalog   (DmSidebar   *self,
 void  dm_sidebar_show          (DmSidebar   *self,
                                 DmScenario  *scenario,
                                 DmPartition *partition);
+void  dm_sidebar_set_compare    (DmSidebar   *self,
+                                DmScenario  *compare);
 void  dm_sidebar_select_part   (DmSidebar   *self,
                                 DmRegion     region,
                                 DmPart       part);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-export-dialog.h"
+#include "dm-measures-dialog.h"
 #include "dm-window-private.h"
 
 static void
@@ -183,6 +184,21 @@ export_action (GtkWidget  *widget,
   dm_export_dialog_present (GTK_WINDOW (self), self->scene, &view, self->toast_overlay);
 }
 
+static void
+measures_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  DmMeasuresDialog *dialog;
+
+  if (!dm_window_is_ready (self))
+    return;
+  dialog = dm_measures_dialog_new (GTK_WINDOW (self), self->geodata, self->partition,
+                                   self->scenario, self->scenario_b);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 present_key_cb (DmWindow              *self,
                 guint                  keyval,
@@ -304,6 +320,7 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.measures", NULL, measures_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.show-places", NULL, option_action);
   gtk_widget_class_install_action (widget_class, "win.high-contrast", NULL, option_action);
@@ -333,6 +350,8 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "win.measures", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
 }
 

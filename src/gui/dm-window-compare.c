@@ -57,6 +57,24 @@ bind_viewports (DmWindow *self)
                                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
 }
 
+static void
+update_labels (DmWindow *self)
+{
+  gboolean swipe = g_strcmp0 (self->compare_mode, "swipe") == 0;
+  g_autofree char *label_a = NULL;
+  g_autofree char *label_b = NULL;
+
+  if (self->scenario == NULL || self->scenario_b == NULL)
+    return;
+  label_a = g_strdup_printf ("%s%s", swipe ? "◀ " : "",
+                             dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario)));
+  label_b = g_strdup_printf ("%s%s",
+                             dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario_b)),
+                             swipe ? " ▶" : "");
+  gtk_label_set_text (self->compare_label_a, label_a);
+  gtk_label_set_text (self->compare_label_b, label_b);
+}
+
 /* Rebuilds the second map or layer for the current mode. */
 static void
 apply_mode (DmWindow *self)
@@ -64,8 +82,7 @@ apply_mode (DmWindow *self)
   gboolean comparing = self->scenario_b != NULL && self->scene_b != NULL;
   gboolean side = comparing && g_strcmp0 (self->compare_mode, "swipe") != 0;
   gboolean swipe = comparing && !side;
-  g_autofree char *label_a = NULL;
-  g_autofree char *label_b = NULL;
+  gboolean was_side = gtk_widget_get_visible (GTK_WIDGET (self->map_b));
 
   clear_overlay_b (self);
   gtk_widget_set_visible (GTK_WIDGET (self->map_b), side);
@@ -83,6 +100,10 @@ apply_mode (DmWindow *self)
                                               self->scene_b);
       shumate_simple_map_add_overlay_layer (self->map_b, SHUMATE_LAYER (self->overlay_b));
       bind_viewports (self);
+      /* Each map is half as wide now: frame the regions again once laid out. */
+      if (!was_side)
+        g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) _dm_window_zoom_home_idle,
+                       g_object_ref (self), g_object_unref);
     }
   else if (swipe)
     {
@@ -91,16 +112,7 @@ apply_mode (DmWindow *self)
       shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay_b));
     }
 
-  if (comparing)
-    {
-      label_a = g_strdup_printf ("%s%s", swipe ? "◀ " : "",
-                                 dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario)));
-      label_b = g_strdup_printf ("%s%s",
-                                 dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario_b)),
-                                 swipe ? " ▶" : "");
-      gtk_label_set_text (self->compare_label_a, label_a);
-      gtk_label_set_text (self->compare_label_b, label_b);
-    }
+  update_labels (self);
   if (self->overlay_b != NULL)
     g_signal_connect_object (self->overlay_b, "part-activated",
                              G_CALLBACK (_dm_window_part_activated_cb), self, G_CONNECT_SWAPPED);
@@ -112,6 +124,7 @@ apply_mode (DmWindow *self)
 void
 _dm_window_compare_update (DmWindow *self)
 {
+  dm_sidebar_set_compare (self->sidebar, self->scenario_b);
   if (self->scene == NULL)
     return;
   dm_scene_set_compare (self->scene, self->scenario_b);
@@ -122,8 +135,7 @@ _dm_window_compare_update (DmWindow *self)
   *dm_scene_get_options (self->scene_b) = *dm_scene_get_options (self->scene);
   if (self->overlay_b != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self->overlay_b));
-  if (self->compare_label_a != NULL && self->scenario != NULL && self->scenario_b != NULL)
-    apply_mode (self);
+  update_labels (self);
 }
 
 void
@@ -255,4 +267,36 @@ void
 _dm_window_compare_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_property_action (widget_class, "win.compare-mode", "compare-mode");
+}
+
+/* Selects a proposal in "Compare with" (NULL: no comparison), as a user
+ * would; FALSE for an unknown id. */
+gboolean
+dm_window_compare_with (DmWindow   *self,
+                        const char *proposal_id)
+{
+  GPtrArray *proposals;
+  guint index;
+
+  if (self->catalog == NULL)
+    return FALSE;
+  if (proposal_id == NULL)
+    {
+      gtk_drop_down_set_selected (self->compare_dropdown, 0);
+      return TRUE;
+    }
+  proposals = dm_catalog_get_proposals (self->catalog);
+  if (!g_ptr_array_find (proposals, dm_catalog_find_proposal (self->catalog, proposal_id),
+                         &index))
+    return FALSE;
+  gtk_drop_down_set_selected (self->compare_dropdown, index + 1);
+  return TRUE;
+}
+
+/* The ShumateSimpleMap on the left (0) or right (1). */
+GtkWidget *
+dm_window_get_map (DmWindow *self,
+                   guint     index)
+{
+  return GTK_WIDGET (index == 0 ? self->map : self->map_b);
 }

@@ -64,6 +64,11 @@ struct _DmWindow
   double                swipe_drag_start;
   GPtrArray            *view_bindings;
 
+  /* What the command line asked for, applied once the data is loaded. */
+  char                 *startup_proposal;
+  char                 *startup_compare;
+  gboolean              startup_present;
+
   gboolean              presenting;
   gboolean              sidebar_before_present;
   /* Cross-fade between proposals: the old scenario fades out. */

@@ -351,7 +351,17 @@ geodata_loaded_cb (GObject      *source,
                            G_CONNECT_SWAPPED);
   _dm_window_zoom_home (self, FALSE);
 
-  if (self->settings != NULL)
+  if (self->startup_proposal != NULL)
+    {
+      proposal = dm_catalog_find_proposal (self->catalog, self->startup_proposal);
+      if (proposal == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf (_("Unknown proposal “%s”"),
+                                                  self->startup_proposal);
+          _dm_window_toast (self, msg);
+        }
+    }
+  if (proposal == NULL && self->settings != NULL)
     {
       g_autofree char *id = g_settings_get_string (self->settings, "last-proposal");
       proposal = dm_catalog_find_proposal (self->catalog, id);
@@ -368,6 +378,18 @@ geodata_loaded_cb (GObject      *source,
   fill_dates (self);
   _dm_window_compare_setup (self);
   date_selected_cb (self);
+
+  if (self->startup_compare != NULL)
+    {
+      GPtrArray *proposals = dm_catalog_get_proposals (self->catalog);
+      guint index;
+
+      if (g_ptr_array_find (proposals, dm_catalog_find_proposal (self->catalog,
+                                                                 self->startup_compare), &index))
+        gtk_drop_down_set_selected (self->compare_dropdown, index + 1);
+    }
+  if (self->startup_present)
+    _dm_window_set_presenting (self, TRUE);
 
   {
     const char *pending = g_object_get_data (G_OBJECT (self), "pending-scenario");
@@ -460,6 +482,22 @@ gboolean
 dm_window_get_presenting (DmWindow *self)
 {
   return self->presenting;
+}
+
+void
+dm_window_set_startup (DmWindow   *self,
+                       const char *proposal_id,
+                       const char *compare_id,
+                       const char *compare_mode,
+                       gboolean    present)
+{
+  g_free (self->startup_proposal);
+  self->startup_proposal = g_strdup (proposal_id);
+  g_free (self->startup_compare);
+  self->startup_compare = g_strdup (compare_id);
+  self->startup_present = present;
+  if (compare_mode != NULL)
+    g_object_set (self, "compare-mode", compare_mode, NULL);
 }
 
 static GSettings *
@@ -565,6 +603,8 @@ dm_window_dispose (GObject *object)
   g_clear_pointer (&self->catalog, dm_catalog_unref);
   g_clear_pointer (&self->control_date, g_free);
   g_clear_pointer (&self->scenario_path, g_free);
+  g_clear_pointer (&self->startup_proposal, g_free);
+  g_clear_pointer (&self->startup_compare, g_free);
   self->overlay = NULL;
 
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);

@@ -19,5 +19,14 @@ gboolean    dm_window_save_scenario     (DmWindow       *self,
                                          GError        **error);
 GtkWidget  *dm_window_get_overlay       (DmWindow       *self);
 gboolean    dm_window_get_presenting    (DmWindow       *self);
+gboolean    dm_window_compare_with      (DmWindow       *self,
+                                         const char     *proposal_id);
+GtkWidget  *dm_window_get_map           (DmWindow       *self,
+                                         guint           index);
+void        dm_window_set_startup       (DmWindow       *self,
+                                         const char     *proposal_id,
+                                         const char     *compare_id,
+                                         const char     *compare_mode,
+                                         gboolean        present);
 
 G_END_DECLS

@@ -1,0 +1,296 @@
+/* dm-measures-dialog.c: shows what changes hands and what differs, with Copy and Save as CSV. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-measures-dialog.h"
+#include "dm-stats.h"
+
+struct _DmMeasuresDialog
+{
+  AdwWindow        parent_instance;
+  AdwToastOverlay *toasts;
+  char            *csv;
+  char            *suggested_name;
+};
+
+G_DEFINE_FINAL_TYPE (DmMeasuresDialog, dm_measures_dialog, ADW_TYPE_WINDOW)
+
+static GtkWidget *
+cell (const char *text,
+      gboolean    header,
+      gboolean    numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (header)
+    gtk_widget_add_css_class (label, "heading");
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static char *
+km2 (double value)
+{
+  return g_strdup_printf (_("%'.0f km²"), value);
+}
+
+static GtkWidget *
+parts_table (DmPartition *partition,
+             DmScenario  *a,
+             DmScenario  *b)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  int row = 0;
+  int col;
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  col = 0;
+  gtk_grid_attach (GTK_GRID (grid), cell (_("Region"), TRUE, FALSE), col++, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell (_("Part"), TRUE, FALSE), col++, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   cell (dm_proposal_get_short_title (dm_scenario_get_proposal (a)), TRUE, FALSE),
+                   col++, row, 1, 1);
+  if (b != NULL)
+    gtk_grid_attach (GTK_GRID (grid),
+                     cell (dm_proposal_get_short_title (dm_scenario_get_proposal (b)), TRUE,
+                           FALSE), col++, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell (_("Area"), TRUE, TRUE), col++, row, 1, 1);
+
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      {
+        g_autofree char *area = NULL;
+        DmStatus sa, sb;
+
+        if (!dm_partition_has_part (partition, r, p))
+          continue;
+        row++;
+        col = 0;
+        sa = dm_scenario_get_status (a, r, p);
+        sb = b ? dm_scenario_get_status (b, r, p) : sa;
+        area = km2 (dm_partition_get_area (partition, r, p));
+        gtk_grid_attach (GTK_GRID (grid), cell (dm_region_label (r), FALSE, FALSE), col++, row,
+                         1, 1);
+        gtk_grid_attach (GTK_GRID (grid), cell (dm_part_label (p), FALSE, FALSE), col++, row, 1,
+                         1);
+        gtk_grid_attach (GTK_GRID (grid), cell (dm_status_label (sa), sa != sb, FALSE), col++,
+                         row, 1, 1);
+        if (b != NULL)
+          gtk_grid_attach (GTK_GRID (grid), cell (dm_status_label (sb), sa != sb, FALSE), col++,
+                           row, 1, 1);
+        gtk_grid_attach (GTK_GRID (grid), cell (area, FALSE, TRUE), col++, row, 1, 1);
+      }
+  return grid;
+}
+
+static GtkWidget *
+places_table (GPtrArray *places)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  guint shown = MIN (places->len, 200);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  gtk_grid_attach (GTK_GRID (grid), cell (_("Place"), TRUE, FALSE), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell (_("Region"), TRUE, FALSE), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell (_("Population"), TRUE, TRUE), 2, 0, 1, 1);
+  for (guint i = 0; i < shown; i++)
+    {
+      const DmStatsPlace *sp = g_ptr_array_index (places, i);
+      g_autofree char *pop = sp->place->population > 0
+                             ? g_strdup_printf ("%'u", sp->place->population)
+                             : g_strdup (_("unknown"));
+
+      gtk_grid_attach (GTK_GRID (grid), cell (sp->place->name, FALSE, FALSE), 0, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell (dm_region_label (sp->region), FALSE, FALSE), 1,
+                       i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell (pop, FALSE, TRUE), 2, i + 1, 1, 1);
+    }
+  if (places->len > shown)
+    {
+      g_autofree char *more = g_strdup_printf (_("…and %u more (all are in the CSV)"),
+                                               places->len - shown);
+      gtk_grid_attach (GTK_GRID (grid), cell (more, FALSE, FALSE), 0, shown + 1, 3, 1);
+    }
+  return grid;
+}
+
+static void
+copy_clicked_cb (DmMeasuresDialog *self)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->csv);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Copied as CSV")));
+}
+
+static void
+save_response_cb (DmMeasuresDialog     *self,
+                  int                   response,
+                  GtkFileChooserNative *native)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      /* g_file_set_contents writes a temporary file and renames it. */
+      if (path == NULL || !g_file_set_contents (path, self->csv, -1, &error))
+        {
+          g_autofree char *msg = g_strdup_printf (_("Could not save “%s”: %s"),
+                                                  path ? path : "?",
+                                                  error ? error->message : "");
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (msg));
+        }
+      else
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Saved as CSV")));
+    }
+  g_object_unref (native);
+}
+
+static void
+save_clicked_cb (DmMeasuresDialog *self)
+{
+  GtkFileChooserNative *native =
+    gtk_file_chooser_native_new (_("Save Measures"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), self->suggested_name);
+  g_signal_connect_object (native, "response", G_CALLBACK (save_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+dm_measures_dialog_finalize (GObject *object)
+{
+  DmMeasuresDialog *self = DM_MEASURES_DIALOG (object);
+
+  g_free (self->csv);
+  g_free (self->suggested_name);
+  G_OBJECT_CLASS (dm_measures_dialog_parent_class)->finalize (object);
+}
+
+static void
+dm_measures_dialog_class_init (DmMeasuresDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dm_measures_dialog_finalize;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
+                                       "window.close", NULL);
+}
+
+static void
+dm_measures_dialog_init (DmMeasuresDialog *self)
+{
+}
+
+static GtkWidget *
+section_title (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "title-4");
+  return label;
+}
+
+DmMeasuresDialog *
+dm_measures_dialog_new (GtkWindow   *parent,
+                        DmGeodata   *geodata,
+                        DmPartition *partition,
+                        DmScenario  *scenario,
+                        DmScenario  *compare)
+{
+  DmMeasuresDialog *self = g_object_new (DM_TYPE_MEASURES_DIALOG,
+                                         "transient-for", parent,
+                                         "modal", FALSE,
+                                         "default-width", 720,
+                                         "default-height", 720,
+                                         "title", _("Measures"),
+                                         NULL);
+  g_autoptr(GArray) rows = dm_stats_rows (partition, scenario);
+  g_autoptr(GArray) diffs = compare ? dm_stats_differences (partition, scenario, compare) : NULL;
+  g_autoptr(GPtrArray) places = compare
+    ? dm_stats_places_differing (partition, scenario, compare, geodata)
+    : dm_stats_places_changing_hands (partition, scenario, geodata);
+  g_autoptr(GString) csv = dm_stats_csv (rows, diffs, places);
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as CSV…"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *summary;
+  DmProposal *pa = dm_scenario_get_proposal (scenario);
+  DmPlaceTotals totals;
+  DmHandover h;
+  g_autofree char *to_ru = NULL, *to_dmz = NULL, *back = NULL, *text = NULL;
+  g_autofree char *places_title = NULL;
+
+  self->csv = g_strdup (csv->str);
+  self->suggested_name = compare
+    ? g_strdup_printf ("%s-vs-%s-%s.csv", dm_proposal_get_id (pa),
+                       dm_proposal_get_id (dm_scenario_get_proposal (compare)),
+                       dm_partition_get_date (partition))
+    : g_strdup_printf ("%s-%s.csv", dm_proposal_get_id (pa), dm_partition_get_date (partition));
+
+  gtk_widget_set_tooltip_text (copy, _("Copy the table as CSV"));
+  g_signal_connect_object (copy, "clicked", G_CALLBACK (copy_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (save, "clicked", G_CALLBACK (save_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), copy);
+  gtk_box_append (GTK_BOX (outer), header);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
+  adw_toast_overlay_set_child (self->toasts, scroller);
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->toasts));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+
+  dm_stats_handover (partition, scenario, &h);
+  dm_stats_place_totals (places, &totals);
+  to_ru = km2 (h.ua_to_russia);
+  to_dmz = km2 (h.ua_to_neutral);
+  back = km2 (h.ru_to_ukraine + h.ru_to_neutral);
+  text = g_strdup_printf (_("%s, against the line of contact of %s:\n"
+                            "Ukrainian-held land passing to Russia: %s\n"
+                            "Ukrainian-held land becoming a demilitarised zone: %s\n"
+                            "Russian-held land returned or demilitarised: %s"),
+                          dm_proposal_get_title (pa), dm_partition_get_date (partition),
+                          to_ru, to_dmz, back);
+  summary = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (summary), TRUE);
+  gtk_box_append (GTK_BOX (box), summary);
+
+  gtk_box_append (GTK_BOX (box), section_title (_("Region parts")));
+  gtk_box_append (GTK_BOX (box), parts_table (partition, scenario, compare));
+
+  places_title = compare
+    ? g_strdup_printf (_("Places where the two differ: %u, population %'lu (%u unknown)"),
+                       totals.n_places, (gulong) totals.population, totals.n_unknown_population)
+    : g_strdup_printf (_("Places in land that changes hands: %u, population %'lu (%u unknown)"),
+                       totals.n_places, (gulong) totals.population, totals.n_unknown_population);
+  gtk_box_append (GTK_BOX (box), section_title (places_title));
+  gtk_box_append (GTK_BOX (box), places_table (places));
+
+  adw_window_set_content (ADW_WINDOW (self), outer);
+  return self;
+}
+
+const char *
+dm_measures_dialog_get_csv (DmMeasuresDialog *self)
+{
+  return self->csv;
+}
