@@ -338,6 +338,63 @@ test_compare_in_sync (void)
   g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
 }
 
+static const char *wanted_date;
+
+static gboolean
+date_is_wanted (void)
+{
+  return g_strcmp0 (dm_window_get_control_date (window), wanted_date) == 0;
+}
+
+static gboolean
+has_overlay (void)
+{
+  return dm_window_get_n_overlays (window) > 0;
+}
+
+static gboolean
+dialog_shown (void)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* Import: a dated control file becomes the line of contact; a broken one
+ * is reported by name and changes nothing; an overlay is added. */
+static void
+test_import (void)
+{
+  /* Donetsk oblast's whole area, as a square: every Ukrainian-held part of
+   * Donetsk becomes Russian-held on this invented date. */
+  g_autofree char *control = dm_test_write ("control-2030-01-01.geojson",
+    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,46.8],[39.0,46.8],[39.0,49.3],"
+    "[36.5,49.3],[36.5,46.8]]]}}]}", -1);
+  g_autofree char *broken = dm_test_write ("control-2031-01-01.geojson",
+                                           "{\"type\":\"FeatureCollection\",\"feat", -1);
+  g_autofree char *overlay = dm_test_write ("points.geojson",
+    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+    "{\"name\":\"x\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[37.5,48.7]}}]}", -1);
+  AdwMessageDialog *dialog;
+
+  dm_window_import_file (window, control, FALSE);
+  wanted_date = "2030-01-01";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2030-01-01");
+
+  dm_window_import_file (window, broken, FALSE);
+  wait_until (dialog_shown, 10);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "control-2031-01-01.geojson"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2030-01-01");
+
+  g_assert_cmpuint (dm_window_get_n_overlays (window), ==, 0);
+  dm_window_import_file (window, overlay, TRUE);
+  wait_until (has_overlay, 10);
+  g_assert_cmpuint (dm_window_get_n_overlays (window), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -357,6 +414,7 @@ main (int    argc,
   g_test_add_func ("/window/broken-scenario-keeps-view", test_broken_scenario_keeps_view);
   g_test_add_func ("/window/presentation-keys", test_presentation_keys);
   g_test_add_func ("/window/compare-in-sync", test_compare_in_sync);
+  g_test_add_func ("/window/import", test_import);
 
   return g_test_run ();
 }

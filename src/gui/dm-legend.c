@@ -20,6 +20,7 @@ G_DEFINE_FINAL_TYPE (DmLegend, dm_legend, GTK_TYPE_WIDGET)
 #define KEY_LINE_OF_CONTACT  (-1)
 #define KEY_UNCERTAIN        (-2)
 #define KEY_DIFFERENCE       (-3)
+#define KEY_EXTRA            (-4)
 
 static void
 draw_swatch (GtkDrawingArea *area,
@@ -39,6 +40,18 @@ draw_swatch (GtkDrawingArea *area,
       cairo_stroke_preserve (cr);
       cairo_set_line_width (cr, 2.2);
       cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
+      cairo_stroke (cr);
+    }
+  else if (key == KEY_EXTRA)
+    {
+      double dash[2] = { 6, 3 };
+
+      cairo_rectangle (cr, 2, 2, width - 4, height - 4);
+      cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.12);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1.6);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgba (cr, 0.05, 0.05, 0.05, 0.9);
       cairo_stroke (cr);
     }
   else if (key == KEY_DIFFERENCE)
@@ -111,6 +124,12 @@ dm_legend_update (DmLegend *self,
       add_row (self, k, dm_style_key_label (k));
   if (compare != NULL)
     add_row (self, KEY_DIFFERENCE, _("Outlined: the two proposals differ"));
+  for (guint i = 0; i < dm_scene_get_n_extras (scene); i++)
+    {
+      g_autofree char *extra = g_strdup_printf (_("Imported: %s"),
+                                                dm_scene_get_extra_name (scene, i));
+      add_row (self, KEY_EXTRA, extra);
+    }
   loc = g_strdup_printf (_("Line of contact, %s"), dm_partition_get_date (partition));
   add_row (self, KEY_LINE_OF_CONTACT, loc);
   add_row (self, KEY_UNCERTAIN, _("Faint, dashed edge: only reported, or unclear"));

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "dm-control.h"
+#include "dm-import.h"
 #include "dm-loader.h"
 
 static void
@@ -65,9 +66,17 @@ load_partition_thread (GTask        *task,
 {
   PartitionJob *job = task_data;
   GError *error = NULL;
-  g_autoptr(DmControlArea) control = dm_control_area_load (job->path, job->date, cancellable,
-                                                           &error);
+  /* Through the importer, so zipped Shapefiles and KMZ work as well. */
+  g_autoptr(DmImportedFile) file = dm_import_file (job->path, DM_IMPORT_CONTROL, cancellable,
+                                                   &error);
+  g_autoptr(DmControlArea) control = file ? dm_import_to_control (file, &error) : NULL;
   DmPartition *partition = NULL;
+
+  if (control != NULL && job->date != NULL)
+    {
+      g_free (control->date);
+      control->date = g_strdup (job->date);
+    }
 
   if (control != NULL)
     partition = dm_partition_derive (job->geodata, control, cancellable, &error);

@@ -5,6 +5,7 @@
 
 #include "dm-catalog.h"
 #include "dm-geodata.h"
+#include "dm-import.h"
 #include "dm-legend.h"
 #include "dm-map-source.h"
 #include "dm-overlay-layer.h"
@@ -40,6 +41,8 @@ struct _DmWindow
   GtkLabel             *compare_label_b;
   GtkDropDown          *compare_dropdown;
   GtkWidget            *compare_mode_box;
+  GtkWidget            *date_slider_box;
+  GtkScale             *date_scale;
 
   GCancellable         *cancellable;
   GSettings            *settings;
@@ -108,6 +111,17 @@ void  _dm_window_part_activated_cb (DmWindow       *self,
                                     double          x,
                                     double          y,
                                     DmOverlayLayer *layer);
+void  _dm_window_import_init       (DmWindow       *self);
+void  _dm_window_import_class_init (GtkWidgetClass *widget_class);
+void  _dm_window_import            (DmWindow       *self,
+                                    const char     *path,
+                                    DmImportKind    kind,
+                                    gboolean        folder);
+void  _dm_window_import_path       (DmWindow       *self,
+                                    const char     *path);
+void  _dm_window_fill_dates        (DmWindow       *self,
+                                    const char     *select);
+void  _dm_window_reload_date       (DmWindow       *self);
 void  _dm_window_save_to           (DmWindow       *self,
                                     const char     *path);
 

@@ -264,6 +264,9 @@ partition_loaded_cb (GObject      *source,
         _dm_window_show_error (self, error->message);
       return;
     }
+  /* Scrubbing the date slider starts several loads; only the last counts. */
+  if (g_strcmp0 (dm_partition_get_date (partition), self->control_date) != 0)
+    return;
   g_clear_pointer (&self->partition, dm_partition_unref);
   self->partition = g_steal_pointer (&partition);
   dm_scene_set_partition (self->scene, self->partition);
@@ -297,27 +300,64 @@ date_selected_cb (DmWindow *self)
     load_partition (self, gtk_string_object_get_string (item));
 }
 
+void
+_dm_window_reload_date (DmWindow *self)
+{
+  date_selected_cb (self);
+}
+
 static void
-fill_dates (DmWindow *self)
+date_scale_changed_cb (DmWindow *self)
+{
+  guint index = (guint) (gtk_range_get_value (GTK_RANGE (self->date_scale)) + 0.5);
+
+  if (gtk_drop_down_get_selected (self->date_dropdown) != index)
+    gtk_drop_down_set_selected (self->date_dropdown, index);
+}
+
+static void
+date_dropdown_changed_cb (DmWindow *self)
+{
+  guint index = gtk_drop_down_get_selected (self->date_dropdown);
+
+  if ((guint) (gtk_range_get_value (GTK_RANGE (self->date_scale)) + 0.5) != index)
+    gtk_range_set_value (GTK_RANGE (self->date_scale), index);
+}
+
+/* The control dates: bundled and imported, in the dropdown and on the
+ * slider; select is the date to show (NULL: the remembered or the latest). */
+void
+_dm_window_fill_dates (DmWindow   *self,
+                       const char *select)
 {
   GPtrArray *controls = dm_catalog_get_controls (self->catalog);
   g_autoptr(GtkStringList) dates = gtk_string_list_new (NULL);
-  g_autofree char *wanted = self->settings ? g_settings_get_string (self->settings,
-                                                                    "control-date") : NULL;
+  g_autofree char *remembered = self->settings ? g_settings_get_string (self->settings,
+                                                                        "control-date") : NULL;
+  const char *wanted = select ? select : remembered;
   guint selected = controls->len > 0 ? controls->len - 1 : 0;
 
+  gtk_scale_clear_marks (self->date_scale);
   for (guint i = 0; i < controls->len; i++)
     {
       DmControlInfo *info = g_ptr_array_index (controls, i);
 
       gtk_string_list_append (dates, info->date);
+      gtk_scale_add_mark (self->date_scale, i, GTK_POS_BOTTOM, info->date);
       if (g_strcmp0 (info->date, wanted) == 0)
         selected = i;
     }
+  gtk_range_set_range (GTK_RANGE (self->date_scale), 0, MAX (controls->len, 2) - 1);
+  gtk_widget_set_visible (self->date_slider_box, controls->len >= 2);
+
+  /* A new model resets the selection, which loads a partition: block
+   * that, set the real selection, then load once. */
+  g_signal_handlers_block_by_func (self->date_dropdown, date_selected_cb, self);
   gtk_drop_down_set_model (self->date_dropdown, G_LIST_MODEL (dates));
   gtk_drop_down_set_selected (self->date_dropdown, selected);
-  g_signal_connect_object (self->date_dropdown, "notify::selected",
-                           G_CALLBACK (date_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_handlers_unblock_by_func (self->date_dropdown, date_selected_cb, self);
+  gtk_range_set_value (GTK_RANGE (self->date_scale), selected);
+  date_selected_cb (self);
 }
 
 static void
@@ -375,9 +415,8 @@ geodata_loaded_cb (GObject      *source,
   else
     _dm_window_set_proposal (self, proposal);
 
-  fill_dates (self);
   _dm_window_compare_setup (self);
-  date_selected_cb (self);
+  _dm_window_fill_dates (self, NULL);
 
   if (self->startup_compare != NULL)
     {
@@ -652,9 +691,12 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_label_b);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_mode_box);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, date_slider_box);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, date_scale);
 
   _dm_window_install_actions (widget_class);
   _dm_window_compare_class_init (widget_class);
+  _dm_window_import_class_init (widget_class);
 }
 
 static void
@@ -673,6 +715,13 @@ dm_window_init (DmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-scenario", FALSE);
   _dm_window_install_key_controller (self);
   _dm_window_compare_init (self);
+  _dm_window_import_init (self);
+  g_signal_connect_object (self->date_dropdown, "notify::selected",
+                           G_CALLBACK (date_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_dropdown, "notify::selected",
+                           G_CALLBACK (date_dropdown_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_scale, "value-changed",
+                           G_CALLBACK (date_scale_changed_cb), self, G_CONNECT_SWAPPED);
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
 
   if (self->settings != NULL)

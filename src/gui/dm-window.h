@@ -23,6 +23,11 @@ gboolean    dm_window_compare_with      (DmWindow       *self,
                                          const char     *proposal_id);
 GtkWidget  *dm_window_get_map           (DmWindow       *self,
                                          guint           index);
+void        dm_window_import_file       (DmWindow       *self,
+                                         const char     *path,
+                                         gboolean        as_overlay);
+const char *dm_window_get_control_date  (DmWindow       *self);
+guint       dm_window_get_n_overlays    (DmWindow       *self);
 void        dm_window_set_startup       (DmWindow       *self,
                                          const char     *proposal_id,
                                          const char     *compare_id,

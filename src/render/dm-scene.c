@@ -17,7 +17,24 @@ struct _DmScene
   DmScenario      *compare;
   int              sel_region, sel_part;
   DmSceneOptions   options;
+  GPtrArray       *extras; /* Extra: layers the user imported */
 };
+
+typedef struct
+{
+  char      *name;
+  GPtrArray *shapes; /* DmShape */
+} Extra;
+
+static void
+extra_free (gpointer data)
+{
+  Extra *extra = data;
+
+  g_free (extra->name);
+  g_ptr_array_unref (extra->shapes);
+  g_free (extra);
+}
 
 DmScene *
 dm_scene_new (DmGeodata *geodata)
@@ -31,6 +48,7 @@ dm_scene_new (DmGeodata *geodata)
   self->options.show_labels = TRUE;
   self->options.show_places = TRUE;
   self->options.text_scale = 1.0;
+  self->extras = g_ptr_array_new_with_free_func (extra_free);
   return self;
 }
 
@@ -50,6 +68,7 @@ dm_scene_unref (DmScene *self)
   g_clear_pointer (&self->geodata, dm_geodata_unref);
   g_clear_object (&self->scenario);
   g_clear_object (&self->compare);
+  g_ptr_array_unref (self->extras);
   g_free (self);
 }
 
@@ -311,6 +330,84 @@ draw_labels (DmScene      *self,
   dm_text_boxes_free (boxes);
 }
 
+/* An imported overlay: drawn above the region parts in neutral black, so it
+ * never reads as a status. shapes holds DmShape; the scene keeps a ref. */
+void
+dm_scene_add_extra (DmScene    *self,
+                    const char *name,
+                    GPtrArray  *shapes)
+{
+  Extra *extra = g_new0 (Extra, 1);
+
+  extra->name = g_strdup (name);
+  extra->shapes = g_ptr_array_ref (shapes);
+  g_ptr_array_add (self->extras, extra);
+}
+
+guint
+dm_scene_get_n_extras (DmScene *self)
+{
+  return self->extras->len;
+}
+
+const char *
+dm_scene_get_extra_name (DmScene *self,
+                         guint    index)
+{
+  g_return_val_if_fail (index < self->extras->len, NULL);
+  return ((Extra *) g_ptr_array_index (self->extras, index))->name;
+}
+
+static void
+draw_extras (DmScene      *self,
+             cairo_t      *cr,
+             const DmView *view)
+{
+  double dash[2] = { 6 * view->scale, 3 * view->scale };
+
+  for (guint i = 0; i < self->extras->len; i++)
+    {
+      Extra *extra = g_ptr_array_index (self->extras, i);
+      g_autofree char *id = g_strdup_printf ("imported-%u", i + 1);
+
+      dm_draw_group_begin (cr, id, extra->name);
+      for (guint j = 0; j < extra->shapes->len; j++)
+        {
+          DmShape *shape = g_ptr_array_index (extra->shapes, j);
+
+          if (dm_shape_is_empty (shape))
+            {
+              /* A point: its bounding box is the point. */
+              double px, py;
+
+              dm_view_to_px (view, shape->min_x, shape->min_y, &px, &py);
+              if (px < -8 || py < -8 || px > view->width + 8 || py > view->height + 8)
+                continue;
+              cairo_new_path (cr);
+              cairo_arc (cr, px, py, 3.5 * view->scale, 0, 2 * G_PI);
+              cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+              dm_draw_fill_preserve (cr);
+              cairo_set_source_rgb (cr, 1, 1, 1);
+              cairo_set_line_width (cr, 1.2 * view->scale);
+              dm_draw_stroke (cr);
+              continue;
+            }
+          dm_path_append (cr, shape, view);
+          if (shape->closed)
+            {
+              cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.12);
+              dm_draw_fill_preserve (cr);
+            }
+          cairo_set_source_rgba (cr, 0.05, 0.05, 0.05, 0.9);
+          cairo_set_line_width (cr, 1.6 * view->scale);
+          cairo_set_dash (cr, dash, 2, 0);
+          dm_draw_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      dm_draw_group_end (cr);
+    }
+}
+
 void
 dm_scene_draw (DmScene      *self,
                cairo_t      *cr,
@@ -335,6 +432,7 @@ dm_scene_draw (DmScene      *self,
       draw_front (self, cr, view);
       dm_draw_group_end (cr);
     }
+  draw_extras (self, cr, view);
   dm_draw_group_begin (cr, "highlights", "Differences and selection");
   draw_highlights (self, cr, view);
   dm_draw_group_end (cr);

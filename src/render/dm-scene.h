@@ -54,6 +54,13 @@ void          dm_scene_style_for_part (DmScene         *self,
                                        DmStyleKey      *key,
                                        DmCertainty     *certainty);
 
+void          dm_scene_add_extra      (DmScene         *self,
+                                       const char      *name,
+                                       GPtrArray       *shapes);
+guint         dm_scene_get_n_extras   (DmScene         *self);
+const char   *dm_scene_get_extra_name (DmScene         *self,
+                                       guint            index);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmScene, dm_scene_unref)
 
 G_END_DECLS

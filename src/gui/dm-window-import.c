@@ -1,0 +1,349 @@
+/* dm-window-import.c: opening or dropping vector files as control areas or overlays, and dated folders. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-import.h"
+#include "dm-window-private.h"
+
+typedef struct
+{
+  char         *path;
+  DmImportKind  kind;
+  gboolean      folder;
+  /* Results */
+  char         *date;
+  char         *name;
+  GPtrArray    *shapes;    /* overlay: DmShape */
+  GPtrArray    *files;     /* folder: DmImportedFile */
+  GPtrArray    *problems;  /* folder: char * */
+  guint         n_repaired;
+  gboolean      reprojected;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_free (job->path);
+  g_free (job->date);
+  g_free (job->name);
+  g_clear_pointer (&job->shapes, g_ptr_array_unref);
+  g_clear_pointer (&job->files, g_ptr_array_unref);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_free (job);
+}
+
+/* Worker thread: reads and checks the file, projects overlay shapes, so the
+ * window only adds what is ready. */
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+
+  if (job->folder)
+    {
+      job->files = dm_import_folder (job->path, &job->problems, cancellable, &error);
+      if (job->files == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  {
+    g_autoptr(DmImportedFile) file = dm_import_file (job->path, job->kind, cancellable, &error);
+
+    if (file == NULL)
+      {
+        g_task_return_error (task, error);
+        return;
+      }
+    job->name = g_strdup (file->display_name);
+    job->date = g_strdup (file->date);
+    job->n_repaired = file->vector->n_repaired;
+    job->reprojected = file->vector->reprojected;
+
+    if (job->kind == DM_IMPORT_CONTROL)
+      {
+        /* Check now that it makes one area, so a bad file never reaches the
+         * date list. */
+        g_autoptr(DmControlArea) control = dm_import_to_control (file, &error);
+
+        if (control == NULL)
+          {
+            g_task_return_error (task, error);
+            return;
+          }
+      }
+    else
+      {
+        job->shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_shape_unref);
+        for (guint i = 0; i < file->vector->features->len; i++)
+          {
+            DmFeature *feature = g_ptr_array_index (file->vector->features, i);
+
+            if (feature->geometry != NULL)
+              g_ptr_array_add (job->shapes, dm_shape_new (feature->geometry));
+          }
+      }
+  }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DmWindow) self = user_data;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dm_window_show_error (self, error->message);
+      return;
+    }
+
+  if (job->folder)
+    {
+      const char *last = NULL;
+
+      for (guint i = 0; i < job->files->len; i++)
+        {
+          DmImportedFile *file = g_ptr_array_index (job->files, i);
+
+          dm_catalog_add_control (self->catalog, file->date, file->path);
+          last = file->date;
+        }
+      _dm_window_fill_dates (self, last);
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u dated control area",
+                                              "Imported %u dated control areas",
+                                              job->files->len), job->files->len);
+      _dm_window_toast (self, message);
+      if (job->problems != NULL && job->problems->len > 0)
+        {
+          g_ptr_array_add (job->problems, NULL);
+          {
+            g_autofree char *all = g_strjoinv ("\n", (char **) job->problems->pdata);
+            g_autofree char *body = g_strdup_printf (_("These files were skipped:\n%s"), all);
+            _dm_window_show_error (self, body);
+          }
+        }
+      return;
+    }
+
+  if (job->kind == DM_IMPORT_CONTROL)
+    {
+      dm_catalog_add_control (self->catalog, job->date, job->path);
+      _dm_window_fill_dates (self, job->date);
+      message = g_strdup_printf (_("Imported “%s” as the line of contact of %s"), job->name,
+                                 job->date);
+    }
+  else
+    {
+      dm_scene_add_extra (self->scene, job->name, job->shapes);
+      if (self->scene_b != NULL)
+        dm_scene_add_extra (self->scene_b, job->name, job->shapes);
+      _dm_window_refresh (self);
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Imported “%s” as an overlay (%u feature)",
+                                              "Imported “%s” as an overlay (%u features)",
+                                              job->shapes->len), job->name, job->shapes->len);
+    }
+  if (job->n_repaired > 0)
+    {
+      g_autofree char *repaired = g_strdup_printf (_("%s; %u invalid polygons were repaired"),
+                                                   message, job->n_repaired);
+      g_free (message);
+      message = g_steal_pointer (&repaired);
+    }
+  _dm_window_toast (self, message);
+}
+
+void
+_dm_window_import (DmWindow     *self,
+                   const char   *path,
+                   DmImportKind  kind,
+                   gboolean      folder)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  if (!dm_window_is_ready (self))
+    return;
+  job = g_new0 (ImportJob, 1);
+  job->path = g_strdup (path);
+  job->kind = kind;
+  job->folder = folder;
+  task = g_task_new (NULL, self->cancellable, import_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+kind_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  DmWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_str_equal (response, "control"))
+    _dm_window_import (self, path, DM_IMPORT_CONTROL, FALSE);
+  else if (g_str_equal (response, "overlay"))
+    _dm_window_import (self, path, DM_IMPORT_OVERLAY, FALSE);
+}
+
+/* A file: ask what it is. A folder: a series of dated control areas. */
+void
+_dm_window_import_path (DmWindow   *self,
+                        const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      _dm_window_import (self, path, DM_IMPORT_CONTROL, TRUE);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Import “%s”"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("A control area is the Russian-held area on one date: "
+                                     "its polygons replace the line of contact for that date "
+                                     "(taken from a “date” field or the file name). An overlay "
+                                     "is drawn on top of the map as it is."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "overlay", _("_Overlay"),
+                                    "control", _("C_ontrol Area"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "control",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "control");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (kind_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chooser_response_cb (DmWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *native)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        _dm_window_import_path (self, path);
+    }
+  g_object_unref (native);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gboolean folder = g_str_equal (action_name, "win.import-folder");
+  GtkFileChooserNative *native =
+    gtk_file_chooser_native_new (folder ? _("Import a Folder of Dated Control Areas")
+                                        : _("Import a Vector File"),
+                                 GTK_WINDOW (widget),
+                                 folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                        : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Import"), _("_Cancel"));
+
+  if (!folder)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+      const char *patterns[] = { "*.geojson", "*.json", "*.kml", "*.kmz", "*.shp", "*.zip",
+                                 "*.gpkg", "*.fgb" };
+
+      gtk_file_filter_set_name (filter, _("Vector files (GeoJSON, KML, Shapefile, "
+                                          "GeoPackage, FlatGeobuf)"));
+      for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+        gtk_file_filter_add_pattern (filter, patterns[i]);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), widget,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static gboolean
+drop_cb (DmWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        _dm_window_import_path (self, path);
+    }
+  return files != NULL;
+}
+
+void
+_dm_window_import_init (DmWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->map_overlay), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+_dm_window_import_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
+}
+
+/* Imports without asking: for scripts and tests. A folder is always a
+ * dated series. */
+void
+dm_window_import_file (DmWindow   *self,
+                       const char *path,
+                       gboolean    as_overlay)
+{
+  _dm_window_import (self, path, as_overlay ? DM_IMPORT_OVERLAY : DM_IMPORT_CONTROL,
+                     g_file_test (path, G_FILE_TEST_IS_DIR));
+}
+
+const char *
+dm_window_get_control_date (DmWindow *self)
+{
+  return self->partition ? dm_partition_get_date (self->partition) : NULL;
+}
+
+guint
+dm_window_get_n_overlays (DmWindow *self)
+{
+  return self->scene ? dm_scene_get_n_extras (self->scene) : 0;
+}
