@@ -395,6 +395,44 @@ test_import (void)
   g_assert_cmpuint (dm_window_get_n_overlays (window), ==, 1);
 }
 
+static DmWindow *second;
+
+static gboolean
+second_ready (void)
+{
+  return dm_window_is_ready (second);
+}
+
+/* The proposal, the control date and the high-contrast choice come back in
+ * the next window (GSettings, memory backend under test). */
+static void
+test_settings_roundtrip (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  step_to ("ru-anchorage-2025-08");
+  g_assert_false (dm_window_set_control_date (window, "1999-01-01"));
+  g_assert_true (dm_window_set_control_date (window, "2025-04-17"));
+  wanted_date = "2025-04-17";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-04-17");
+  g_assert_cmpstr (g_settings_get_string (settings, "last-proposal"), ==, "ru-anchorage-2025-08");
+  g_assert_cmpstr (g_settings_get_string (settings, "control-date"), ==,
+                   dm_window_get_control_date (window));
+  g_settings_set_boolean (settings, "high-contrast", TRUE);
+
+  second = dm_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (second));
+  wait_until (second_ready, 30);
+  g_assert_true (dm_window_is_ready (second));
+  g_assert_cmpstr (dm_window_get_proposal_id (second), ==, "ru-anchorage-2025-08");
+  g_assert_cmpstr (dm_window_get_control_date (second), ==,
+                   dm_window_get_control_date (window));
+  g_assert_true (dm_window_get_high_contrast (second));
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_settings_set_boolean (settings, "high-contrast", FALSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -415,6 +453,7 @@ main (int    argc,
   g_test_add_func ("/window/presentation-keys", test_presentation_keys);
   g_test_add_func ("/window/compare-in-sync", test_compare_in_sync);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/settings-roundtrip", test_settings_roundtrip);
 
   return g_test_run ();
 }

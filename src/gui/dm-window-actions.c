@@ -295,11 +295,9 @@ option_action (GtkWidget  *widget,
   if (self->scene == NULL)
     return;
   options = dm_scene_get_options (self->scene);
-  flag = g_str_equal (action_name, "win.high-contrast") ? &options->high_contrast
-                                                        : &options->show_places;
+  flag = &options->show_places;
   *flag = !*flag;
-  if (self->settings != NULL && flag == &options->high_contrast)
-    g_settings_set_boolean (self->settings, "high-contrast", *flag);
+  _dm_window_compare_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
 }
 
@@ -323,7 +321,6 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.measures", NULL, measures_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.show-places", NULL, option_action);
-  gtk_widget_class_install_action (widget_class, "win.high-contrast", NULL, option_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
                                        "win.previous-proposal", NULL);

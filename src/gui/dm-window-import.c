@@ -347,3 +347,14 @@ dm_window_get_n_overlays (DmWindow *self)
 {
   return self->scene ? dm_scene_get_n_extras (self->scene) : 0;
 }
+
+/* Shows the line of contact of a known date (bundled or imported). */
+gboolean
+dm_window_set_control_date (DmWindow   *self,
+                            const char *date)
+{
+  if (self->catalog == NULL || dm_catalog_find_control (self->catalog, date) == NULL)
+    return FALSE;
+  _dm_window_fill_dates (self, date);
+  return TRUE;
+}

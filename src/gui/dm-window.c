@@ -360,6 +360,45 @@ _dm_window_fill_dates (DmWindow   *self,
   date_selected_cb (self);
 }
 
+/* The online OpenStreetMap layer replaces the bundled basemap under the
+ * overlay; off by default, it is the only thing that uses the network. */
+static void
+apply_basemap (DmWindow *self)
+{
+  gboolean online = self->settings && g_settings_get_boolean (self->settings, "online-basemap");
+  ShumateMapSource *source = SHUMATE_MAP_SOURCE (self->map_source);
+
+  if (self->map_source == NULL)
+    return;
+  if (online)
+    {
+      g_autoptr(ShumateMapSourceRegistry) registry =
+        shumate_map_source_registry_new_with_defaults ();
+      ShumateMapSource *osm = shumate_map_source_registry_get_by_id (registry,
+                                                                     SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+      if (osm != NULL)
+        source = osm;
+    }
+  shumate_simple_map_set_map_source (self->map, source);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->map_b)))
+    shumate_simple_map_set_map_source (self->map_b, source);
+}
+
+static void
+settings_changed_cb (DmWindow   *self,
+                     const char *key)
+{
+  if (g_str_equal (key, "online-basemap"))
+    apply_basemap (self);
+  else if (g_str_equal (key, "high-contrast") && self->scene != NULL)
+    {
+      dm_scene_get_options (self->scene)->high_contrast =
+        g_settings_get_boolean (self->settings, "high-contrast");
+      _dm_window_compare_update (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
+    }
+}
+
 static void
 geodata_loaded_cb (GObject      *source,
                    GAsyncResult *result,
@@ -383,13 +422,15 @@ geodata_loaded_cb (GObject      *source,
   self->map_source = dm_map_source_new (self->geodata, adw_style_manager_get_dark (
                                           adw_style_manager_get_default ()) ? DM_BASEMAP_DARK
                                                                             : DM_BASEMAP_LIGHT);
-  shumate_simple_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (self->map_source));
+  apply_basemap (self);
   viewport = shumate_simple_map_get_viewport (self->map);
   self->overlay = dm_overlay_layer_new (viewport, self->scene);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay));
   g_signal_connect_object (self->overlay, "part-activated", G_CALLBACK (_dm_window_part_activated_cb), self,
                            G_CONNECT_SWAPPED);
   _dm_window_zoom_home (self, FALSE);
+  if (self->settings != NULL)
+    settings_changed_cb (self, "high-contrast");
 
   if (self->startup_proposal != NULL)
     {
@@ -517,6 +558,13 @@ dm_window_get_overlay (DmWindow *self)
   return GTK_WIDGET (self->overlay);
 }
 
+/* What the map is drawn with, whatever set it (menu, settings). */
+gboolean
+dm_window_get_high_contrast (DmWindow *self)
+{
+  return self->scene != NULL && dm_scene_get_options (self->scene)->high_contrast;
+}
+
 gboolean
 dm_window_get_presenting (DmWindow *self)
 {
@@ -546,10 +594,20 @@ settings_new (void)
   g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID,
                                                                                 TRUE) : NULL;
 
-  /* Run from the build folder without installing, there is no schema: the
-   * window then works and just does not remember. */
+  /* Run from the build folder without installing, the schema is the one
+   * meson compiled in build/data. Without either, the window works and
+   * just does not remember. */
+  if (schema == NULL)
+    {
+      g_autoptr(GSettingsSchemaSource) local =
+        g_settings_schema_source_new_from_directory (BUILD_SCHEMADIR, source, FALSE, NULL);
+
+      if (local != NULL)
+        schema = g_settings_schema_source_lookup (local, APP_ID, FALSE);
+    }
   return schema ? g_settings_new_full (schema, NULL, NULL) : NULL;
 }
+
 
 static void
 dm_window_get_property (GObject    *object,
@@ -726,6 +784,18 @@ dm_window_init (DmWindow *self)
 
   if (self->settings != NULL)
     {
+      const char *keys[] = { "high-contrast", "online-basemap" };
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+      /* Stateful actions, so the menu shows check marks; settings remember. */
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        {
+          g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+          g_action_map_add_action (G_ACTION_MAP (group), action);
+        }
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       g_settings_bind (self->settings, "window-width", self, "default-width",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-height", self, "default-height",

@@ -27,7 +27,10 @@ void        dm_window_import_file       (DmWindow       *self,
                                          const char     *path,
                                          gboolean        as_overlay);
 const char *dm_window_get_control_date  (DmWindow       *self);
+gboolean    dm_window_set_control_date  (DmWindow       *self,
+                                         const char     *date);
 guint       dm_window_get_n_overlays    (DmWindow       *self);
+gboolean    dm_window_get_high_contrast (DmWindow       *self);
 void        dm_window_set_startup       (DmWindow       *self,
                                          const char     *proposal_id,
                                          const char     *compare_id,
