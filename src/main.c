@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "dm-application.h"
+#include "dm-catalog.h"
 #include "dm-cli.h"
+#include "dm-loader.h"
 
 int
 main (int    argc,
@@ -25,6 +27,11 @@ main (int    argc,
                    (argv[1][0] != '-' && !g_file_test (argv[1], G_FILE_TEST_EXISTS))))
     return dm_cli_run (argc, argv);
 
+  /* The map data loads while GTK starts and builds the window. */
+  {
+    g_autofree char *geo_dir = g_build_filename (dm_data_dir (), "geo", NULL);
+    dm_loader_preload (geo_dir);
+  }
   app = dm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

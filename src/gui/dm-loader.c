@@ -5,6 +5,113 @@
 #include "dm-import.h"
 #include "dm-loader.h"
 
+/* Start-up: the bundled data and the latest line of contact are read in a
+ * thread started first thing in main(), while GTK initialises and builds
+ * the window; the window's own requests then wait for that work instead of
+ * repeating it. */
+static struct
+{
+  GMutex       lock;
+  GCond        done_cond;
+  gboolean     started, done;
+  char        *geo_dir;
+  DmGeodata   *geodata;
+  char        *control_path;
+  DmPartition *partition;
+} preload;
+
+static char *
+latest_control (const char *geo_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (geo_dir, 0, NULL);
+  g_autofree char *best = NULL;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "control-") && g_str_has_suffix (name, ".geojson") &&
+        g_strcmp0 (name, best) > 0)
+      {
+        g_free (best);
+        best = g_strdup (name);
+      }
+  return best ? g_build_filename (geo_dir, best, NULL) : NULL;
+}
+
+static gpointer
+preload_thread (gpointer data)
+{
+  DmGeodata *geodata = dm_geodata_load (preload.geo_dir, NULL, NULL);
+  g_autofree char *path = geodata ? latest_control (preload.geo_dir) : NULL;
+  g_autoptr(DmControlArea) control = path ? dm_control_area_load (path, NULL, NULL, NULL) : NULL;
+  DmPartition *partition = control ? dm_partition_derive (geodata, control, NULL, NULL) : NULL;
+
+  g_mutex_lock (&preload.lock);
+  preload.geodata = geodata;
+  preload.control_path = g_steal_pointer (&path);
+  preload.partition = partition;
+  preload.done = TRUE;
+  g_cond_broadcast (&preload.done_cond);
+  g_mutex_unlock (&preload.lock);
+  return NULL;
+}
+
+void
+dm_loader_preload (const char *geo_dir)
+{
+  g_mutex_lock (&preload.lock);
+  if (!preload.started)
+    {
+      preload.started = TRUE;
+      preload.geo_dir = g_strdup (geo_dir);
+      g_thread_unref (g_thread_new ("dm-preload", preload_thread, NULL));
+    }
+  g_mutex_unlock (&preload.lock);
+}
+
+/* Waits for the preload if it covers this folder; errors are not kept: a
+ * failed preload just means the request does the work itself and reports. */
+static gboolean
+wait_preload (const char *geo_dir)
+{
+  gboolean match;
+
+  g_mutex_lock (&preload.lock);
+  match = preload.started && g_strcmp0 (preload.geo_dir, geo_dir) == 0;
+  while (match && !preload.done)
+    g_cond_wait (&preload.done_cond, &preload.lock);
+  g_mutex_unlock (&preload.lock);
+  return match;
+}
+
+static DmGeodata *
+take_preloaded_geodata (const char *geo_dir)
+{
+  DmGeodata *geodata = NULL;
+
+  if (wait_preload (geo_dir))
+    {
+      g_mutex_lock (&preload.lock);
+      if (preload.geodata != NULL)
+        geodata = dm_geodata_ref (preload.geodata);
+      g_mutex_unlock (&preload.lock);
+    }
+  return geodata;
+}
+
+static DmPartition *
+take_preloaded_partition (DmGeodata  *geodata,
+                          const char *path)
+{
+  DmPartition *partition = NULL;
+
+  g_mutex_lock (&preload.lock);
+  if (preload.done && preload.geodata == geodata && preload.partition != NULL &&
+      g_strcmp0 (preload.control_path, path) == 0)
+    partition = dm_partition_ref (preload.partition);
+  g_mutex_unlock (&preload.lock);
+  return partition;
+}
+
 static void
 load_geodata_thread (GTask        *task,
                      gpointer      source,
@@ -12,7 +119,10 @@ load_geodata_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   GError *error = NULL;
-  DmGeodata *geodata = dm_geodata_load (task_data, cancellable, &error);
+  DmGeodata *geodata = take_preloaded_geodata (task_data);
+
+  if (geodata == NULL)
+    geodata = dm_geodata_load (task_data, cancellable, &error);
 
   if (geodata == NULL)
     g_task_return_error (task, error);
@@ -66,11 +176,19 @@ load_partition_thread (GTask        *task,
 {
   PartitionJob *job = task_data;
   GError *error = NULL;
+  g_autoptr(DmImportedFile) file = NULL;
+  g_autoptr(DmControlArea) control = NULL;
+  DmPartition *partition = take_preloaded_partition (job->geodata, job->path);
+
+  if (partition != NULL)
+    {
+      g_task_return_pointer (task, partition, (GDestroyNotify) dm_partition_unref);
+      return;
+    }
+
   /* Through the importer, so zipped Shapefiles and KMZ work as well. */
-  g_autoptr(DmImportedFile) file = dm_import_file (job->path, DM_IMPORT_CONTROL, cancellable,
-                                                   &error);
-  g_autoptr(DmControlArea) control = file ? dm_import_to_control (file, &error) : NULL;
-  DmPartition *partition = NULL;
+  file = dm_import_file (job->path, DM_IMPORT_CONTROL, cancellable, &error);
+  control = file ? dm_import_to_control (file, &error) : NULL;
 
   if (control != NULL && job->date != NULL)
     {

@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
+void          dm_loader_preload         (const char          *geo_dir);
 void          dm_load_geodata_async     (const char          *geo_dir,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "dm-overlay-layer.h"
+#include <math.h>
+
 #include "dm-shape.h"
 
 struct _DmOverlayLayer
@@ -13,6 +15,17 @@ struct _DmOverlayLayer
   /* While stepping proposals, the previous scenario fades out. */
   DmScenario   *fade_from;
   double        fade_progress;
+
+  /* The overlay painted once around the view, reused while panning and,
+   * scaled, while a zoom is in progress; repainted when anything drawn
+   * changes or the view leaves it. */
+  GdkTexture   *cache;
+  guint64       cache_fingerprint;
+  double        cache_x, cache_y;     /* world coordinates of its top-left */
+  double        cache_zoom;
+  int           cache_width, cache_height;  /* in widget pixels */
+  int           cache_scale;
+  guint         settle_id;
 };
 
 G_DEFINE_FINAL_TYPE (DmOverlayLayer, dm_overlay_layer, SHUMATE_TYPE_LAYER)
@@ -56,15 +69,88 @@ report_first_frame (DmOverlayLayer *self)
 }
 
 static void
+paint (DmOverlayLayer *self,
+       cairo_t        *cr,
+       const DmView   *view)
+{
+  if (self->fade_from != NULL)
+    {
+      g_autoptr(DmScenario) current = g_object_ref (dm_scene_get_scenario (self->scene));
+
+      cairo_push_group (cr);
+      dm_scene_set_scenario (self->scene, self->fade_from);
+      dm_scene_draw (self->scene, cr, view);
+      dm_scene_set_scenario (self->scene, current);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, 1.0 - self->fade_progress);
+      cairo_push_group (cr);
+      dm_scene_draw (self->scene, cr, view);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, self->fade_progress);
+    }
+  else
+    dm_scene_draw (self->scene, cr, view);
+}
+
+/* Paints the view plus a margin of a quarter screen on each side. */
+static void
+fill_cache (DmOverlayLayer *self,
+            const DmView   *view,
+            int             scale)
+{
+  int margin_x = (int) (view->width / 4), margin_y = (int) (view->height / 4);
+  int width = (int) view->width + 2 * margin_x, height = (int) view->height + 2 * margin_y;
+  DmView big = *view;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  big.width = width;
+  big.height = height;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  dm_scene_draw (self->scene, cr, &big);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) *
+                                      height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  g_clear_object (&self->cache);
+  self->cache = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                        cairo_image_surface_get_stride (surface));
+  dm_view_from_px (view, -margin_x, -margin_y, &self->cache_x, &self->cache_y);
+  self->cache_zoom = view->zoom;
+  self->cache_width = width;
+  self->cache_height = height;
+  self->cache_scale = scale;
+  self->cache_fingerprint = dm_scene_get_fingerprint (self->scene);
+}
+
+static gboolean
+settle_cb (gpointer user_data)
+{
+  DmOverlayLayer *self = user_data;
+
+  self->settle_id = 0;
+  g_clear_object (&self->cache);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
 dm_overlay_layer_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   DmOverlayLayer *self = DM_OVERLAY_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   double rotation = shumate_viewport_get_rotation (viewport);
+  int scale = gtk_widget_get_scale_factor (widget);
   DmView view;
-  cairo_t *cr;
   graphene_rect_t bounds;
+  double k, x, y;
 
   dm_overlay_layer_get_view (self, &view);
   if (view.width <= 0 || view.height <= 0)
@@ -72,36 +158,65 @@ dm_overlay_layer_snapshot (GtkWidget   *widget,
   report_first_frame (self);
 
   graphene_rect_init (&bounds, 0, 0, view.width, view.height);
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   if (self->clip_to > self->clip_from)
     {
-      cairo_rectangle (cr, self->clip_from, 0, self->clip_to - self->clip_from, view.height);
-      cairo_clip (cr);
-    }
-  if (rotation != 0.0)
-    {
-      cairo_translate (cr, view.width / 2, view.height / 2);
-      cairo_rotate (cr, rotation);
-      cairo_translate (cr, -view.width / 2, -view.height / 2);
-    }
-  if (self->fade_from != NULL)
-    {
-      g_autoptr(DmScenario) current = g_object_ref (dm_scene_get_scenario (self->scene));
+      graphene_rect_t clip;
 
-      cairo_push_group (cr);
-      dm_scene_set_scenario (self->scene, self->fade_from);
-      dm_scene_draw (self->scene, cr, &view);
-      dm_scene_set_scenario (self->scene, current);
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, 1.0 - self->fade_progress);
-      cairo_push_group (cr);
-      dm_scene_draw (self->scene, cr, &view);
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, self->fade_progress);
+      graphene_rect_init (&clip, self->clip_from, 0, self->clip_to - self->clip_from,
+                          view.height);
+      gtk_snapshot_push_clip (snapshot, &clip);
+    }
+
+  /* A fade or a rotated map is painted directly; both are rare. */
+  if (self->fade_from != NULL || rotation != 0.0)
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+      if (rotation != 0.0)
+        {
+          cairo_translate (cr, view.width / 2, view.height / 2);
+          cairo_rotate (cr, rotation);
+          cairo_translate (cr, -view.width / 2, -view.height / 2);
+        }
+      paint (self, cr, &view);
+      cairo_destroy (cr);
     }
   else
-    dm_scene_draw (self->scene, cr, &view);
-  cairo_destroy (cr);
+    {
+      gboolean stale = self->cache == NULL || self->cache_scale != scale ||
+                       self->cache_fingerprint != dm_scene_get_fingerprint (self->scene);
+      graphene_rect_t rect;
+
+      if (!stale)
+        {
+          /* Where the cache's corners land now; reuse it if it still
+           * covers the view and the zoom is near. */
+          k = exp2 (view.zoom - self->cache_zoom);
+          dm_view_to_px (&view, self->cache_x, self->cache_y, &x, &y);
+          stale = fabs (view.zoom - self->cache_zoom) > 1.0 || x > 0.5 || y > 0.5 ||
+                  x + self->cache_width * k < view.width - 0.5 ||
+                  y + self->cache_height * k < view.height - 0.5;
+        }
+      if (stale)
+        {
+          fill_cache (self, &view, scale);
+          k = 1.0;
+          dm_view_to_px (&view, self->cache_x, self->cache_y, &x, &y);
+        }
+      else if (fabs (view.zoom - self->cache_zoom) > 1e-6)
+        {
+          /* Mid-zoom: show the scaled cache now, repaint sharp once the
+           * zoom has settled. */
+          if (self->settle_id != 0)
+            g_source_remove (self->settle_id);
+          self->settle_id = g_timeout_add (120, settle_cb, self);
+        }
+      graphene_rect_init (&rect, x, y, self->cache_width * k, self->cache_height * k);
+      gtk_snapshot_append_texture (snapshot, self->cache, &rect);
+    }
+
+  if (self->clip_to > self->clip_from)
+    gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -155,6 +270,8 @@ dm_overlay_layer_finalize (GObject *object)
 
   g_clear_pointer (&self->scene, dm_scene_unref);
   g_clear_object (&self->fade_from);
+  g_clear_object (&self->cache);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->finalize (object);
 }
 

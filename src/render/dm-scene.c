@@ -18,6 +18,7 @@ struct _DmScene
   int              sel_region, sel_part;
   DmSceneOptions   options;
   GPtrArray       *extras; /* Extra: layers the user imported */
+  guint            serial; /* bumped by every setter, for painters' caches */
 };
 
 typedef struct
@@ -82,6 +83,7 @@ void
 dm_scene_set_partition (DmScene     *self,
                         DmPartition *partition)
 {
+  self->serial++;
   if (partition != NULL)
     dm_partition_ref (partition);
   g_clear_pointer (&self->partition, dm_partition_unref);
@@ -98,6 +100,7 @@ void
 dm_scene_set_scenario (DmScene    *self,
                        DmScenario *scenario)
 {
+  self->serial++;
   g_set_object (&self->scenario, scenario);
 }
 
@@ -111,6 +114,7 @@ void
 dm_scene_set_compare (DmScene    *self,
                       DmScenario *other)
 {
+  self->serial++;
   g_set_object (&self->compare, other);
 }
 
@@ -119,6 +123,7 @@ dm_scene_set_selection (DmScene *self,
                         int      region,
                         int      part)
 {
+  self->serial++;
   self->sel_region = region;
   self->sel_part = part;
 }
@@ -339,9 +344,43 @@ dm_scene_add_extra (DmScene    *self,
 {
   Extra *extra = g_new0 (Extra, 1);
 
+  self->serial++;
   extra->name = g_strdup (name);
   extra->shapes = g_ptr_array_ref (shapes);
   g_ptr_array_add (self->extras, extra);
+}
+
+static guint64
+mix (guint64 h,
+     guint64 v)
+{
+  /* FNV-1a style: order-sensitive and cheap. */
+  return (h ^ v) * G_GUINT64_CONSTANT (1099511628211);
+}
+
+/* Changes whenever what dm_scene_draw paints could change, apart from the
+ * view: setters, options and every part's status in both scenarios (the
+ * scenarios are edited in place). Painters key their caches on it. */
+guint64
+dm_scene_get_fingerprint (DmScene *self)
+{
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+  const DmSceneOptions *o = &self->options;
+
+  h = mix (h, self->serial);
+  h = mix (h, (guint64) o->show_front | (guint64) o->show_labels << 1 |
+              (guint64) o->show_places << 2 | (guint64) o->high_contrast << 3);
+  h = mix (h, (guint64) (o->text_scale * 1000.0));
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      {
+        if (self->scenario != NULL)
+          h = mix (h, dm_scenario_get_status (self->scenario, r, p) |
+                      (guint64) dm_scenario_is_edited (self->scenario, r, p) << 8);
+        if (self->compare != NULL)
+          h = mix (h, dm_scenario_get_status (self->compare, r, p) + 16);
+      }
+  return h;
 }
 
 guint

@@ -54,6 +54,7 @@ void          dm_scene_style_for_part (DmScene         *self,
                                        DmStyleKey      *key,
                                        DmCertainty     *certainty);
 
+guint64       dm_scene_get_fingerprint (DmScene        *self);
 void          dm_scene_add_extra      (DmScene         *self,
                                        const char      *name,
                                        GPtrArray       *shapes);

@@ -1,0 +1,139 @@
+/* bench-gui.c: the window's figures under a display: start-up to a painted map, overlay frames while panning and after a change. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "dm-catalog.h"
+#include "dm-loader.h"
+#include "dm-window.h"
+
+static DmWindow *window;
+
+static gboolean
+ready (void)
+{
+  return dm_window_is_ready (window) && gtk_widget_get_width (dm_window_get_overlay (window)) > 0;
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+/* CPU time of the layer's snapshot(), what a frame costs the app. */
+static double
+snapshot_ms (GtkWidget *layer)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  gint64 t0 = g_get_monotonic_time ();
+  GskRenderNode *node;
+
+  GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    gsk_render_node_unref (node);
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+static void
+report (const char *what,
+        GArray     *samples)
+{
+  g_array_sort (samples, compare_double);
+  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u)\n", what,
+           g_array_index (samples, double, samples->len / 2),
+           g_array_index (samples, double, samples->len - 1), samples->len);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) change = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) zoomed = g_array_new (FALSE, FALSE, sizeof (double));
+  ShumateViewport *viewport;
+  GtkWidget *layer;
+  double lat, lon;
+
+  /* As main() does. */
+  {
+    g_autofree char *geo_dir = g_build_filename (dm_data_dir (), "geo", NULL);
+    dm_loader_preload (geo_dir);
+  }
+  gtk_init ();
+  adw_init ();
+  g_print ("%-44s %7.1f ms\n", "  gtk_init + adw_init", (g_get_monotonic_time () - start) / 1000.0);
+  window = dm_window_new (NULL);
+  g_print ("%-44s %7.1f ms\n", "  window built", (g_get_monotonic_time () - start) / 1000.0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!dm_window_is_ready (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("%-44s %7.1f ms\n", "  data loaded, parts derived", (g_get_monotonic_time () - start) / 1000.0);
+  while (!ready ())
+    g_main_context_iteration (NULL, TRUE);
+  layer = dm_window_get_overlay (window);
+  g_print ("%-44s %7.1f ms  (goal < 500 ms)\n", "start-up to a loaded, laid-out map",
+           (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("%-44s %d x %d px\n", "overlay size", gtk_widget_get_width (layer),
+           gtk_widget_get_height (layer));
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (layer));
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  snapshot_ms (layer);
+
+  /* Panning: small steps, as a drag produces. */
+  for (int i = 0; i < 60; i++)
+    {
+      double ms;
+
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), lat + 0.01 * (i % 20),
+                                     lon + 0.015 * (i % 20));
+      ms = snapshot_ms (layer);
+      g_array_append_val (pan, ms);
+    }
+  report ("overlay frame while panning (default view)", pan);
+
+  /* A change of what is drawn (proposal step): a full repaint. */
+  for (int i = 0; i < 12; i++)
+    {
+      double ms;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-proposal", NULL);
+      ms = snapshot_ms (layer);
+      g_array_append_val (change, ms);
+      spin ();
+    }
+  report ("overlay frame after a proposal step", change);
+
+  /* Zoom 10 over Donetsk: repaint, then panning. */
+  shumate_viewport_set_zoom_level (viewport, 10.0);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 48.0, 37.8);
+  spin ();
+  for (int i = 0; i < 30; i++)
+    {
+      double ms;
+
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), 48.0 + 0.002 * (i % 10),
+                                     37.8 + 0.003 * (i % 10));
+      ms = snapshot_ms (layer);
+      g_array_append_val (zoomed, ms);
+    }
+  report ("overlay frame panning at zoom 10 (Donetsk)", zoomed);
+  return 0;
+}
