@@ -266,6 +266,11 @@ _dm_window_set_presenting (DmWindow *self,
       options->show_places = TRUE;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->present_title), presenting);
+  /* The title takes the top centre; the legend stays top left below it, and
+   * the date slider gives the bottom of the screen back to the map. */
+  gtk_widget_set_margin_top (GTK_WIDGET (self->legend), presenting ? 84 : 12);
+  gtk_widget_set_visible (self->date_slider_box,
+                          !presenting && dm_catalog_get_controls (self->catalog)->len >= 2);
   gtk_widget_grab_focus (GTK_WIDGET (self->map));
   gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
   /* The window resizes on (un)fullscreen; frame the regions again after. */
