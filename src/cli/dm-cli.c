@@ -161,7 +161,7 @@ dm_cli_run (int    argc,
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  g_printerr ("demarcate: unknown command “%s”\n", argv[1]);
+  g_printerr (_("demarcate: unknown command “%s”\n"), argv[1]);
   print_usage ();
   return DM_EXIT_ERROR;
 }

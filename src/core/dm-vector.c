@@ -268,10 +268,12 @@ dm_vector_read (const char    *path,
     }
   if (size > DM_VECTOR_MAX_BYTES)
     {
+      g_autofree char *size_text = g_format_size (size);
+      g_autofree char *limit_text = g_format_size (DM_VECTOR_MAX_BYTES);
+
       g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%" G_GOFFSET_FORMAT " MB; the limit is %"
-                     G_GOFFSET_FORMAT " MB). Clip it to Ukraine or simplify it first"),
-                   display, size / (1024 * 1024), DM_VECTOR_MAX_BYTES / (1024 * 1024));
+                   _("%s: the file is too large (%s; the limit is %s). Clip it to Ukraine or "
+                     "simplify it first"), display, size_text, limit_text);
       return NULL;
     }
 

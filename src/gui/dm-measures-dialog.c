@@ -113,7 +113,10 @@ places_table (GPtrArray *places)
     }
   if (places->len > shown)
     {
-      g_autofree char *more = g_strdup_printf (_("…and %u more (all are in the CSV)"),
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "…and %u more (all are in the CSV)",
+                                                            "…and %u more (all are in the CSV)",
+                                                            places->len - shown),
                                                places->len - shown);
       gtk_grid_attach (GTK_GRID (grid), cell (more, FALSE, FALSE), 0, shown + 1, 3, 1);
     }

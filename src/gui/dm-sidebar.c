@@ -23,7 +23,8 @@ struct _DmSidebar
   DmScenario  *scenario;
   DmPartition *partition;
   DmScenario  *compare;
-  AdwComboRow *rows[DM_N_REGIONS][DM_N_PARTS];
+  AdwComboRow *rows[DM_N_REGIONS][DM_N_PARTS];   /* the status, editable */
+  AdwActionRow *notes[DM_N_REGIONS][DM_N_PARTS]; /* the clause and its sources */
   gboolean     updating;
 };
 
@@ -104,30 +105,38 @@ status_selected_cb (AdwComboRow *row,
   dm_scenario_set_status (self->scenario, region, part, selected);
 }
 
-static char *
-clause_subtitle (DmSidebar *self,
-                 DmRegion   region,
-                 DmPart     part)
+/* The clause row: how certain, what the text or report says, sources. The
+ * status itself is the combo row's subtitle, never ellipsized. */
+static void
+show_clause (DmSidebar *self,
+             DmRegion   region,
+             DmPart     part)
 {
   const DmClause *clause = dm_scenario_get_clause (self->scenario, region, part);
   g_autofree char *area = format_area (dm_partition_get_area (self->partition, region, part));
+  g_autofree char *title = g_strdup_printf ("%s · %s", region == DM_REGION_OTHER
+                                              ? _("Russian-held areas elsewhere")
+                                              : dm_part_label (part), area);
   g_autofree char *sources = NULL;
-  GString *s = g_string_new (area);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[region][part]), title);
+  if (clause == NULL)
+    return;
 
   if (dm_scenario_is_edited (self->scenario, region, part))
-    g_string_append_printf (s, " · %s", _("edited by you"));
-  if (clause == NULL)
-    return g_string_free (s, FALSE);
-
-  g_string_append_printf (s, " · %s", dm_certainty_label (clause->certainty));
+    g_string_append_printf (s, _("Edited by you; the proposal says: %s\n"),
+                            dm_status_label (clause->status));
   if (clause->note != NULL && *clause->note != '\0')
-    g_string_append_printf (s, "\n%s", clause->note);
+    g_string_append_printf (s, "%s\n", clause->note);
   if (clause->has_earlier)
-    g_string_append_printf (s, "\n%s %s (%s)", _("Reported earlier:"),
+    g_string_append_printf (s, "%s %s (%s)\n", _("Reported earlier:"),
                             dm_status_label (clause->earlier_status), clause->earlier_proposal);
   sources = dm_clause_format_sources (clause);
-  g_string_append_printf (s, "\n%s %s", _("Sources:"), sources);
-  return g_string_free (s, FALSE);
+  g_string_append_printf (s, "%s %s", _("Sources:"), sources);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->notes[region][part]),
+                                 dm_certainty_label (clause->certainty));
+  adw_action_row_set_subtitle (self->notes[region][part], s->str);
 }
 
 static void
@@ -162,13 +171,20 @@ build_regions (DmSidebar *self)
                                          r == DM_REGION_OTHER ? _("Russian-held areas elsewhere")
                                                               : dm_part_label (p));
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          g_object_set (row, "subtitle-lines", 0, NULL);
+          /* The selected status shows as the subtitle, in full. */
+          g_object_set (row, "use-subtitle", TRUE, NULL);
           g_object_set_data (G_OBJECT (row), "region", GINT_TO_POINTER (r));
           g_object_set_data (G_OBJECT (row), "part", GINT_TO_POINTER (p));
           g_signal_connect_object (row, "notify::selected", G_CALLBACK (status_selected_cb),
                                    self, 0);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
           self->rows[r][p] = row;
+
+          self->notes[r][p] = ADW_ACTION_ROW (adw_action_row_new ());
+          g_object_set (self->notes[r][p], "subtitle-lines", 0, "title-lines", 0, NULL);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->notes[r][p]), FALSE);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                     GTK_WIDGET (self->notes[r][p]));
         }
       gtk_box_append (self->regions_box, group);
     }
@@ -282,13 +298,11 @@ dm_sidebar_show (DmSidebar   *self,
     for (DmPart p = 0; p < DM_N_PARTS; p++)
       {
         AdwComboRow *row = self->rows[r][p];
-        g_autofree char *subtitle = NULL;
 
         if (row == NULL)
           continue;
         adw_combo_row_set_selected (row, dm_scenario_get_status (scenario, r, p));
-        subtitle = clause_subtitle (self, r, p);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        show_clause (self, r, p);
       }
   update_summary (self);
   self->updating = FALSE;

@@ -163,7 +163,10 @@ import_done_cb (GObject      *source,
     }
   if (job->n_repaired > 0)
     {
-      g_autofree char *repaired = g_strdup_printf (_("%s; %u invalid polygons were repaired"),
+      g_autofree char *repaired = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%s; %u invalid polygon was repaired",
+                                                                "%s; %u invalid polygons were repaired",
+                                                                job->n_repaired),
                                                    message, job->n_repaired);
       g_free (message);
       message = g_steal_pointer (&repaired);
