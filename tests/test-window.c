@@ -433,6 +433,59 @@ test_settings_roundtrip (void)
   g_settings_set_boolean (settings, "high-contrast", FALSE);
 }
 
+static guint wanted_step;
+
+static gboolean
+step_is_wanted (void)
+{
+  return dm_window_get_lesson_step (window) == wanted_step;
+}
+
+/* A lesson replays in presentation mode: keys walk its steps, with their
+ * proposal, comparison and view. */
+static void
+test_lesson (void)
+{
+  g_autofree char *path = dm_test_write ("class.json",
+    "{\"format\":\"demarcate-lesson\",\"version\":1,\"title\":\"Class\",\"steps\":["
+    "{\"proposal\":\"line-of-contact\"},"
+    "{\"proposal\":\"us-28-point-2025-11\",\"compare\":\"line-of-contact\","
+    "\"view\":{\"lat\":48.3,\"lon\":37.6,\"zoom\":8},\"caption\":\"Donetsk\"},"
+    "{\"proposal\":\"ru-memorandum-2025-06\"}]}", -1);
+  g_autofree char *bad = dm_test_write ("bad-class.json",
+    "{\"format\":\"demarcate-lesson\",\"steps\":[{\"proposal\":\"nope\"}]}", -1);
+  AdwMessageDialog *dialog;
+
+  g_assert_false (dm_window_open_lesson (window, bad));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "bad-class.json"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (dm_window_get_presenting (window));
+
+  g_assert_true (dm_window_open_lesson (window, path));
+  g_assert_true (dm_window_get_presenting (window));
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "line-of-contact");
+
+  wanted_step = 1;
+  press_key ("Page_Down");
+  wait_until (step_is_wanted, 5);
+  g_assert_cmpuint (dm_window_get_lesson_step (window), ==, 1);
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
+  wait_until (second_map_shown, 5);
+  g_assert_true (second_map_shown ());
+
+  wanted_step = 2;
+  press_key ("Right");
+  wait_until (step_is_wanted, 5);
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "ru-memorandum-2025-06");
+  g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
+
+  press_key ("Escape");
+  wait_until (is_not_presenting, 5);
+  g_assert_false (dm_window_get_presenting (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -453,6 +506,7 @@ main (int    argc,
   g_test_add_func ("/window/presentation-keys", test_presentation_keys);
   g_test_add_func ("/window/compare-in-sync", test_compare_in_sync);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/lesson", test_lesson);
   g_test_add_func ("/window/settings-roundtrip", test_settings_roundtrip);
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 #include "dm-geodata.h"
 #include "dm-import.h"
 #include "dm-legend.h"
+#include "dm-lesson.h"
 #include "dm-map-source.h"
 #include "dm-overlay-layer.h"
 #include "dm-partition.h"
@@ -72,6 +73,9 @@ struct _DmWindow
   char                 *startup_compare;
   gboolean              startup_present;
 
+  DmLesson             *lesson;
+  guint                 lesson_step;
+
   gboolean              presenting;
   gboolean              sidebar_before_present;
   /* Cross-fade between proposals: the old scenario fades out. */
@@ -122,6 +126,9 @@ void  _dm_window_import_path       (DmWindow       *self,
 void  _dm_window_fill_dates        (DmWindow       *self,
                                     const char     *select);
 void  _dm_window_reload_date       (DmWindow       *self);
+gboolean _dm_window_lesson_step    (DmWindow       *self,
+                                    int             delta);
+void  _dm_window_lesson_class_init (GtkWidgetClass *widget_class);
 void  _dm_window_save_to           (DmWindow       *self,
                                     const char     *path);
 

@@ -54,6 +54,17 @@ update_title (DmWindow *self)
              : g_strdup ("");
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  if (self->lesson != NULL && self->presenting)
+    {
+      DmLessonStep *step = g_ptr_array_index (self->lesson->steps, self->lesson_step);
+
+      if (step->caption != NULL)
+        {
+          g_autofree char *with_caption = g_strdup_printf ("%s\n%s", title, step->caption);
+          gtk_label_set_text (self->present_title, with_caption);
+          return;
+        }
+    }
   gtk_label_set_text (self->present_title, title);
 }
 
@@ -147,7 +158,7 @@ _dm_window_step_proposal (DmWindow *self,
   GPtrArray *proposals;
   guint index = 0;
 
-  if (self->catalog == NULL || self->scenario == NULL)
+  if (self->catalog == NULL || self->scenario == NULL || _dm_window_lesson_step (self, delta))
     return;
   proposals = dm_catalog_get_proposals (self->catalog);
   g_ptr_array_find (proposals, dm_scenario_get_proposal (self->scenario), &index);
@@ -702,6 +713,7 @@ dm_window_dispose (GObject *object)
   g_clear_pointer (&self->scenario_path, g_free);
   g_clear_pointer (&self->startup_proposal, g_free);
   g_clear_pointer (&self->startup_compare, g_free);
+  g_clear_pointer (&self->lesson, dm_lesson_free);
   self->overlay = NULL;
 
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
@@ -755,6 +767,7 @@ dm_window_class_init (DmWindowClass *klass)
   _dm_window_install_actions (widget_class);
   _dm_window_compare_class_init (widget_class);
   _dm_window_import_class_init (widget_class);
+  _dm_window_lesson_class_init (widget_class);
 }
 
 static void

@@ -31,6 +31,9 @@ gboolean    dm_window_set_control_date  (DmWindow       *self,
                                          const char     *date);
 guint       dm_window_get_n_overlays    (DmWindow       *self);
 gboolean    dm_window_get_high_contrast (DmWindow       *self);
+gboolean    dm_window_open_lesson       (DmWindow       *self,
+                                         const char     *path);
+guint       dm_window_get_lesson_step   (DmWindow       *self);
 void        dm_window_set_startup       (DmWindow       *self,
                                          const char     *proposal_id,
                                          const char     *compare_id,
