@@ -121,7 +121,8 @@ dm_png_write (cairo_surface_t  *surface,
                 alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_compression_level (png, level);
-  /* SUB is nearly free to compute and catches the flat runs of a map. */
+  /* SUB is nearly free to compute and catches the flat runs of a map. (Z_RLE
+   * was tried: no faster on a 4K map, 45% larger files.) */
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
   png_write_info (png, info);
 
