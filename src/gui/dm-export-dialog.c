@@ -10,6 +10,7 @@
 struct _DmExportDialog
 {
   AdwWindow        parent_instance;
+  DmScenario      *compare;   /* the second proposal when comparing, or NULL */
 
   /* Template children */
   GtkWidget       *cancel_button;
@@ -78,12 +79,14 @@ typedef struct
   char            *title;
   char            *subtitle;
   char            *path;
+  DmScenario      *compare;  /* a reference for the thread */
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
   g_clear_pointer (&job->scene, dm_scene_unref);
+  g_clear_object (&job->compare);
   g_free (job->title);
   g_free (job->subtitle);
   g_free (job->path);
@@ -169,6 +172,7 @@ get_options (DmExportDialog  *self,
   options->layout.subtitle = gtk_editable_get_text (GTK_EDITABLE (self->subtitle_row));
   options->layout.show_inset = gtk_switch_get_active (self->inset_switch);
   options->layout.show_basemap = gtk_switch_get_active (self->basemap_switch);
+  options->layout.compare = self->compare;
   if (self->has_view && adw_combo_row_get_selected (self->view_row) == VIEW_SAME)
     {
       options->layout.has_view = TRUE;
@@ -507,6 +511,7 @@ dm_export_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_EXPORT_DIALOG);
   g_clear_weak_pointer (&self->toasts);
   g_clear_pointer (&self->scene, dm_scene_unref);
+  g_clear_object (&self->compare);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (dm_export_dialog_parent_class)->dispose (object);
 }
@@ -596,6 +601,8 @@ _dm_export_dialog_export_to (DmExportDialog *self,
   job->subtitle = g_strdup (job->options.layout.subtitle);
   job->options.layout.title = job->title;
   job->options.layout.subtitle = job->subtitle;
+  if (job->options.layout.compare != NULL)
+    job->compare = g_object_ref (job->options.layout.compare);
   job->path = g_strdup (path);
   /* Painting only reads the scene, and the snapshot is ours: the preview
    * may keep painting it while the thread does. */
@@ -611,6 +618,7 @@ _dm_export_dialog_export_to (DmExportDialog *self,
 void
 dm_export_dialog_present (GtkWindow       *parent,
                           DmScene         *scene,
+                          DmScenario      *compare,
                           const DmView    *view,
                           AdwToastOverlay *toasts)
 {
@@ -628,6 +636,9 @@ dm_export_dialog_present (GtkWindow       *parent,
 
   self = g_object_new (DM_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->scene = snapshot_scene (scene);
+  /* Comparing on screen: the page shows both maps on one view. */
+  if (compare != NULL)
+    self->compare = dm_scenario_new (dm_scenario_get_proposal (compare));
   g_set_weak_pointer (&self->toasts, toasts);
 
   self->has_view = view != NULL && view->width > 0 && view->height > 0 && view->zoom > 0;

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (DmExportDialog, dm_export_dialog, DM, EXPORT_DIALOG, AdwWi
  * (may be NULL). */
 void  dm_export_dialog_present    (GtkWindow       *parent,
                                    DmScene         *scene,
+                                   DmScenario      *compare,
                                    const DmView    *view,
                                    AdwToastOverlay *toasts);
 

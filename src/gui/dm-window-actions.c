@@ -181,7 +181,8 @@ export_action (GtkWidget  *widget,
   if (!dm_window_is_ready (self))
     return;
   dm_overlay_layer_get_view (self->overlay, &view);
-  dm_export_dialog_present (GTK_WINDOW (self), self->scene, &view, self->toast_overlay);
+  dm_export_dialog_present (GTK_WINDOW (self), self->scene, self->scenario_b, &view,
+                            self->toast_overlay);
 }
 
 static void
