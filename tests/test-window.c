@@ -486,6 +486,53 @@ test_lesson (void)
   g_assert_false (dm_window_get_presenting (window));
 }
 
+static gboolean
+something_selected (void)
+{
+  int r, p;
+
+  return dm_window_get_selection (window, &r, &p);
+}
+
+/* A real click on Kramatorsk selects Ukrainian-held Donetsk. */
+static void
+test_click_selects_part (void)
+{
+  GtkWidget *map = dm_window_get_map (window, 0);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (SHUMATE_SIMPLE_MAP (map));
+  g_autofree char *cmd = NULL;
+  g_autoptr(GError) error = NULL;
+  double x, y, wx, wy;
+  int status = 0, region, part;
+
+  step_to ("us-28-point-2025-11");
+  dm_window_compare_with (window, NULL);
+  /* The import test left an invented date on screen; back to a real one. */
+  g_assert_true (dm_window_set_control_date (window, "2025-11-20"));
+  wanted_date = "2025-11-20";
+  wait_until (date_is_wanted, 10);
+  shumate_viewport_set_zoom_level (viewport, 7.0);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 48.5, 37.5);
+  wait_until (window_ready, 2);
+  shumate_viewport_location_to_widget_coords (viewport, map, 48.7389, 37.5848, &x, &y);
+  g_assert_true (gtk_widget_translate_coordinates (map, GTK_WIDGET (window), x, y, &wx, &wy));
+
+  /* Without a window manager the window sits at the screen's origin. */
+  cmd = g_strdup_printf ("xdotool search --sync --pid %d --onlyvisible --name Demarcate "
+                         "windowfocus --sync mousemove --window %%1 %d %d click 1",
+                         getpid (), (int) wx, (int) wy);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  wait_until (something_selected, 5);
+  g_assert_true (dm_window_get_selection (window, &region, &part));
+  g_assert_cmpint (region, ==, DM_REGION_DONETSK);
+  g_assert_cmpint (part, ==, DM_PART_UKRAINIAN_HELD);
+  /* The popover holds the keyboard until closed. */
+  press_key ("Escape");
+  wait_until (window_ready, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -506,6 +553,7 @@ main (int    argc,
   g_test_add_func ("/window/presentation-keys", test_presentation_keys);
   g_test_add_func ("/window/compare-in-sync", test_compare_in_sync);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/click-selects-part", test_click_selects_part);
   g_test_add_func ("/window/lesson", test_lesson);
   g_test_add_func ("/window/settings-roundtrip", test_settings_roundtrip);
 

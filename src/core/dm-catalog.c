@@ -77,6 +77,13 @@ dm_catalog_unref (DmCatalog *self)
   g_free (self);
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
 static GPtrArray *
 list_files (const char *dir,
             const char *prefix,
@@ -89,7 +96,7 @@ list_files (const char *dir,
   while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
     if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, suffix))
       g_ptr_array_add (files, g_build_filename (dir, name, NULL));
-  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (files, compare_paths);
   return files;
 }
 
@@ -190,6 +197,12 @@ dm_catalog_new (const char  *data_dir,
     return NULL;
   if (user_dir != NULL && !load_proposals (self, user_dir, FALSE, error))
     return NULL;
+  if (self->proposals->len == 0)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s holds no proposal files"),
+                   proposals_dir);
+      return NULL;
+    }
   g_ptr_array_sort (self->proposals, compare_proposals);
 
   control_files = list_files (self->geo_dir, "control-", ".geojson");

@@ -300,6 +300,18 @@ dm_vector_read (const char    *path,
       g_auto(DmOgrTransform) transform = transform_for_layer (layer, &declared);
       OGRFeatureH f;
 
+      if (declared && transform == NULL)
+        {
+          OGRSpatialReferenceH srs = OGR_L_GetSpatialRef (layer);
+          const char *crs = srs ? OSRGetName (srs) : NULL;
+
+          g_set_error (error, DM_ERROR, DM_ERROR_CRS,
+                       _("%s: its coordinate reference system (%s) cannot be converted to "
+                         "WGS 84; reproject the file first"), display,
+                       crs ? crs : _("unnamed"));
+          return NULL;
+        }
+
       OGR_L_ResetReading (layer);
       CPLErrorReset ();
       while ((f = OGR_L_GetNextFeature (layer)) != NULL)

@@ -104,6 +104,7 @@ snapshot_scene (DmScene *scene)
 
   dm_scene_set_partition (copy, dm_scene_get_partition (scene));
   *dm_scene_get_options (copy) = *dm_scene_get_options (scene);
+  dm_scene_copy_extras (copy, scene);
   if (scenario != NULL)
     {
       g_autoptr(DmScenario) scenario_copy = dm_scenario_new (dm_scenario_get_proposal (scenario));

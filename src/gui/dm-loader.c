@@ -42,7 +42,9 @@ preload_thread (gpointer data)
 {
   DmGeodata *geodata = dm_geodata_load (preload.geo_dir, NULL, NULL);
   g_autofree char *path = geodata ? latest_control (preload.geo_dir) : NULL;
-  g_autoptr(DmControlArea) control = path ? dm_control_area_load (path, NULL, NULL, NULL) : NULL;
+  /* Dated by the file name, as the catalog dates it. */
+  g_autofree char *date = path ? dm_control_date_from_path (path) : NULL;
+  g_autoptr(DmControlArea) control = path ? dm_control_area_load (path, date, NULL, NULL) : NULL;
   DmPartition *partition = control ? dm_partition_derive (geodata, control, NULL, NULL) : NULL;
 
   g_mutex_lock (&preload.lock);
@@ -100,13 +102,15 @@ take_preloaded_geodata (const char *geo_dir)
 
 static DmPartition *
 take_preloaded_partition (DmGeodata  *geodata,
-                          const char *path)
+                          const char *path,
+                          const char *date)
 {
   DmPartition *partition = NULL;
 
   g_mutex_lock (&preload.lock);
   if (preload.done && preload.geodata == geodata && preload.partition != NULL &&
-      g_strcmp0 (preload.control_path, path) == 0)
+      g_strcmp0 (preload.control_path, path) == 0 &&
+      g_strcmp0 (dm_partition_get_date (preload.partition), date) == 0)
     partition = dm_partition_ref (preload.partition);
   g_mutex_unlock (&preload.lock);
   return partition;
@@ -178,7 +182,7 @@ load_partition_thread (GTask        *task,
   GError *error = NULL;
   g_autoptr(DmImportedFile) file = NULL;
   g_autoptr(DmControlArea) control = NULL;
-  DmPartition *partition = take_preloaded_partition (job->geodata, job->path);
+  DmPartition *partition = take_preloaded_partition (job->geodata, job->path, job->date);
 
   if (partition != NULL)
     {

@@ -30,12 +30,6 @@ struct _DmOverlayLayer
 
 G_DEFINE_FINAL_TYPE (DmOverlayLayer, dm_overlay_layer, SHUMATE_TYPE_LAYER)
 
-enum {
-  PART_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 void
 dm_overlay_layer_get_view (DmOverlayLayer *self,
@@ -219,24 +213,20 @@ dm_overlay_layer_snapshot (GtkWidget   *widget,
     gtk_snapshot_pop (snapshot);
 }
 
-static void
-pressed_cb (DmOverlayLayer *self,
-            int             n_press,
-            double          x,
-            double          y,
-            GtkGestureClick *gesture)
+/* Which region part lies under a point of the layer (widget pixels). */
+gboolean
+dm_overlay_layer_pick (DmOverlayLayer *self,
+                       double          x,
+                       double          y,
+                       DmRegion       *region,
+                       DmPart         *part)
 {
   DmView view;
-  DmRegion region;
-  DmPart part;
   double wx, wy;
 
-  if (n_press != 1)
-    return;
   dm_overlay_layer_get_view (self, &view);
   dm_view_from_px (&view, x, y, &wx, &wy);
-  if (dm_scene_hit (self->scene, wx, wy, &region, &part))
-    g_signal_emit (self, signals[PART_ACTIVATED], 0, (int) region, (int) part, x, y);
+  return dm_scene_hit (self->scene, wx, wy, region, part);
 }
 
 static void
@@ -264,6 +254,15 @@ dm_overlay_layer_constructed (GObject *object)
 }
 
 static void
+dm_overlay_layer_dispose (GObject *object)
+{
+  DmOverlayLayer *self = DM_OVERLAY_LAYER (object);
+
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  G_OBJECT_CLASS (dm_overlay_layer_parent_class)->dispose (object);
+}
+
+static void
 dm_overlay_layer_finalize (GObject *object)
 {
   DmOverlayLayer *self = DM_OVERLAY_LAYER (object);
@@ -271,7 +270,6 @@ dm_overlay_layer_finalize (GObject *object)
   g_clear_pointer (&self->scene, dm_scene_unref);
   g_clear_object (&self->fade_from);
   g_clear_object (&self->cache);
-  g_clear_handle_id (&self->settle_id, g_source_remove);
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->finalize (object);
 }
 
@@ -282,24 +280,18 @@ dm_overlay_layer_class_init (DmOverlayLayerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = dm_overlay_layer_constructed;
+  object_class->dispose = dm_overlay_layer_dispose;
   object_class->finalize = dm_overlay_layer_finalize;
   widget_class->snapshot = dm_overlay_layer_snapshot;
 
-  /* (region, part, x, y): a click landed on a region part. */
-  signals[PART_ACTIVATED] = g_signal_new ("part-activated", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 4, G_TYPE_INT, G_TYPE_INT,
-                                          G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 }
 
 static void
 dm_overlay_layer_init (DmOverlayLayer *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "released", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  /* Clicks are caught by the window on the whole map: the map's own
+   * gestures would otherwise claim them before a layer sees them. */
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
 DmOverlayLayer *

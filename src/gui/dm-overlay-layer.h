@@ -13,6 +13,11 @@ G_DECLARE_FINAL_TYPE (DmOverlayLayer, dm_overlay_layer, DM, OVERLAY_LAYER, Shuma
 DmOverlayLayer *dm_overlay_layer_new        (ShumateViewport *viewport,
                                              DmScene         *scene);
 DmScene        *dm_overlay_layer_get_scene  (DmOverlayLayer  *self);
+gboolean        dm_overlay_layer_pick       (DmOverlayLayer  *self,
+                                             double           x,
+                                             double           y,
+                                             DmRegion        *region,
+                                             DmPart          *part);
 void            dm_overlay_layer_get_view   (DmOverlayLayer  *self,
                                              DmView          *view);
 void            dm_overlay_layer_set_view_override (DmOverlayLayer *self,

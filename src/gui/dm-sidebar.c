@@ -121,6 +121,7 @@ show_clause (DmSidebar *self,
   g_autoptr(GString) s = g_string_new (NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[region][part]), title);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes[region][part]), clause != NULL);
   if (clause == NULL)
     return;
 

@@ -93,8 +93,7 @@ apply_mode (DmWindow *self)
 
   if (side)
     {
-      if (shumate_simple_map_get_map_source (self->map_b) == NULL && self->map_source != NULL)
-        shumate_simple_map_set_map_source (self->map_b, SHUMATE_MAP_SOURCE (self->map_source));
+      _dm_window_apply_basemap (self);
       shumate_scale_set_unit (shumate_simple_map_get_scale (self->map_b), SHUMATE_UNIT_METRIC);
       self->overlay_b = dm_overlay_layer_new (shumate_simple_map_get_viewport (self->map_b),
                                               self->scene_b);
@@ -113,9 +112,6 @@ apply_mode (DmWindow *self)
     }
 
   update_labels (self);
-  if (self->overlay_b != NULL)
-    g_signal_connect_object (self->overlay_b, "part-activated",
-                             G_CALLBACK (_dm_window_part_activated_cb), self, G_CONNECT_SWAPPED);
   update_swipe_clip (self);
   _dm_window_refresh (self);
 }
@@ -151,6 +147,7 @@ _dm_window_set_compare (DmWindow   *self,
       self->scenario_b = dm_scenario_new (proposal);
       self->scene_b = dm_scene_new (self->geodata);
       dm_scene_set_scenario (self->scene_b, self->scenario_b);
+      dm_scene_copy_extras (self->scene_b, self->scene);
     }
   _dm_window_compare_update (self);
   apply_mode (self);

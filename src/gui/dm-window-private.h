@@ -46,6 +46,7 @@ struct _DmWindow
   GtkScale             *date_scale;
 
   GCancellable         *cancellable;
+  GCancellable         *partition_cancellable;
   GSettings            *settings;
   DmCatalog            *catalog;
   DmGeodata            *geodata;
@@ -56,6 +57,7 @@ struct _DmWindow
   char                 *control_date;
   char                 *scenario_path;
   GtkWidget            *popover;
+  int                   selected_region, selected_part;
 
   DmMapSource          *map_source;
 
@@ -129,6 +131,7 @@ void  _dm_window_reload_date       (DmWindow       *self);
 gboolean _dm_window_lesson_step    (DmWindow       *self,
                                     int             delta);
 void  _dm_window_lesson_class_init (GtkWidgetClass *widget_class);
+void  _dm_window_apply_basemap     (DmWindow       *self);
 void  _dm_window_save_to           (DmWindow       *self,
                                     const char     *path);
 

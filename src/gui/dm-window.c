@@ -192,6 +192,35 @@ _dm_window_zoom_home (DmWindow *self,
     }
 }
 
+/* A click (not a drag: the gesture gives up past the drag threshold) on
+ * either map: the part under it, on the overlay painted at that spot. */
+static void
+map_released_cb (DmWindow        *self,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
+{
+  GtkWidget *map = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  DmOverlayLayer *layer = self->overlay;
+  DmRegion region;
+  DmPart part;
+  double ox, oy;
+
+  if (n_press != 1 || self->overlay == NULL)
+    return;
+  if (map == GTK_WIDGET (self->map_b))
+    layer = self->overlay_b;
+  else if (self->overlay_b != NULL && g_strcmp0 (self->compare_mode, "swipe") == 0 &&
+           x >= gtk_widget_get_width (map) * self->swipe_fraction)
+    layer = self->overlay_b;
+  if (layer == NULL || !dm_overlay_layer_pick (layer, x, y, &region, &part))
+    return;
+  if (!gtk_widget_translate_coordinates (map, GTK_WIDGET (self->map_overlay), x, y, &ox, &oy))
+    ox = x, oy = y;
+  _dm_window_part_activated_cb (self, region, part, ox, oy, layer);
+}
+
 gboolean
 _dm_window_zoom_home_idle (DmWindow *self)
 {
@@ -208,28 +237,26 @@ _dm_window_part_activated_cb (DmWindow       *self,
                    double          y,
                    DmOverlayLayer *layer)
 {
-  const DmClause *clause = dm_scenario_get_clause (self->scenario, region, part);
-  DmStatus status = dm_scenario_get_status (self->scenario, region, part);
+  /* The map that was clicked decides which scenario is described. */
+  DmScenario *clicked = (self->scenario_b != NULL && layer == self->overlay_b)
+                        ? self->scenario_b : self->scenario;
+  const DmClause *clause = dm_scenario_get_clause (clicked, region, part);
+  DmStatus status = dm_scenario_get_status (clicked, region, part);
   g_autofree char *sources = clause ? dm_clause_format_sources (clause) : g_strdup ("—");
   g_autofree char *text = NULL;
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
   GtkWidget *label;
 
   dm_scene_set_selection (self->scene, region, part);
+  self->selected_region = region;
+  self->selected_part = part;
   gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
   dm_sidebar_select_part (self->sidebar, region, part);
 
-  if (self->scenario_b != NULL && layer == self->overlay_b)
-    {
-      clause = dm_scenario_get_clause (self->scenario_b, region, part);
-      status = dm_scenario_get_status (self->scenario_b, region, part);
-      g_free (sources);
-      sources = clause ? dm_clause_format_sources (clause) : g_strdup ("—");
-    }
   text = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s\n%s\n<i>%s</i>\n%s %s\n%s %'.0f km²",
                                   dm_region_label (region), dm_part_label (part),
                                   dm_status_label (status),
-                                  dm_scenario_is_edited (self->scenario, region, part)
+                                  dm_scenario_is_edited (clicked, region, part)
                                     ? _(" (your edit)") : "",
                                   clause && clause->note ? clause->note : "",
                                   clause ? dm_certainty_label (clause->certainty) : "",
@@ -254,7 +281,6 @@ _dm_window_part_activated_cb (DmWindow       *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_popover_set_child (GTK_POPOVER (self->popover), label);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->popover));
@@ -298,7 +324,11 @@ load_partition (DmWindow   *self,
   self->control_date = g_strdup (info->date);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "control-date", info->date);
-  dm_load_partition_async (self->geodata, info->path, info->date, self->cancellable,
+  /* A newer date supersedes a load still running (scrubbing the slider). */
+  g_cancellable_cancel (self->partition_cancellable);
+  g_clear_object (&self->partition_cancellable);
+  self->partition_cancellable = g_cancellable_new ();
+  dm_load_partition_async (self->geodata, info->path, info->date, self->partition_cancellable,
                            partition_loaded_cb, g_object_ref (self));
 }
 
@@ -373,8 +403,8 @@ _dm_window_fill_dates (DmWindow   *self,
 
 /* The online OpenStreetMap layer replaces the bundled basemap under the
  * overlay; off by default, it is the only thing that uses the network. */
-static void
-apply_basemap (DmWindow *self)
+void
+_dm_window_apply_basemap (DmWindow *self)
 {
   gboolean online = self->settings && g_settings_get_boolean (self->settings, "online-basemap");
   ShumateMapSource *source = SHUMATE_MAP_SOURCE (self->map_source);
@@ -390,9 +420,9 @@ apply_basemap (DmWindow *self)
       if (osm != NULL)
         source = osm;
     }
+  /* Both maps, shown or not: a hidden second map must not keep fetching. */
   shumate_simple_map_set_map_source (self->map, source);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->map_b)))
-    shumate_simple_map_set_map_source (self->map_b, source);
+  shumate_simple_map_set_map_source (self->map_b, source);
 }
 
 static void
@@ -400,7 +430,7 @@ settings_changed_cb (DmWindow   *self,
                      const char *key)
 {
   if (g_str_equal (key, "online-basemap"))
-    apply_basemap (self);
+    _dm_window_apply_basemap (self);
   else if (g_str_equal (key, "high-contrast") && self->scene != NULL)
     {
       dm_scene_get_options (self->scene)->high_contrast =
@@ -421,6 +451,8 @@ geodata_loaded_cb (GObject      *source,
   ShumateViewport *viewport;
 
   self->geodata = dm_load_geodata_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (self->geodata == NULL)
     {
       adw_status_page_set_title (self->status_page, _("The Map Data Could Not Be Loaded"));
@@ -433,12 +465,10 @@ geodata_loaded_cb (GObject      *source,
   self->map_source = dm_map_source_new (self->geodata, adw_style_manager_get_dark (
                                           adw_style_manager_get_default ()) ? DM_BASEMAP_DARK
                                                                             : DM_BASEMAP_LIGHT);
-  apply_basemap (self);
+  _dm_window_apply_basemap (self);
   viewport = shumate_simple_map_get_viewport (self->map);
   self->overlay = dm_overlay_layer_new (viewport, self->scene);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay));
-  g_signal_connect_object (self->overlay, "part-activated", G_CALLBACK (_dm_window_part_activated_cb), self,
-                           G_CONNECT_SWAPPED);
   _dm_window_zoom_home (self, FALSE);
   if (self->settings != NULL)
     settings_changed_cb (self, "high-contrast");
@@ -576,6 +606,17 @@ dm_window_get_high_contrast (DmWindow *self)
   return self->scene != NULL && dm_scene_get_options (self->scene)->high_contrast;
 }
 
+/* The region part last clicked on the map; FALSE when none was. */
+gboolean
+dm_window_get_selection (DmWindow *self,
+                         int      *region,
+                         int      *part)
+{
+  *region = self->selected_region;
+  *part = self->selected_part;
+  return self->selected_region >= 0;
+}
+
 gboolean
 dm_window_get_presenting (DmWindow *self)
 {
@@ -694,6 +735,8 @@ dm_window_dispose (GObject *object)
   DmWindow *self = DM_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->partition_cancellable);
+  g_clear_object (&self->partition_cancellable);
   if (self->fade_tick != 0 && self->overlay != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->overlay), self->fade_tick);
   self->fade_tick = 0;
@@ -773,6 +816,7 @@ dm_window_class_init (DmWindowClass *klass)
 static void
 dm_window_init (DmWindow *self)
 {
+  self->selected_region = self->selected_part = -1;
   /* win.compare-mode reads the property while the template is built. */
   self->compare_mode = g_strdup ("side");
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -785,6 +829,18 @@ dm_window_init (DmWindow *self)
                            G_CALLBACK (proposal_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-scenario", FALSE);
   _dm_window_install_key_controller (self);
+  for (int i = 0; i < 2; i++)
+    {
+      GtkGesture *click = gtk_gesture_click_new ();
+
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click),
+                                                  GTK_PHASE_CAPTURE);
+      g_signal_connect_object (click, "released", G_CALLBACK (map_released_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (i == 0 ? GTK_WIDGET (self->map) : GTK_WIDGET (self->map_b),
+                                 GTK_EVENT_CONTROLLER (click));
+    }
   _dm_window_compare_init (self);
   _dm_window_import_init (self);
   g_signal_connect_object (self->date_dropdown, "notify::selected",

@@ -19,6 +19,9 @@ gboolean    dm_window_save_scenario     (DmWindow       *self,
                                          GError        **error);
 GtkWidget  *dm_window_get_overlay       (DmWindow       *self);
 gboolean    dm_window_get_presenting    (DmWindow       *self);
+gboolean    dm_window_get_selection     (DmWindow       *self,
+                                         int            *region,
+                                         int            *part);
 gboolean    dm_window_compare_with      (DmWindow       *self,
                                          const char     *proposal_id);
 GtkWidget  *dm_window_get_map           (DmWindow       *self,

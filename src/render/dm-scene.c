@@ -383,6 +383,19 @@ dm_scene_get_fingerprint (DmScene *self)
   return h;
 }
 
+/* Imported overlays are shared (shapes are immutable) between the scenes
+ * of two compared maps and an export's copy of the scene. */
+void
+dm_scene_copy_extras (DmScene *self,
+                      DmScene *from)
+{
+  for (guint i = 0; i < from->extras->len; i++)
+    {
+      Extra *extra = g_ptr_array_index (from->extras, i);
+      dm_scene_add_extra (self, extra->name, extra->shapes);
+    }
+}
+
 guint
 dm_scene_get_n_extras (DmScene *self)
 {

@@ -58,6 +58,8 @@ guint64       dm_scene_get_fingerprint (DmScene        *self);
 void          dm_scene_add_extra      (DmScene         *self,
                                        const char      *name,
                                        GPtrArray       *shapes);
+void          dm_scene_copy_extras    (DmScene         *self,
+                                       DmScene         *from);
 guint         dm_scene_get_n_extras   (DmScene         *self);
 const char   *dm_scene_get_extra_name (DmScene         *self,
                                        guint            index);
