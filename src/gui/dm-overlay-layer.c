@@ -10,7 +10,8 @@ struct _DmOverlayLayer
 {
   ShumateLayer  parent_instance;
   DmScene      *scene;
-  /* Swipe mode paints only a horizontal band of the layer. */
+  /* Swipe mode paints only a band of the layer, as fractions of its width
+   * so the band follows resizes; 0..1 paints everything. */
   double        clip_from, clip_to;
   /* While stepping proposals, the previous scenario fades out. */
   DmScenario   *fade_from;
@@ -152,12 +153,12 @@ dm_overlay_layer_snapshot (GtkWidget   *widget,
   report_first_frame (self);
 
   graphene_rect_init (&bounds, 0, 0, view.width, view.height);
-  if (self->clip_to > self->clip_from)
+  if (self->clip_from > 0.0 || self->clip_to < 1.0)
     {
       graphene_rect_t clip;
 
-      graphene_rect_init (&clip, self->clip_from, 0, self->clip_to - self->clip_from,
-                          view.height);
+      graphene_rect_init (&clip, self->clip_from * view.width, 0,
+                          (self->clip_to - self->clip_from) * view.width, view.height);
       gtk_snapshot_push_clip (snapshot, &clip);
     }
 
@@ -209,7 +210,7 @@ dm_overlay_layer_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_texture (snapshot, self->cache, &rect);
     }
 
-  if (self->clip_to > self->clip_from)
+  if (self->clip_from > 0.0 || self->clip_to < 1.0)
     gtk_snapshot_pop (snapshot);
 }
 
@@ -289,6 +290,7 @@ dm_overlay_layer_class_init (DmOverlayLayerClass *klass)
 static void
 dm_overlay_layer_init (DmOverlayLayer *self)
 {
+  self->clip_to = 1.0;
   /* Clicks are caught by the window on the whole map: the map's own
    * gestures would otherwise claim them before a layer sees them. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
@@ -310,14 +312,14 @@ dm_overlay_layer_get_scene (DmOverlayLayer *self)
   return self->scene;
 }
 
-/* Paint only x_from..x_to (widget pixels); equal values paint everything. */
+/* Paint only from..to, as fractions of the width; 0, 1 paints everything. */
 void
-dm_overlay_layer_set_view_override (DmOverlayLayer *self,
-                                    double          x_from,
-                                    double          x_to)
+dm_overlay_layer_set_band (DmOverlayLayer *self,
+                           double          from,
+                           double          to)
 {
-  self->clip_from = x_from;
-  self->clip_to = x_to;
+  self->clip_from = CLAMP (from, 0.0, 1.0);
+  self->clip_to = CLAMP (to, self->clip_from, 1.0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -20,9 +20,9 @@ gboolean        dm_overlay_layer_pick       (DmOverlayLayer  *self,
                                              DmPart          *part);
 void            dm_overlay_layer_get_view   (DmOverlayLayer  *self,
                                              DmView          *view);
-void            dm_overlay_layer_set_view_override (DmOverlayLayer *self,
-                                                    double          x_from,
-                                                    double          x_to);
+void            dm_overlay_layer_set_band  (DmOverlayLayer *self,
+                                            double          from,
+                                            double          to);
 
 void            dm_overlay_layer_set_fade  (DmOverlayLayer *self,
                                             DmScenario     *from,

@@ -31,15 +31,13 @@ clear_overlay_b (DmWindow *self)
 static void
 update_swipe_clip (DmWindow *self)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self->map_overlay));
-  double x = width * self->swipe_fraction;
   gboolean swipe = self->scenario_b != NULL && g_strcmp0 (self->compare_mode, "swipe") == 0;
 
   if (self->overlay == NULL)
     return;
-  dm_overlay_layer_set_view_override (self->overlay, 0, swipe ? x : 0);
+  dm_overlay_layer_set_band (self->overlay, 0, swipe ? self->swipe_fraction : 1.0);
   if (swipe && self->overlay_b != NULL)
-    dm_overlay_layer_set_view_override (self->overlay_b, x, width);
+    dm_overlay_layer_set_band (self->overlay_b, self->swipe_fraction, 1.0);
   gtk_widget_queue_allocate (GTK_WIDGET (self->map_overlay));
 }
 

@@ -555,7 +555,7 @@ default_subtitle (DmScene *scene)
 
   if (date != NULL && !dm_proposal_is_baseline (proposal))
     g_string_append_printf (s, _("Proposal of %s · "), date);
-  g_string_append_printf (s, _("Control line of %s"),
+  g_string_append_printf (s, _("Line of contact of %s"),
                           dm_partition_get_date (dm_scene_get_partition (scene)));
   if (dm_scenario_get_modified (scenario))
     g_string_append (s, _(" · scenario modified"));

@@ -21,6 +21,9 @@ struct _DmTextBoxes
   PangoLayout          *layout;
   PangoFontDescription *fonts[DM_TEXT_WATER + 1];
   double                font_scale[DM_TEXT_WATER + 1];
+  /* When set, a label must fit inside: a town name cut by the frame reads
+   * as another name. */
+  double                max_x, max_y;
 };
 
 DmTextBoxes *
@@ -181,6 +184,9 @@ dm_text_draw_label (cairo_t           *cr,
   box.y2 = ly + logical.height + pad;
   if (boxes != NULL)
     {
+      if (boxes->max_x > 0 &&
+          (box.x1 < 0 || box.y1 < 0 || box.x2 > boxes->max_x || box.y2 > boxes->max_y))
+        return FALSE;
       if (boxes_overlap (boxes, &box))
         return FALSE;
       g_array_append_val (boxes->boxes, box);
@@ -236,6 +242,9 @@ dm_text_draw_places (cairo_t      *cr,
   guint drawn = 0;
   /* A screenful of labels is plenty; more is noise and paint time. */
   guint max_labels = (guint) (view->width * view->height / (scale * scale * 9000.0)) + 8;
+
+  boxes->max_x = view->width;
+  boxes->max_y = view->height;
 
   for (guint i = 0; i < places->len && drawn < max_labels; i++)
     {
