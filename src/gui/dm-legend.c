@@ -10,6 +10,8 @@ struct _DmLegend
 {
   GtkWidget  parent_instance;
   GtkWidget *box;
+  GtkWidget *toggle;
+  GtkWidget *revealer;
   GtkWidget *rows;
   GtkWidget *sources;
   GtkWidget *attribution;
@@ -157,10 +159,20 @@ dm_legend_class_init (DmLegendClass *klass)
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "legend");
 }
 
+/* Folded, the legend is one small button: the map under it matters more
+ * when two maps share the width. */
+void
+dm_legend_set_expanded (DmLegend *self,
+                        gboolean  expanded)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->toggle), expanded);
+}
+
 static void
 dm_legend_init (DmLegend *self)
 {
   GtkWidget *title = gtk_label_new (_("Legend"));
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (self->box, "card");
@@ -169,10 +181,24 @@ dm_legend_init (DmLegend *self)
 
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_box_append (GTK_BOX (self->box), title);
+  self->toggle = gtk_toggle_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->toggle), title);
+  gtk_widget_add_css_class (self->toggle, "flat");
+  gtk_widget_set_halign (self->toggle, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->toggle, _("Show or Hide the Legend"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->toggle), TRUE);
+  gtk_box_append (GTK_BOX (self->box), self->toggle);
+
+  self->revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->revealer), content);
+  /* Hidden rather than only unrevealed, so the folded card is narrow. */
+  g_object_bind_property (self->toggle, "active", self->revealer, "visible",
+                          G_BINDING_SYNC_CREATE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
+  gtk_box_append (GTK_BOX (self->box), self->revealer);
 
   self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_box_append (GTK_BOX (self->box), self->rows);
+  gtk_box_append (GTK_BOX (content), self->rows);
 
   self->sources = gtk_label_new (NULL);
   self->attribution = gtk_label_new (NULL);
@@ -182,6 +208,6 @@ dm_legend_init (DmLegend *self)
       gtk_label_set_wrap (GTK_LABEL (l), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (l), 40);
       gtk_widget_add_css_class (l, "caption");
-      gtk_box_append (GTK_BOX (self->box), l);
+      gtk_box_append (GTK_BOX (content), l);
     }
 }

@@ -14,4 +14,7 @@ void  dm_legend_update  (DmLegend *self,
                          DmScene  *scene,
                          DmScene  *compare);
 
+void  dm_legend_set_expanded  (DmLegend *self,
+                              gboolean  expanded);
+
 G_END_DECLS

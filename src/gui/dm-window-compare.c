@@ -83,6 +83,9 @@ apply_mode (DmWindow *self)
   gboolean was_side = gtk_widget_get_visible (GTK_WIDGET (self->map_b));
 
   clear_overlay_b (self);
+  /* Two maps share the width: the legend folds to a button until asked. */
+  if (side != was_side)
+    dm_legend_set_expanded (self->legend, !side);
   gtk_widget_set_visible (GTK_WIDGET (self->map_b), side);
   gtk_widget_set_visible (self->swipe_handle, swipe);
   gtk_widget_set_visible (self->compare_mode_box, comparing);
@@ -192,6 +195,24 @@ get_child_position_cb (DmWindow      *self,
   int width = gtk_widget_get_width (GTK_WIDGET (overlay));
   int height = gtk_widget_get_height (GTK_WIDGET (overlay));
 
+  if (child == GTK_WIDGET (self->compare_label_a) || child == GTK_WIDGET (self->compare_label_b))
+    {
+      gboolean swipe = g_strcmp0 (self->compare_mode, "swipe") == 0;
+      gboolean is_a = child == GTK_WIDGET (self->compare_label_a);
+      /* Centred over its map (side by side) or its side of the divider. */
+      double centre = swipe ? (is_a ? self->swipe_fraction / 2
+                                    : (1.0 + self->swipe_fraction) / 2)
+                            : (is_a ? 0.25 : 0.75);
+      int w, h;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+      allocation->x = CLAMP ((int) (width * centre) - w / 2, 0, MAX (0, width - w));
+      allocation->y = 12;
+      allocation->width = w;
+      allocation->height = h;
+      return TRUE;
+    }
   if (child != self->swipe_handle)
     return FALSE;
   allocation->x = (int) (width * self->swipe_fraction) - HANDLE_WIDTH / 2;
