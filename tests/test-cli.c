@@ -144,6 +144,22 @@ test_validate (void)
   g_assert_nonnull (strstr (out2, "us-28-point-2025-11.json: valid"));
 }
 
+/* A saved scenario is shown against the line it was made with. */
+static void
+test_scenario_date (void)
+{
+  g_autofree char *path = dm_test_write ("dated-scenario.json",
+    "{\"format\":\"demarcate-scenario\",\"version\":1,\"proposal\":\"us-28-point-2025-11\","
+    "\"control_date\":\"2025-04-17\",\"edits\":[{\"region\":\"donetsk\","
+    "\"part\":\"ukrainian-held\",\"status\":\"ukraine\"}]}", -1);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run ((const char *[]) { "stats", "--scenario", path, "--format", "json", NULL },
+                        &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\"control_date\" : \"2025-04-17\""));
+  g_assert_nonnull (strstr (out, "\"modified\" : true"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -159,6 +175,7 @@ main (int    argc,
   g_test_add_func ("/cli/stats-json-compare", test_stats_json_compare);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/scenario-date", test_scenario_date);
 
   return g_test_run ();
 }

@@ -38,6 +38,7 @@ DmScenario  *_dm_cli_scenario   (DmCatalog       *catalog,
                                  const char      *scenario_file,
                                  char           **scenario_date,
                                  GError         **error);
+char        *_dm_cli_scenario_date (const char   *scenario_file);
 void         _dm_cli_error      (const char      *message);
 
 G_END_DECLS

@@ -278,6 +278,8 @@ _dm_cli_stats (int    argc,
       return DM_EXIT_ERROR;
     }
 
+  if (date == NULL && control_file == NULL)
+    date = _dm_cli_scenario_date (scenario_file);
   if (!_dm_cli_load (&data, date, control_file, &error) ||
       !(scenario = _dm_cli_scenario (data.catalog, proposal_id, scenario_file, &scenario_date,
                                      &error)) ||

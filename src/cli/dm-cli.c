@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "dm-cli.h"
 #include "dm-cli-private.h"
@@ -102,6 +103,23 @@ _dm_cli_load (DmCliData   *data,
 
   data->partition = dm_partition_derive (data->geodata, control, NULL, error);
   return data->partition != NULL;
+}
+
+/* The control date a saved scenario was made with, so commands show it
+ * against the same line unless told otherwise; NULL if it has none. */
+char *
+_dm_cli_scenario_date (const char *scenario_file)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (scenario_file == NULL || !json_parser_load_from_file (parser, scenario_file, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
+                                                               "control_date", NULL));
 }
 
 DmScenario *

@@ -613,7 +613,9 @@ dm_layout_draw (DmScene               *scene,
                              dm_proposal_get_short_title (dm_scenario_get_proposal (scenario)),
                              dm_proposal_get_short_title (dm_scenario_get_proposal (options->compare)));
   else
-    title = g_strdup (dm_proposal_get_title (dm_scenario_get_proposal (scenario)));
+    /* "… (modified)" for a user's scenario: an edit must never be
+     * published under the proposal's own name. */
+    title = dm_scenario_get_title (scenario);
   subtitle = options->subtitle ? g_strdup (options->subtitle) : default_subtitle (scene);
 
   dm_draw_group_begin (cr, "title", _("Title"));
