@@ -7,6 +7,7 @@
 
 #include "dm-control.h"
 #include "dm-error.h"
+#include "dm-import.h"
 #include "dm-vector.h"
 
 void
@@ -49,48 +50,25 @@ dm_control_date_from_path (const char *path)
   return NULL;
 }
 
+/* One way to read a control area, the importer's: bundled files, --control
+ * files and files users drop in get the same checks, dates and sources,
+ * zipped Shapefiles and KMZ included. A given date overrides the file's. */
 DmControlArea *
 dm_control_area_load (const char    *path,
                       const char    *date,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(DmVector) vector = NULL;
-  g_autoptr(DmControlArea) control = NULL;
-  const DmFeature *first;
-  const char *source;
+  g_autoptr(DmImportedFile) file = NULL;
 
-  vector = dm_vector_read (path, DM_GEOM_POLYGON, cancellable, error);
-  if (vector == NULL)
+  file = dm_import_file (path, date != NULL ? DM_IMPORT_OVERLAY : DM_IMPORT_CONTROL,
+                         cancellable, error);
+  if (file == NULL)
     return NULL;
-
-  first = g_ptr_array_index (vector->features, 0);
-  control = g_new0 (DmControlArea, 1);
-  control->path = g_strdup (path);
-  control->n_repaired = vector->n_repaired;
-
   if (date != NULL)
-    control->date = g_strdup (date);
-  else if (is_iso_date (dm_feature_get (first, "date")))
-    control->date = g_strdup (dm_feature_get (first, "date"));
-  else
-    control->date = dm_control_date_from_path (path);
-
-  if (control->date == NULL)
     {
-      g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
-                   _("%s: the control area has no date: give it a “date” property "
-                     "(YYYY-MM-DD) or put the date in the file name"), display);
-      return NULL;
+      g_free (file->date);
+      file->date = g_strdup (date);
     }
-
-  source = dm_feature_get (first, "source");
-  control->source = g_strdup (source ? source : display);
-
-  control->geometry = dm_vector_union (vector, error);
-  if (control->geometry == NULL)
-    return NULL;
-
-  return g_steal_pointer (&control);
+  return dm_import_to_control (file, error);
 }

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include "dm-control.h"
-#include "dm-import.h"
 #include "dm-loader.h"
 
 /* Start-up: the bundled data and the latest line of contact are read in a
@@ -180,7 +179,6 @@ load_partition_thread (GTask        *task,
 {
   PartitionJob *job = task_data;
   GError *error = NULL;
-  g_autoptr(DmImportedFile) file = NULL;
   g_autoptr(DmControlArea) control = NULL;
   DmPartition *partition = take_preloaded_partition (job->geodata, job->path, job->date);
 
@@ -190,15 +188,7 @@ load_partition_thread (GTask        *task,
       return;
     }
 
-  /* Through the importer, so zipped Shapefiles and KMZ work as well. */
-  file = dm_import_file (job->path, DM_IMPORT_CONTROL, cancellable, &error);
-  control = file ? dm_import_to_control (file, &error) : NULL;
-
-  if (control != NULL && job->date != NULL)
-    {
-      g_free (control->date);
-      control->date = g_strdup (job->date);
-    }
+  control = dm_control_area_load (job->path, job->date, cancellable, &error);
 
   if (control != NULL)
     partition = dm_partition_derive (job->geodata, control, cancellable, &error);
