@@ -60,20 +60,52 @@ toggle_sidebar_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+/* Every file the window asks for goes through here: the portal-backed
+ * chooser, and on "accept" the callback with a local path. One chooser at
+ * a time; dispose destroys one still open. */
 static void
-open_response_cb (DmWindow             *self,
-                  int                   response,
-                  GtkFileChooserNative *native)
+chooser_response_cb (DmWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *native)
 {
+  DmPathFunc func = g_object_get_data (G_OBJECT (native), "dm-path-func");
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        dm_window_open_scenario (self, path);
+        func (self, path);
     }
-  g_object_unref (native);
+  if (self->chooser == native)
+    g_clear_object (&self->chooser);
+}
+
+void
+_dm_window_choose_path (DmWindow             *self,
+                        const char           *title,
+                        GtkFileChooserAction  action,
+                        const char           *accept,
+                        const char           *suggested_name,
+                        GtkFileFilter        *filter,
+                        DmPathFunc            func)
+{
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept,
+                                               _("_Cancel"));
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested_name);
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_object_set_data (G_OBJECT (self->chooser), "dm-path-func", func);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static GtkFileFilter *
@@ -88,18 +120,19 @@ scenario_filter (void)
 }
 
 static void
+open_chosen (DmWindow   *self,
+             const char *path)
+{
+  dm_window_open_scenario (self, path);
+}
+
+static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), scenario_filter ());
-  g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), widget,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  _dm_window_choose_path (DM_WINDOW (widget), _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                          _("_Open"), NULL, scenario_filter (), open_chosen);
 }
 
 void
@@ -120,41 +153,19 @@ _dm_window_save_to (DmWindow   *self,
 }
 
 static void
-save_response_cb (DmWindow             *self,
-                  int                   response,
-                  GtkFileChooserNative *native)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        _dm_window_save_to (self, path);
-    }
-  g_object_unref (native);
-}
-
-static void
 save_as_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   DmWindow *self = DM_WINDOW (widget);
-  GtkFileChooserNative *native;
   g_autofree char *name = NULL;
 
   if (self->scenario == NULL)
     return;
-  native = gtk_file_chooser_native_new (_("Save Scenario"), GTK_WINDOW (widget),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   name = g_strdup_printf ("%s-scenario.json",
                           dm_proposal_get_id (dm_scenario_get_proposal (self->scenario)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), scenario_filter ());
-  g_signal_connect_object (native, "response", G_CALLBACK (save_response_cb), widget,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  _dm_window_choose_path (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                          name, scenario_filter (), _dm_window_save_to);
 }
 
 static void

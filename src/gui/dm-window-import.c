@@ -242,50 +242,30 @@ _dm_window_import_path (DmWindow   *self,
 }
 
 static void
-chooser_response_cb (DmWindow             *self,
-                     int                   response,
-                     GtkFileChooserNative *native)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        _dm_window_import_path (self, path);
-    }
-  g_object_unref (native);
-}
-
-static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   gboolean folder = g_str_equal (action_name, "win.import-folder");
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (folder ? _("Import a Folder of Dated Control Areas")
-                                        : _("Import a Vector File"),
-                                 GTK_WINDOW (widget),
-                                 folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                        : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                 _("_Import"), _("_Cancel"));
+  GtkFileFilter *filter = NULL;
 
   if (!folder)
     {
-      GtkFileFilter *filter = gtk_file_filter_new ();
       const char *patterns[] = { "*.geojson", "*.json", "*.kml", "*.kmz", "*.shp", "*.zip",
                                  "*.gpkg", "*.fgb" };
 
+      filter = gtk_file_filter_new ();
       gtk_file_filter_set_name (filter, _("Vector files (GeoJSON, KML, Shapefile, "
                                           "GeoPackage, FlatGeobuf)"));
       for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
         gtk_file_filter_add_pattern (filter, patterns[i]);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
     }
-  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), widget,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  _dm_window_choose_path (DM_WINDOW (widget),
+                          folder ? _("Import a Folder of Dated Control Areas")
+                                 : _("Import a Vector File"),
+                          folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                 : GTK_FILE_CHOOSER_ACTION_OPEN,
+                          _("_Import"), NULL, filter, _dm_window_import_path);
 }
 
 static gboolean

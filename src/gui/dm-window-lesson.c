@@ -94,38 +94,22 @@ add_step_action (GtkWidget  *widget,
 }
 
 static void
-save_response_cb (DmWindow             *self,
-                  int                   response,
-                  GtkFileChooserNative *native)
+save_chosen (DmWindow   *self,
+             const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
-      if (path != NULL && !dm_lesson_save (self->lesson, path, &error))
-        _dm_window_show_error (self, error->message);
-      else if (path != NULL)
-        _dm_window_toast (self, _("Lesson saved"));
-    }
-  g_object_unref (native);
+  if (!dm_lesson_save (self->lesson, path, &error))
+    _dm_window_show_error (self, error->message);
+  else
+    _dm_window_toast (self, _("Lesson saved"));
 }
 
 static void
-open_response_cb (DmWindow             *self,
-                  int                   response,
-                  GtkFileChooserNative *native)
+open_chosen (DmWindow   *self,
+             const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        dm_window_open_lesson (self, path);
-    }
-  g_object_unref (native);
+  dm_window_open_lesson (self, path);
 }
 
 static void
@@ -134,26 +118,21 @@ file_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   DmWindow *self = DM_WINDOW (widget);
-  gboolean save = g_str_equal (action_name, "win.lesson-save");
-  GtkFileChooserNative *native;
 
-  if (save && (self->lesson == NULL || self->lesson->steps->len == 0))
+  if (g_str_equal (action_name, "win.lesson-open"))
+    {
+      _dm_window_choose_path (self, _("Open Lesson"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                              NULL, NULL, open_chosen);
+      return;
+    }
+  if (self->lesson == NULL || self->lesson->steps->len == 0)
     {
       _dm_window_toast (self, _("The lesson has no steps yet: add the views to show with "
                                 "Ctrl+L"));
       return;
     }
-  native = gtk_file_chooser_native_new (save ? _("Save Lesson") : _("Open Lesson"),
-                                        GTK_WINDOW (widget),
-                                        save ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                             : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        save ? _("_Save") : _("_Open"), _("_Cancel"));
-  if (save)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("lesson.json"));
-  g_signal_connect_object (native, "response",
-                           save ? G_CALLBACK (save_response_cb) : G_CALLBACK (open_response_cb),
-                           widget, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  _dm_window_choose_path (self, _("Save Lesson"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                          _("lesson.json"), NULL, save_chosen);
 }
 
 void

@@ -57,6 +57,7 @@ struct _DmWindow
   char                 *control_date;
   char                 *scenario_path;
   GtkWidget            *popover;
+  GtkFileChooserNative *chooser;
   int                   selected_region, selected_part;
 
   DmMapSource          *map_source;
@@ -86,6 +87,16 @@ struct _DmWindow
   guint                 fade_tick;
 };
 
+typedef void (*DmPathFunc) (DmWindow   *self,
+                            const char *path);
+
+void  _dm_window_choose_path       (DmWindow             *self,
+                                    const char           *title,
+                                    GtkFileChooserAction  action,
+                                    const char           *accept,
+                                    const char           *suggested_name,
+                                    GtkFileFilter        *filter,
+                                    DmPathFunc            func);
 void  _dm_window_install_actions   (GtkWidgetClass *widget_class);
 void  _dm_window_set_proposal      (DmWindow       *self,
                                     DmProposal     *proposal);

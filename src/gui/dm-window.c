@@ -741,6 +741,9 @@ dm_window_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->overlay), self->fade_tick);
   self->fade_tick = 0;
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   _dm_window_compare_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
   g_clear_object (&self->scenario);
