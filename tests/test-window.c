@@ -327,6 +327,12 @@ test_compare_in_sync (void)
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (a)), 48.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (a)), 37.8, 1e-9);
 
+  /* Two dates: the same proposal on the second map, against another line. */
+  g_assert_true (dm_window_compare_with (window, "2025-04-17"));
+  wait_until (second_map_shown, 5);
+  g_assert_true (second_map_shown ());
+  g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
+
   /* Swipe keeps one map; no comparison hides the second. */
   g_object_set (window, "compare-mode", "swipe", NULL);
   wait_until (window_ready, 1);

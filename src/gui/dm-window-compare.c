@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-loader.h"
 #include "dm-window-private.h"
 
 #define HANDLE_WIDTH 24
@@ -64,11 +65,24 @@ update_labels (DmWindow *self)
 
   if (self->scenario == NULL || self->scenario_b == NULL)
     return;
-  label_a = g_strdup_printf ("%s%s", swipe ? "◀ " : "",
-                             dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario)));
-  label_b = g_strdup_printf ("%s%s",
-                             dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario_b)),
-                             swipe ? " ▶" : "");
+  if (self->compare_date != NULL)
+    {
+      g_autofree char *a = g_strdup_printf (_("Line of %s"), self->control_date);
+      g_autofree char *b = g_strdup_printf (_("Line of %s"), self->compare_date);
+
+      label_a = g_strdup_printf ("%s%s", swipe ? "◀ " : "", a);
+      label_b = g_strdup_printf ("%s%s", b, swipe ? " ▶" : "");
+    }
+  else
+    {
+      label_a = g_strdup_printf ("%s%s", swipe ? "◀ " : "",
+                                 dm_proposal_get_short_title (
+                                   dm_scenario_get_proposal (self->scenario)));
+      label_b = g_strdup_printf ("%s%s",
+                                 dm_proposal_get_short_title (
+                                   dm_scenario_get_proposal (self->scenario_b)),
+                                 swipe ? " ▶" : "");
+    }
   gtk_label_set_text (self->compare_label_a, label_a);
   gtk_label_set_text (self->compare_label_b, label_b);
 }
@@ -121,24 +135,41 @@ apply_mode (DmWindow *self)
 void
 _dm_window_compare_update (DmWindow *self)
 {
-  dm_sidebar_set_compare (self->sidebar, self->scenario_b);
+  /* Two dates: the second map shows this very scenario, edits included. */
+  if (self->compare_date != NULL && self->scenario != NULL && self->scene_b != NULL)
+    {
+      g_set_object (&self->scenario_b, self->scenario);
+      dm_scene_set_scenario (self->scene_b, self->scenario);
+    }
+  dm_sidebar_set_compare (self->sidebar, self->compare_date ? NULL : self->scenario_b);
   if (self->scene == NULL)
     return;
-  dm_scene_set_compare (self->scene, self->scenario_b);
+  dm_scene_set_compare (self->scene, self->compare_date ? NULL : self->scenario_b);
   if (self->scene_b == NULL)
     return;
-  dm_scene_set_partition (self->scene_b, self->partition);
-  dm_scene_set_compare (self->scene_b, self->scenario);
+  dm_scene_set_partition (self->scene_b, self->compare_date ? self->partition_b
+                                                            : self->partition);
+  dm_scene_set_compare (self->scene_b, self->compare_date ? NULL : self->scenario);
   *dm_scene_get_options (self->scene_b) = *dm_scene_get_options (self->scene);
   if (self->overlay_b != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self->overlay_b));
   update_labels (self);
 }
 
+static void
+clear_compare_date (DmWindow *self)
+{
+  g_cancellable_cancel (self->partition_b_cancellable);
+  g_clear_object (&self->partition_b_cancellable);
+  g_clear_pointer (&self->compare_date, g_free);
+  g_clear_pointer (&self->partition_b, dm_partition_unref);
+}
+
 void
 _dm_window_set_compare (DmWindow   *self,
                         DmProposal *proposal)
 {
+  clear_compare_date (self);
   g_clear_object (&self->scenario_b);
   g_clear_pointer (&self->scene_b, dm_scene_unref);
   clear_overlay_b (self);
@@ -155,23 +186,80 @@ _dm_window_set_compare (DmWindow   *self,
 }
 
 static void
+partition_b_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(DmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  DmPartition *partition = dm_load_partition_finish (result, &error);
+
+  if (partition == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dm_window_show_error (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->partition_b, dm_partition_unref);
+  self->partition_b = partition;
+  _dm_window_compare_update (self);
+  if (self->overlay_b != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self->overlay_b));
+}
+
+/* The same scenario against the line of contact of another date. */
+static void
+set_compare_date (DmWindow   *self,
+                  const char *date)
+{
+  const DmControlInfo *info = dm_catalog_find_control (self->catalog, date);
+
+  /* Cleared without relaying out, so the maps keep their view. */
+  clear_compare_date (self);
+  g_clear_object (&self->scenario_b);
+  g_clear_pointer (&self->scene_b, dm_scene_unref);
+  if (info == NULL || self->geodata == NULL || self->scenario == NULL)
+    {
+      _dm_window_set_compare (self, NULL);
+      return;
+    }
+  self->compare_date = g_strdup (info->date);
+  self->scenario_b = g_object_ref (self->scenario);
+  self->scene_b = dm_scene_new (self->geodata);
+  dm_scene_set_scenario (self->scene_b, self->scenario_b);
+  dm_scene_copy_extras (self->scene_b, self->scene);
+  self->partition_b_cancellable = g_cancellable_new ();
+  dm_load_partition_async (self->geodata, info->path, info->date, self->partition_b_cancellable,
+                           partition_b_loaded_cb, g_object_ref (self));
+  apply_mode (self);
+}
+
+static void
 compare_selected_cb (DmWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->compare_dropdown);
   GPtrArray *proposals = self->catalog ? dm_catalog_get_proposals (self->catalog) : NULL;
+  GPtrArray *controls = self->catalog ? dm_catalog_get_controls (self->catalog) : NULL;
 
   if (proposals == NULL)
     return;
-  _dm_window_set_compare (self, selected == 0 || selected > proposals->len
-                                ? NULL : g_ptr_array_index (proposals, selected - 1));
+  if (selected >= 1 && selected <= proposals->len)
+    _dm_window_set_compare (self, g_ptr_array_index (proposals, selected - 1));
+  else if (selected > proposals->len && selected - proposals->len - 1 < controls->len)
+    set_compare_date (self, ((DmControlInfo *) g_ptr_array_index (
+                               controls, selected - proposals->len - 1))->date);
+  else
+    _dm_window_set_compare (self, NULL);
 }
 
-/* Fills "Compare with" once the proposals are known. */
+/* "Compare with": another proposal, or this one on another date's line.
+ * Rebuilt when imports add dates. */
 void
 _dm_window_compare_setup (DmWindow *self)
 {
   g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
   GPtrArray *proposals = dm_catalog_get_proposals (self->catalog);
+  GPtrArray *controls = dm_catalog_get_controls (self->catalog);
 
   gtk_string_list_append (items, _("No Comparison"));
   for (guint i = 0; i < proposals->len; i++)
@@ -180,10 +268,17 @@ _dm_window_compare_setup (DmWindow *self)
         dm_proposal_get_short_title (g_ptr_array_index (proposals, i)));
       gtk_string_list_append (items, item);
     }
+  for (guint i = 0; i < controls->len; i++)
+    {
+      g_autofree char *item = g_strdup_printf (_("Compare with the line of %s"),
+        ((DmControlInfo *) g_ptr_array_index (controls, i))->date);
+      gtk_string_list_append (items, item);
+    }
+  g_signal_handlers_block_by_func (self->compare_dropdown, compare_selected_cb, self);
   gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (items));
   gtk_drop_down_set_selected (self->compare_dropdown, 0);
-  g_signal_connect_object (self->compare_dropdown, "notify::selected",
-                           G_CALLBACK (compare_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_handlers_unblock_by_func (self->compare_dropdown, compare_selected_cb, self);
+  _dm_window_set_compare (self, NULL);
 }
 
 static gboolean
@@ -267,11 +362,14 @@ _dm_window_compare_init (DmWindow *self)
   gtk_widget_add_controller (self->swipe_handle, GTK_EVENT_CONTROLLER (drag));
   g_signal_connect_object (self, "notify::compare-mode", G_CALLBACK (compare_mode_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_dropdown, "notify::selected",
+                           G_CALLBACK (compare_selected_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
 _dm_window_compare_dispose (DmWindow *self)
 {
+  clear_compare_date (self);
   clear_overlay_b (self);
   g_clear_pointer (&self->view_bindings, g_ptr_array_unref);
   g_clear_object (&self->scenario_b);
@@ -285,28 +383,35 @@ _dm_window_compare_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.compare-mode", "compare-mode");
 }
 
-/* Selects a proposal in "Compare with" (NULL: no comparison), as a user
- * would; FALSE for an unknown id. */
+/* Selects a proposal id, or a control date, in "Compare with" (NULL: no
+ * comparison), as a user would; FALSE for an unknown one. */
 gboolean
 dm_window_compare_with (DmWindow   *self,
-                        const char *proposal_id)
+                        const char *what)
 {
-  GPtrArray *proposals;
+  GPtrArray *proposals, *controls;
   guint index;
 
   if (self->catalog == NULL)
     return FALSE;
-  if (proposal_id == NULL)
+  if (what == NULL)
     {
       gtk_drop_down_set_selected (self->compare_dropdown, 0);
       return TRUE;
     }
   proposals = dm_catalog_get_proposals (self->catalog);
-  if (!g_ptr_array_find (proposals, dm_catalog_find_proposal (self->catalog, proposal_id),
-                         &index))
-    return FALSE;
-  gtk_drop_down_set_selected (self->compare_dropdown, index + 1);
-  return TRUE;
+  controls = dm_catalog_get_controls (self->catalog);
+  if (g_ptr_array_find (proposals, dm_catalog_find_proposal (self->catalog, what), &index))
+    {
+      gtk_drop_down_set_selected (self->compare_dropdown, index + 1);
+      return TRUE;
+    }
+  if (g_ptr_array_find (controls, dm_catalog_find_control (self->catalog, what), &index))
+    {
+      gtk_drop_down_set_selected (self->compare_dropdown, proposals->len + 1 + index);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* The ShumateSimpleMap on the left (0) or right (1). */

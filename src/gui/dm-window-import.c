@@ -127,6 +127,7 @@ import_done_cb (GObject      *source,
           last = file->date;
         }
       _dm_window_fill_dates (self, last);
+      _dm_window_compare_setup (self);
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u dated control area",
                                               "Imported %u dated control areas",
                                               job->files->len), job->files->len);
@@ -147,6 +148,7 @@ import_done_cb (GObject      *source,
     {
       dm_catalog_add_control (self->catalog, job->date, job->path);
       _dm_window_fill_dates (self, job->date);
+      _dm_window_compare_setup (self);
       message = g_strdup_printf (_("Imported “%s” as the line of contact of %s"), job->name,
                                  job->date);
     }

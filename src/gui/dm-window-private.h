@@ -67,6 +67,10 @@ struct _DmWindow
   DmScene              *scene_b;
   DmOverlayLayer       *overlay_b;
   char                 *compare_mode;   /* "side" or "swipe" */
+  /* Comparing two dates: the same scenario on another line of contact. */
+  char                 *compare_date;
+  DmPartition          *partition_b;
+  GCancellable         *partition_b_cancellable;
   double                swipe_fraction;
   double                swipe_drag_start;
   GPtrArray            *view_bindings;

@@ -75,7 +75,8 @@ _dm_window_refresh (DmWindow *self)
   if (self->scene == NULL || self->scenario == NULL || self->partition == NULL)
     return;
   dm_sidebar_show (self->sidebar, self->scenario, self->partition);
-  dm_legend_update (self->legend, self->scene, self->scene_b);
+  /* Two dates of one scenario: same styles, nothing outlined. */
+  dm_legend_update (self->legend, self->scene, self->compare_date ? NULL : self->scene_b);
   update_title (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
 }
@@ -500,14 +501,11 @@ geodata_loaded_cb (GObject      *source,
   _dm_window_compare_setup (self);
   _dm_window_fill_dates (self, NULL);
 
-  if (self->startup_compare != NULL)
+  if (self->startup_compare != NULL && !dm_window_compare_with (self, self->startup_compare))
     {
-      GPtrArray *proposals = dm_catalog_get_proposals (self->catalog);
-      guint index;
-
-      if (g_ptr_array_find (proposals, dm_catalog_find_proposal (self->catalog,
-                                                                 self->startup_compare), &index))
-        gtk_drop_down_set_selected (self->compare_dropdown, index + 1);
+      g_autofree char *msg = g_strdup_printf (_("Nothing to compare with “%s”"),
+                                              self->startup_compare);
+      _dm_window_toast (self, msg);
     }
   if (self->startup_present)
     _dm_window_set_presenting (self, TRUE);
