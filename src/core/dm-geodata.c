@@ -143,42 +143,77 @@ build_regions (DmGeodata  *self,
   return ok;
 }
 
+typedef struct
+{
+  DmGeodata    *self;
+  guint         first, last;  /* layers [first, last) */
+  GCancellable *cancellable;
+  GError       *error;
+} LayerJob;
+
+/* Reads layers and projects their shapes; one GDAL handle per call, so
+ * two of these can run at once. */
+static gpointer
+load_layers (gpointer data)
+{
+  LayerJob *job = data;
+
+  for (guint i = job->first; i < job->last; i++)
+    {
+      g_autofree char *path = g_build_filename (job->self->dir, layer_files[i].file, NULL);
+      GPtrArray *features;
+
+      job->self->layers[i] = dm_vector_read (path, layer_files[i].kind, job->cancellable,
+                                             &job->error);
+      if (job->self->layers[i] == NULL)
+        return NULL;
+
+      /* Projected once here, in a loading thread, so painting never projects. */
+      features = job->self->layers[i]->features;
+      job->self->shapes[i] = g_ptr_array_new_full (features->len,
+                                                   (GDestroyNotify) dm_shape_unref);
+      if (i == DM_LAYER_PLACES)
+        continue;
+      for (guint j = 0; j < features->len; j++)
+        {
+          DmFeature *feature = g_ptr_array_index (features, j);
+          g_ptr_array_add (job->self->shapes[i], dm_shape_new (feature->geometry));
+        }
+    }
+  return NULL;
+}
+
 DmGeodata *
 dm_geodata_load (const char    *geo_dir,
                  GCancellable  *cancellable,
                  GError       **error)
 {
   g_autoptr(DmGeodata) self = g_new0 (DmGeodata, 1);
+  /* The basemap layers in a second thread, the rest here: the machine has
+   * two cores and reading GeoJSON keeps one busy. */
+  LayerJob basemap = { NULL, DM_LAYER_LAND, DM_LAYER_OBLASTS, cancellable, NULL };
+  LayerJob own = { NULL, DM_LAYER_OBLASTS, DM_N_LAYERS, cancellable, NULL };
+  GThread *thread;
+
+  G_STATIC_ASSERT (DM_LAYER_LAND == 0 && DM_LAYER_OBLASTS + 2 == DM_N_LAYERS);
 
   g_atomic_ref_count_init (&self->ref_count);
   self->dir = g_strdup (geo_dir);
+  basemap.self = own.self = self;
 
-  for (guint i = 0; i < DM_N_LAYERS; i++)
+  thread = g_thread_new ("dm-geodata", load_layers, &basemap);
+  load_layers (&own);
+  g_thread_join (thread);
+
+  if (own.error != NULL || basemap.error != NULL)
     {
-      g_autofree char *path = g_build_filename (geo_dir, layer_files[i].file, NULL);
-
-      self->layers[i] = dm_vector_read (path, layer_files[i].kind, cancellable, error);
-      if (self->layers[i] == NULL)
-        return NULL;
+      g_propagate_error (error, own.error ? own.error : basemap.error);
+      g_clear_error (own.error ? &basemap.error : &own.error);
+      return NULL;
     }
 
   if (!build_regions (self, error))
     return NULL;
-
-  /* Projected once here, in the loading thread, so painting never projects. */
-  for (guint i = 0; i < DM_N_LAYERS; i++)
-    {
-      GPtrArray *features = self->layers[i]->features;
-
-      self->shapes[i] = g_ptr_array_new_full (features->len, (GDestroyNotify) dm_shape_unref);
-      if (i == DM_LAYER_PLACES)
-        continue;
-      for (guint j = 0; j < features->len; j++)
-        {
-          DmFeature *feature = g_ptr_array_index (features, j);
-          g_ptr_array_add (self->shapes[i], dm_shape_new (feature->geometry));
-        }
-    }
   for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
     self->region_shapes[i] = dm_shape_new (self->regions[i]);
   self->places = dm_places_new (self->layers[DM_LAYER_PLACES]->features);
