@@ -147,6 +147,8 @@ gboolean _dm_window_lesson_step    (DmWindow       *self,
                                     int             delta);
 void  _dm_window_lesson_class_init (GtkWidgetClass *widget_class);
 void  _dm_window_apply_basemap     (DmWindow       *self);
+void  _dm_window_load_init         (DmWindow       *self);
+void  _dm_window_load_start        (DmWindow       *self);
 void  _dm_window_save_to           (DmWindow       *self,
                                     const char     *path);
 
