@@ -6,6 +6,7 @@
 
 #include "dm-scenario.h"
 #include "dm-test-util.h"
+#include "dm-export-dialog.h"
 #include "dm-window.h"
 
 static DmWindow *window;
@@ -539,6 +540,63 @@ test_click_selects_part (void)
   wait_until (window_ready, 1);
 }
 
+static DmExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (DM_IS_EXPORT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return DM_EXPORT_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+export_dialog_gone (void)
+{
+  return find_export_dialog () == NULL;
+}
+
+/* Ctrl+E's dialog exports what is on screen: a PNG of the right size. */
+static void
+test_export_dialog (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarcate-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "from-window.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing", "x.png", NULL);
+  DmExportDialog *dialog;
+  cairo_surface_t *png;
+  AdwMessageDialog *message;
+
+  step_to ("ru-memorandum-2025-06");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_until (window_ready, 1);
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* A folder that does not exist: an error naming the file, no file. */
+  _dm_export_dialog_export_to (dialog, bad);
+  wait_until (dialog_shown, 20);
+  message = find_message_dialog ();
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "x.png"));
+  gtk_window_destroy (GTK_WINDOW (message));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (find_export_dialog ());
+
+  _dm_export_dialog_export_to (dialog, path);
+  wait_until (export_dialog_gone, 30);
+  g_assert_null (find_export_dialog ());
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), >=, 1000);
+  cairo_surface_destroy (png);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -560,6 +618,7 @@ main (int    argc,
   g_test_add_func ("/window/compare-in-sync", test_compare_in_sync);
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/click-selects-part", test_click_selects_part);
+  g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/lesson", test_lesson);
   g_test_add_func ("/window/settings-roundtrip", test_settings_roundtrip);
 
