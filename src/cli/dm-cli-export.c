@@ -1,6 +1,9 @@
 /* dm-cli-export.c: `demarcate export`: the map page as PNG, SVG or PDF, one proposal or all of them. */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -21,7 +24,8 @@ parse_size (const char  *size,
   if (end == NULL || (*end != 'x' && *end != 'X'))
     return FALSE;
   h = g_ascii_strtoll (end + 1, &end, 10);
-  if (*end != '\0' || w < 16 || h < 16 || w > 20000 || h > 20000)
+  /* Below 240 px the legend and sources cannot be laid out legibly. */
+  if (*end != '\0' || w < 240 || h < 240 || w > 20000 || h > 20000)
     return FALSE;
   *width = (int) w;
   *height = (int) h;
@@ -128,7 +132,7 @@ _dm_cli_export (int    argc,
     }
   if (size != NULL && !parse_size (size, &options.width, &options.height))
     {
-      _dm_cli_error (_("--size must be WIDTHxHEIGHT in pixels, 16 to 20000, e.g. 3840x2160"));
+      _dm_cli_error (_("--size must be WIDTHxHEIGHT in pixels, 240 to 20000, e.g. 3840x2160"));
       return DM_EXIT_ERROR;
     }
   if (paper != NULL)
@@ -185,10 +189,12 @@ _dm_cli_export (int    argc,
                            "or --compare"));
           return DM_EXIT_ERROR;
         }
-      if (!g_file_test (out_dir, G_FILE_TEST_IS_DIR))
+      /* A folder that does not exist yet is made, like mkdir -p. */
+      if (g_mkdir_with_parents (out_dir, 0755) != 0 || !g_file_test (out_dir, G_FILE_TEST_IS_DIR))
         {
-          g_autofree char *msg = g_strdup_printf (_("cannot write to “%s”: not a folder"),
-                                                  out_dir);
+          g_autofree char *msg = g_strdup_printf (_("cannot write to “%s”: %s"), out_dir,
+                                                  g_file_test (out_dir, G_FILE_TEST_EXISTS)
+                                                  ? _("not a folder") : g_strerror (errno));
           _dm_cli_error (msg);
           return DM_EXIT_ERROR;
         }

@@ -100,6 +100,11 @@ _dm_cli_load (DmCliData   *data,
     }
   if (control == NULL)
     return FALSE;
+  if (control->n_repaired > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "demarcate: %s: %u invalid polygon was repaired (MakeValid)\n",
+                             "demarcate: %s: %u invalid polygons were repaired (MakeValid)\n",
+                             control->n_repaired), control->path, control->n_repaired);
 
   data->partition = dm_partition_derive (data->geodata, control, NULL, error);
   return data->partition != NULL;

@@ -406,8 +406,9 @@ dm_vector_read (const char    *path,
       return NULL;
     }
 
+  /* Callers tell the user (toast, command-line warning); n_repaired says how many. */
   if (vector->n_repaired > 0)
-    g_message ("%s: repaired %u invalid polygon(s) with MakeValid", display, vector->n_repaired);
+    g_debug ("%s: repaired %u invalid polygon(s) with MakeValid", display, vector->n_repaired);
 
   return g_steal_pointer (&vector);
 }
