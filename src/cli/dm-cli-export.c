@@ -53,12 +53,7 @@ int
 _dm_cli_export (int    argc,
                 char **argv)
 {
-  g_autofree char *proposal_id = NULL;
-  g_autofree char *compare_id = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *control_file = NULL;
-  g_autofree char *scenario_file = NULL;
-  g_autofree char *scenario_date = NULL;
+  g_auto(DmCliSelection) selection = { NULL, };
   g_autofree char *size = NULL;
   g_autofree char *paper = NULL;
   g_autofree char *title = NULL;
@@ -69,15 +64,6 @@ _dm_cli_export (int    argc,
   int dpi = 0;
   gboolean portrait = FALSE, all = FALSE, no_inset = FALSE, no_basemap = FALSE;
   GOptionEntry entries[] = {
-    { "proposal", 'p', 0, G_OPTION_ARG_STRING, &proposal_id, N_("Proposal id"), "ID" },
-    { "compare", 'c', 0, G_OPTION_ARG_STRING, &compare_id,
-      N_("Show this proposal beside the first, on the same view"), "ID" },
-    { "scenario", 's', 0, G_OPTION_ARG_FILENAME, &scenario_file,
-      N_("A saved scenario instead of --proposal"), "FILE" },
-    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Control date (default: the latest)"),
-      "YYYY-MM-DD" },
-    { "control", 0, 0, G_OPTION_ARG_FILENAME, &control_file,
-      N_("A control-area vector file instead of a bundled date"), "FILE" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
       N_("Size in pixels (default 1920x1080; presets 3840x2160, 1080x1080)"), "WxH" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size instead of --size"), "a4|a3" },
@@ -103,6 +89,8 @@ _dm_cli_export (int    argc,
   DmExportOptions options;
   gint64 t0 = g_get_monotonic_time ();
 
+  _dm_cli_selection_add_entries (context, &selection,
+                                 N_("Show this proposal beside the first, on the same view"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Writes the map with its title, legend, scale bar, sources and "
@@ -182,8 +170,8 @@ _dm_cli_export (int    argc,
 
   if (all)
     {
-      if (out_dir == NULL || output != NULL || proposal_id != NULL || scenario_file != NULL ||
-          compare_id != NULL)
+      if (out_dir == NULL || output != NULL || selection.proposal_id != NULL ||
+          selection.scenario_file != NULL || selection.compare_id != NULL)
         {
           _dm_cli_error (_("--all needs --out-dir DIR and takes no -o, --proposal, --scenario "
                            "or --compare"));
@@ -205,13 +193,7 @@ _dm_cli_export (int    argc,
       return DM_EXIT_ERROR;
     }
 
-  if (date == NULL && control_file == NULL)
-    date = _dm_cli_scenario_date (scenario_file);
-  if (!_dm_cli_load (&data, date, control_file, &error) ||
-      (!all && !(scenario = _dm_cli_scenario (data.catalog, proposal_id, scenario_file,
-                                              &scenario_date, &error))) ||
-      (compare_id != NULL &&
-       !(compare = _dm_cli_scenario (data.catalog, compare_id, NULL, NULL, &error))))
+  if (!_dm_cli_selection_load (&selection, &data, !all, &scenario, &compare, &error))
     {
       _dm_cli_error (error->message);
       return DM_EXIT_ERROR;

@@ -20,6 +20,17 @@ typedef struct
   DmPartition *partition;
 } DmCliData;
 
+/* What a command shows: a proposal or a saved scenario, maybe a second
+ * proposal, against a bundled date or a control file. */
+typedef struct
+{
+  char *proposal_id;
+  char *compare_id;
+  char *scenario_file;
+  char *date;
+  char *control_file;
+} DmCliSelection;
+
 int          _dm_cli_list       (int argc, char **argv);
 int          _dm_cli_stats      (int argc, char **argv);
 int          _dm_cli_validate   (int argc, char **argv);
@@ -33,14 +44,19 @@ gboolean     _dm_cli_load       (DmCliData       *data,
                                  const char      *control_file,
                                  GError         **error);
 void         _dm_cli_data_clear (DmCliData       *data);
-DmScenario  *_dm_cli_scenario   (DmCatalog       *catalog,
-                                 const char      *proposal_id,
-                                 const char      *scenario_file,
-                                 char           **scenario_date,
-                                 GError         **error);
-char        *_dm_cli_scenario_date (const char   *scenario_file);
+void         _dm_cli_selection_add_entries (GOptionContext *context,
+                                           DmCliSelection *selection,
+                                           const char     *compare_help);
+gboolean     _dm_cli_selection_load (DmCliSelection   *selection,
+                                     DmCliData        *data,
+                                     gboolean          need_scenario,
+                                     DmScenario      **scenario,
+                                     DmScenario      **compare,
+                                     GError          **error);
+void         _dm_cli_selection_clear (DmCliSelection  *selection);
 void         _dm_cli_error      (const char      *message);
 
 G_END_DECLS
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DmCliData, _dm_cli_data_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DmCliSelection, _dm_cli_selection_clear)

@@ -216,24 +216,10 @@ int
 _dm_cli_stats (int    argc,
                char **argv)
 {
-  g_autofree char *proposal_id = NULL;
-  g_autofree char *compare_id = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *control_file = NULL;
-  g_autofree char *scenario_file = NULL;
-  g_autofree char *scenario_date = NULL;
+  g_auto(DmCliSelection) selection = { NULL, };
   g_autofree char *format = NULL;
   gboolean with_places = FALSE;
   GOptionEntry entries[] = {
-    { "proposal", 'p', 0, G_OPTION_ARG_STRING, &proposal_id, N_("Proposal id"), "ID" },
-    { "compare", 'c', 0, G_OPTION_ARG_STRING, &compare_id,
-      N_("Add the parts whose status differs in this proposal"), "ID" },
-    { "scenario", 's', 0, G_OPTION_ARG_FILENAME, &scenario_file,
-      N_("A saved scenario instead of --proposal"), "FILE" },
-    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Control date (default: the latest)"),
-      "YYYY-MM-DD" },
-    { "control", 0, 0, G_OPTION_ARG_FILENAME, &control_file,
-      N_("A control-area vector file instead of a bundled date"), "FILE" },
     { "places", 0, 0, G_OPTION_ARG_NONE, &with_places,
       N_("Add the populated places in the area that changes hands (with --compare: in the "
          "parts that differ)"), NULL },
@@ -250,6 +236,8 @@ _dm_cli_stats (int    argc,
   g_autoptr(GError) error = NULL;
   DmHandover handover;
 
+  _dm_cli_selection_add_entries (context, &selection,
+                                 N_("Add the parts whose status differs in this proposal"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Prints the area in km² of each region part with its status "
@@ -278,13 +266,7 @@ _dm_cli_stats (int    argc,
       return DM_EXIT_ERROR;
     }
 
-  if (date == NULL && control_file == NULL)
-    date = _dm_cli_scenario_date (scenario_file);
-  if (!_dm_cli_load (&data, date, control_file, &error) ||
-      !(scenario = _dm_cli_scenario (data.catalog, proposal_id, scenario_file, &scenario_date,
-                                     &error)) ||
-      (compare_id != NULL &&
-       !(compare = _dm_cli_scenario (data.catalog, compare_id, NULL, NULL, &error))))
+  if (!_dm_cli_selection_load (&selection, &data, TRUE, &scenario, &compare, &error))
     {
       _dm_cli_error (error->message);
       return DM_EXIT_ERROR;

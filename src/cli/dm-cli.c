@@ -112,8 +112,8 @@ _dm_cli_load (DmCliData   *data,
 
 /* The control date a saved scenario was made with, so commands show it
  * against the same line unless told otherwise; NULL if it has none. */
-char *
-_dm_cli_scenario_date (const char *scenario_file)
+static char *
+scenario_date (const char *scenario_file)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
@@ -127,17 +127,16 @@ _dm_cli_scenario_date (const char *scenario_file)
                                                                "control_date", NULL));
 }
 
-DmScenario *
-_dm_cli_scenario (DmCatalog   *catalog,
-                  const char  *proposal_id,
-                  const char  *scenario_file,
-                  char       **scenario_date,
-                  GError     **error)
+static DmScenario *
+load_scenario (DmCatalog   *catalog,
+               const char  *proposal_id,
+               const char  *scenario_file,
+               GError     **error)
 {
   DmProposal *proposal;
 
   if (scenario_file != NULL)
-    return dm_scenario_load (scenario_file, catalog, scenario_date, error);
+    return dm_scenario_load (scenario_file, catalog, NULL, error);
 
   if (proposal_id == NULL)
     {
@@ -153,6 +152,63 @@ _dm_cli_scenario (DmCatalog   *catalog,
       return NULL;
     }
   return dm_scenario_new (proposal);
+}
+
+void
+_dm_cli_selection_add_entries (GOptionContext *context,
+                               DmCliSelection *selection,
+                               const char     *compare_help)
+{
+  GOptionEntry entries[] = {
+    { "proposal", 'p', 0, G_OPTION_ARG_STRING, &selection->proposal_id, N_("Proposal id"),
+      "ID" },
+    { "compare", 'c', 0, G_OPTION_ARG_STRING, &selection->compare_id, compare_help, "ID" },
+    { "scenario", 's', 0, G_OPTION_ARG_FILENAME, &selection->scenario_file,
+      N_("A saved scenario instead of --proposal (with its control date)"), "FILE" },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &selection->date,
+      N_("Control date (default: the scenario’s, else the latest)"), "YYYY-MM-DD" },
+    { "control", 0, 0, G_OPTION_ARG_FILENAME, &selection->control_file,
+      N_("A control-area vector file instead of a bundled date; needs a date in its "
+         "name or a “date” field, or --date"), "FILE" },
+    { NULL }
+  };
+
+  /* The entries are copied; the pointers into selection stay valid. */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/* Loads the data for the selection's date (a saved scenario's own date
+ * when none is given), then the scenario and the compared proposal. */
+gboolean
+_dm_cli_selection_load (DmCliSelection  *selection,
+                        DmCliData       *data,
+                        gboolean         need_scenario,
+                        DmScenario     **scenario,
+                        DmScenario     **compare,
+                        GError         **error)
+{
+  if (selection->date == NULL && selection->control_file == NULL)
+    selection->date = scenario_date (selection->scenario_file);
+  if (!_dm_cli_load (data, selection->date, selection->control_file, error))
+    return FALSE;
+  if (need_scenario &&
+      !(*scenario = load_scenario (data->catalog, selection->proposal_id,
+                                   selection->scenario_file, error)))
+    return FALSE;
+  if (selection->compare_id != NULL &&
+      !(*compare = load_scenario (data->catalog, selection->compare_id, NULL, error)))
+    return FALSE;
+  return TRUE;
+}
+
+void
+_dm_cli_selection_clear (DmCliSelection *selection)
+{
+  g_clear_pointer (&selection->proposal_id, g_free);
+  g_clear_pointer (&selection->compare_id, g_free);
+  g_clear_pointer (&selection->scenario_file, g_free);
+  g_clear_pointer (&selection->date, g_free);
+  g_clear_pointer (&selection->control_file, g_free);
 }
 
 static void
