@@ -5,6 +5,8 @@
 #include <glib/gstdio.h>
 
 #include "dm-catalog.h"
+#include "dm-control.h"
+#include "dm-partition.h"
 #include "dm-geodata.h"
 
 G_BEGIN_DECLS
@@ -52,6 +54,38 @@ dm_test_geodata (void)
       g_assert_no_error (error);
     }
   return geodata;
+}
+
+/* The bundled proposals and control dates (no user folder). */
+static inline DmCatalog *
+dm_test_catalog (void)
+{
+  static DmCatalog *catalog = NULL;
+
+  if (catalog == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      catalog = dm_catalog_new (dm_test_data_dir (), NULL, &error);
+      g_assert_no_error (error);
+    }
+  return catalog;
+}
+
+/* The parts on one bundled date; the caller owns the partition. */
+static inline DmPartition *
+dm_test_partition_for (const char *date)
+{
+  const DmControlInfo *info = dm_catalog_find_control (dm_test_catalog (), date);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmControlArea) control = NULL;
+  DmPartition *partition;
+
+  g_assert_nonnull (info);
+  control = dm_control_area_load (info->path, info->date, NULL, &error);
+  g_assert_no_error (error);
+  partition = dm_partition_derive (dm_test_geodata (), control, NULL, &error);
+  g_assert_no_error (error);
+  return partition;
 }
 
 G_END_DECLS

@@ -7,35 +7,6 @@
 #include "dm-stats.h"
 #include "dm-test-util.h"
 
-static DmCatalog *
-catalog (void)
-{
-  static DmCatalog *catalog = NULL;
-
-  if (catalog == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      catalog = dm_catalog_new (dm_test_data_dir (), NULL, &error);
-      g_assert_no_error (error);
-    }
-  return catalog;
-}
-
-static DmPartition *
-partition_for (const char *date)
-{
-  const DmControlInfo *info = dm_catalog_find_control (catalog (), date);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DmControlArea) control = NULL;
-  DmPartition *partition;
-
-  g_assert_nonnull (info);
-  control = dm_control_area_load (info->path, info->date, NULL, &error);
-  g_assert_no_error (error);
-  partition = dm_partition_derive (dm_test_geodata (), control, NULL, &error);
-  g_assert_no_error (error);
-  return partition;
-}
 
 static void
 on_notify (GObject    *object,
@@ -48,7 +19,7 @@ on_notify (GObject    *object,
 static void
 test_edit_and_roundtrip (void)
 {
-  DmProposal *p = dm_catalog_find_proposal (catalog (), "us-28-point-2025-11");
+  DmProposal *p = dm_catalog_find_proposal (dm_test_catalog (), "us-28-point-2025-11");
   g_autoptr(DmScenario) s = dm_scenario_new (p);
   g_autoptr(DmScenario) reopened = NULL;
   g_autoptr(GError) error = NULL;
@@ -70,7 +41,7 @@ test_edit_and_roundtrip (void)
 
   g_assert_true (dm_scenario_save (s, path, "2025-11-20", &error));
   g_assert_no_error (error);
-  reopened = dm_scenario_load (path, catalog (), &date, &error);
+  reopened = dm_scenario_load (path, dm_test_catalog (), &date, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (date, ==, "2025-11-20");
   g_assert_true (dm_scenario_get_proposal (reopened) == p);
@@ -111,7 +82,7 @@ test_bad_scenarios (void)
     {
       g_autofree char *path = dm_test_write (cases[i].file, cases[i].json, -1);
       g_autoptr(GError) error = NULL;
-      g_autoptr(DmScenario) s = dm_scenario_load (path, catalog (), NULL, &error);
+      g_autoptr(DmScenario) s = dm_scenario_load (path, dm_test_catalog (), NULL, &error);
 
       g_assert_null (s);
       g_test_message ("%s", error->message);
@@ -124,7 +95,7 @@ test_bad_scenarios (void)
 static void
 test_save_atomic (void)
 {
-  DmProposal *p = dm_catalog_find_proposal (catalog (), "line-of-contact");
+  DmProposal *p = dm_catalog_find_proposal (dm_test_catalog (), "line-of-contact");
   g_autoptr(DmScenario) s = dm_scenario_new (p);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = dm_test_write ("keep.json", "old contents", -1);
@@ -160,10 +131,10 @@ test_save_atomic (void)
 static void
 test_handover_28_point (void)
 {
-  g_autoptr(DmPartition) partition = partition_for ("2025-11-20");
-  g_autoptr(DmScenario) s = dm_scenario_new (dm_catalog_find_proposal (catalog (),
+  g_autoptr(DmPartition) partition = dm_test_partition_for ("2025-11-20");
+  g_autoptr(DmScenario) s = dm_scenario_new (dm_catalog_find_proposal (dm_test_catalog (),
                                                                        "us-28-point-2025-11"));
-  g_autoptr(DmScenario) loc = dm_scenario_new (dm_catalog_find_proposal (catalog (),
+  g_autoptr(DmScenario) loc = dm_scenario_new (dm_catalog_find_proposal (dm_test_catalog (),
                                                                          "line-of-contact"));
   double donetsk_ua = dm_partition_get_area (partition, DM_REGION_DONETSK, DM_PART_UKRAINIAN_HELD);
   double luhansk_ua = dm_partition_get_area (partition, DM_REGION_LUHANSK, DM_PART_UKRAINIAN_HELD);
@@ -191,8 +162,8 @@ test_handover_28_point (void)
 static void
 test_rows (void)
 {
-  g_autoptr(DmPartition) partition = partition_for ("2026-08-22");
-  g_autoptr(DmScenario) s = dm_scenario_new (dm_catalog_find_proposal (catalog (),
+  g_autoptr(DmPartition) partition = dm_test_partition_for ("2026-08-22");
+  g_autoptr(DmScenario) s = dm_scenario_new (dm_catalog_find_proposal (dm_test_catalog (),
                                                                        "borders-1991"));
   g_autoptr(GArray) rows = dm_stats_rows (partition, s);
   guint n_totals = 0;

@@ -434,40 +434,11 @@ test_synthetic_places (void)
 
 /* ---- The bundled data ---- */
 
-static DmCatalog *
-catalog (void)
-{
-  static DmCatalog *catalog = NULL;
-
-  if (catalog == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      catalog = dm_catalog_new (dm_test_data_dir (), NULL, &error);
-      g_assert_no_error (error);
-    }
-  return catalog;
-}
-
-static DmPartition *
-partition_for (const char *date)
-{
-  const DmControlInfo *info = dm_catalog_find_control (catalog (), date);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DmControlArea) control = NULL;
-  DmPartition *partition;
-
-  g_assert_nonnull (info);
-  control = dm_control_area_load (info->path, info->date, NULL, &error);
-  g_assert_no_error (error);
-  partition = dm_partition_derive (dm_test_geodata (), control, NULL, &error);
-  g_assert_no_error (error);
-  return partition;
-}
 
 static DmScenario *
 scenario_for (const char *id)
 {
-  DmProposal *proposal = dm_catalog_find_proposal (catalog (), id);
+  DmProposal *proposal = dm_catalog_find_proposal (dm_test_catalog (), id);
 
   g_assert_nonnull (proposal);
   return dm_scenario_new (proposal);
@@ -504,7 +475,7 @@ contains (OGRGeometryH  geometry,
 static void
 test_places_28_point (void)
 {
-  g_autoptr(DmPartition) partition = partition_for ("2025-11-20");
+  g_autoptr(DmPartition) partition = dm_test_partition_for ("2025-11-20");
   g_autoptr(DmScenario) s = scenario_for ("us-28-point-2025-11");
   DmGeodata *geodata = dm_test_geodata ();
   GPtrArray *all = dm_geodata_get_places (geodata);
@@ -613,7 +584,7 @@ test_places_28_point (void)
 static void
 test_places_off_land (void)
 {
-  g_autoptr(DmPartition) partition = partition_for ("2025-11-20");
+  g_autoptr(DmPartition) partition = dm_test_partition_for ("2025-11-20");
   g_autoptr(DmScenario) s = scenario_for ("line-of-contact");
   g_autoptr(GPtrArray) kherson = NULL;
   g_autoptr(GPtrArray) crimea = NULL;
@@ -651,8 +622,8 @@ test_places_off_land (void)
 static void
 test_by_status_sums (void)
 {
-  g_autoptr(DmPartition) partition = partition_for ("2026-08-22");
-  GPtrArray *proposals = dm_catalog_get_proposals (catalog ());
+  g_autoptr(DmPartition) partition = dm_test_partition_for ("2026-08-22");
+  GPtrArray *proposals = dm_catalog_get_proposals (dm_test_catalog ());
 
   for (guint i = 0; i < proposals->len; i++)
     {
@@ -740,7 +711,7 @@ test_cli_places (void)
 
   if (!have_binary ())
     return;
-  partition = partition_for ("2025-11-20");
+  partition = dm_test_partition_for ("2025-11-20");
   s = scenario_for ("us-28-point-2025-11");
   loc = scenario_for ("line-of-contact");
   places = dm_stats_places_changing_hands (partition, s, dm_test_geodata ());
@@ -799,7 +770,7 @@ test_cli_json (void)
 
   if (!have_binary ())
     return;
-  partition = partition_for ("2025-11-20");
+  partition = dm_test_partition_for ("2025-11-20");
   s = scenario_for ("us-28-point-2025-11");
   places = dm_stats_places_changing_hands (partition, s, dm_test_geodata ());
   dm_stats_place_totals (places, &expected);
