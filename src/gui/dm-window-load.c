@@ -170,6 +170,18 @@ _dm_window_apply_basemap (DmWindow *self)
   shumate_simple_map_set_map_source (self->map_b, source);
 }
 
+/* The offline basemap follows the system's light or dark style. */
+static void
+dark_changed_cb (DmWindow *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  g_clear_object (&self->map_source);
+  self->map_source = dm_map_source_new (self->geodata, dark ? DM_BASEMAP_DARK
+                                                            : DM_BASEMAP_LIGHT);
+  _dm_window_apply_basemap (self);
+}
+
 static void
 settings_changed_cb (DmWindow   *self,
                      const char *key)
@@ -207,10 +219,9 @@ geodata_loaded_cb (GObject      *source,
     }
 
   self->scene = dm_scene_new (self->geodata);
-  self->map_source = dm_map_source_new (self->geodata, adw_style_manager_get_dark (
-                                          adw_style_manager_get_default ()) ? DM_BASEMAP_DARK
-                                                                            : DM_BASEMAP_LIGHT);
-  _dm_window_apply_basemap (self);
+  dark_changed_cb (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   viewport = shumate_simple_map_get_viewport (self->map);
   self->overlay = dm_overlay_layer_new (viewport, self->scene);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay));
