@@ -178,9 +178,7 @@ _dm_window_zoom_home (DmWindow *self,
   DmView view = { 0, 0, 0, width > 0 ? width : 900, height > 0 ? height : 700, 1.0 };
   double lon, lat, min_x, min_y, max_x, max_y;
 
-  /* Ukraine's east and south with a margin: 29.5–40.5°E, 44–51°N. */
-  dm_lonlat_to_world (29.5, 51.0, &min_x, &min_y);
-  dm_lonlat_to_world (40.5, 44.0, &max_x, &max_y);
+  dm_view_home_bounds (&min_x, &min_y, &max_x, &max_y);
   dm_view_fit (&view, min_x, min_y, max_x, max_y);
   dm_world_to_lonlat (view.center_x, view.center_y, &lon, &lat);
   if (animate)

@@ -178,7 +178,8 @@ shapes_bounds (GPtrArray *shapes,
     }
 }
 
-/* The map frame's view: the screen's extent when given, else the regions. */
+/* The map frame's view: the screen's extent when given, else the map's
+ * fixed home (the same for every date, so a series lines up). */
 static void
 frame_view (Page       *page,
             DmView     *view,
@@ -186,8 +187,6 @@ frame_view (Page       *page,
             double      height)
 {
   const DmLayoutOptions *o = page->options;
-  DmGeodata *geodata = dm_scene_get_geodata (page->scene);
-  DmPartition *partition = dm_scene_get_partition (page->scene);
 
   view->width = width;
   view->height = height;
@@ -201,39 +200,11 @@ frame_view (Page       *page,
     }
   else
     {
-      double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-      double mx, my;
+      double x1, y1, x2, y2, mx, my;
 
-      for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
-        {
-          DmShape *shape = dm_geodata_get_region_shape (geodata, r);
-
-          if (!dm_shape_is_empty (shape))
-            {
-              x1 = MIN (x1, shape->min_x);
-              y1 = MIN (y1, shape->min_y);
-              x2 = MAX (x2, shape->max_x);
-              y2 = MAX (y2, shape->max_y);
-            }
-        }
-      if (partition != NULL &&
-          dm_partition_has_part (partition, DM_REGION_OTHER, DM_PART_RUSSIAN_HELD))
-        {
-          DmShape *other = dm_partition_get_shape (partition, DM_REGION_OTHER,
-                                                   DM_PART_RUSSIAN_HELD);
-
-          if (!dm_shape_is_empty (other))
-            {
-              x1 = MIN (x1, other->min_x);
-              y1 = MIN (y1, other->min_y);
-              x2 = MAX (x2, other->max_x);
-              y2 = MAX (y2, other->max_y);
-            }
-        }
-      if (x1 > x2)
-        shapes_bounds (dm_geodata_get_shapes (geodata, DM_LAYER_OBLASTS), &x1, &y1, &x2, &y2);
-      mx = (x2 - x1) * 0.05;
-      my = (y2 - y1) * 0.05;
+      dm_view_home_bounds (&x1, &y1, &x2, &y2);
+      mx = (x2 - x1) * 0.02;
+      my = (y2 - y1) * 0.02;
       dm_view_fit (view, x1 - mx, y1 - my, x2 + mx, y2 + my);
     }
 }

@@ -3,6 +3,19 @@
 
 #include "dm-path.h"
 
+/* The map's home: the five regions and the Russian-held pockets from the
+ * Kinburn Spit to Sumy oblast (29.5–40.5 °E, 44–51.6 °N). Fixed, not
+ * fitted to a date's areas, so a series of maps lines up. */
+void
+dm_view_home_bounds (double *min_x,
+                     double *min_y,
+                     double *max_x,
+                     double *max_y)
+{
+  dm_lonlat_to_world (29.5, 51.6, min_x, min_y);
+  dm_lonlat_to_world (40.5, 44.0, max_x, max_y);
+}
+
 void
 dm_view_fit (DmView *view,
              double  min_x,

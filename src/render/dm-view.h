@@ -53,6 +53,10 @@ dm_view_detail_zoom (const DmView *view)
   return view->zoom - log2 (view->scale > 0 ? view->scale : 1.0);
 }
 
+void dm_view_home_bounds (double *min_x,
+                          double *min_y,
+                          double *max_x,
+                          double *max_y);
 void dm_view_fit (DmView *view,
                   double  min_x,
                   double  min_y,
