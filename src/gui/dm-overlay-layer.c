@@ -31,6 +31,14 @@ struct _DmOverlayLayer
 
 G_DEFINE_FINAL_TYPE (DmOverlayLayer, dm_overlay_layer, SHUMATE_TYPE_LAYER)
 
+enum {
+  PROP_0,
+  PROP_SCENE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 
 void
 dm_overlay_layer_get_view (DmOverlayLayer *self,
@@ -275,6 +283,42 @@ dm_overlay_layer_finalize (GObject *object)
 }
 
 static void
+dm_overlay_layer_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DmOverlayLayer *self = DM_OVERLAY_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      g_value_set_boxed (value, self->scene);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_overlay_layer_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  DmOverlayLayer *self = DM_OVERLAY_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      self->scene = g_value_dup_boxed (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dm_overlay_layer_class_init (DmOverlayLayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -283,8 +327,15 @@ dm_overlay_layer_class_init (DmOverlayLayerClass *klass)
   object_class->constructed = dm_overlay_layer_constructed;
   object_class->dispose = dm_overlay_layer_dispose;
   object_class->finalize = dm_overlay_layer_finalize;
+  object_class->get_property = dm_overlay_layer_get_property;
+  object_class->set_property = dm_overlay_layer_set_property;
   widget_class->snapshot = dm_overlay_layer_snapshot;
 
+  /* What the layer paints; set once, at construction. */
+  properties[PROP_SCENE] =
+    g_param_spec_boxed ("scene", NULL, NULL, DM_TYPE_SCENE,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -300,10 +351,7 @@ DmOverlayLayer *
 dm_overlay_layer_new (ShumateViewport *viewport,
                       DmScene         *scene)
 {
-  DmOverlayLayer *self = g_object_new (DM_TYPE_OVERLAY_LAYER, "viewport", viewport, NULL);
-
-  self->scene = dm_scene_ref (scene);
-  return self;
+  return g_object_new (DM_TYPE_OVERLAY_LAYER, "viewport", viewport, "scene", scene, NULL);
 }
 
 DmScene *

@@ -37,6 +37,9 @@ extra_free (gpointer data)
   g_free (extra);
 }
 
+/* Boxed, so widgets can take a scene as a property. */
+G_DEFINE_BOXED_TYPE (DmScene, dm_scene, dm_scene_ref, dm_scene_unref)
+
 DmScene *
 dm_scene_new (DmGeodata *geodata)
 {

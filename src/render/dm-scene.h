@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <glib-object.h>
 
 #include "dm-geodata.h"
 #include "dm-partition.h"
@@ -22,6 +23,8 @@ typedef struct
   double   text_scale;     /* 1 normally; larger in presentation mode */
 } DmSceneOptions;
 
+#define DM_TYPE_SCENE (dm_scene_get_type ())
+GType         dm_scene_get_type       (void) G_GNUC_CONST;
 DmScene      *dm_scene_new            (DmGeodata       *geodata);
 DmScene      *dm_scene_ref            (DmScene         *self);
 void          dm_scene_unref          (DmScene         *self);
