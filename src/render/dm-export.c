@@ -128,13 +128,27 @@ dm_export_format_to_string (DmExportFormat format)
     }
 }
 
-static gboolean timing = FALSE;
+/* DEMARCATE_TIMING: for tools/bench-export.sh. Read once (exports run in
+ * worker threads). */
+static gboolean
+timing (void)
+{
+  static gsize once = 0;
+  static gboolean on = FALSE;
+
+  if (g_once_init_enter (&once))
+    {
+      on = g_getenv ("DEMARCATE_TIMING") != NULL;
+      g_once_init_leave (&once, 1);
+    }
+  return on;
+}
 
 static void
 report_time (const char *what,
              gint64      since)
 {
-  if (timing)
+  if (timing ())
     g_printerr ("demarcate: %s %.1f ms\n", what, (g_get_monotonic_time () - since) / 1000.0);
 }
 
@@ -297,7 +311,6 @@ dm_export_to_file (DmScene               *scene,
 
   g_return_val_if_fail (scene != NULL && options != NULL && path != NULL, FALSE);
 
-  timing = g_getenv ("DEMARCATE_TIMING") != NULL;
   if (dm_scene_get_scenario (scene) == NULL || dm_scene_get_partition (scene) == NULL)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_INVALID,

@@ -95,12 +95,15 @@ const char *
 dm_text_place_name (const char *name,
                     const char *name_uk)
 {
-  static int use_uk = -1;
+  /* Decided once; tiles and exports call this from worker threads. */
+  static gsize once = 0;
+  static gboolean use_uk = FALSE;
 
-  if (use_uk < 0)
+  if (g_once_init_enter (&once))
     {
       const char * const *langs = g_get_language_names ();
       use_uk = langs[0] != NULL && g_str_has_prefix (langs[0], "uk");
+      g_once_init_leave (&once, 1);
     }
   return (use_uk && name_uk != NULL && *name_uk != '\0') ? name_uk : name;
 }
