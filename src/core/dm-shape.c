@@ -81,7 +81,8 @@ append_rings (DmShapeLevel *level,
   {
     guint n = OGR_G_GetPointCount (geometry);
 
-    if (n < 2)
+    /* A point is a one-vertex "ring": painters draw those as dots. */
+    if (n < 2 && !(n == 1 && type == wkbPoint))
       return;
     for (guint i = 0; i < n; i++)
       {

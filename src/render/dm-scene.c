@@ -413,6 +413,40 @@ dm_scene_get_extra_name (DmScene *self,
   return ((Extra *) g_ptr_array_index (self->extras, index))->name;
 }
 
+/* Points and multipoints (one-vertex rings) as dots; FALSE if the shape
+ * has lines instead. */
+static gboolean
+draw_points (cairo_t       *cr,
+             const DmShape *shape,
+             const DmView  *view)
+{
+  const DmShapeLevel *level = dm_shape_get_level (shape, dm_view_detail_zoom (view));
+  const double *xy = (const double *) level->xy->data;
+  guint start = 0;
+
+  for (guint r = 0; r < level->ring_sizes->len; r++)
+    if (g_array_index (level->ring_sizes, guint, r) != 1)
+      return FALSE;
+
+  cairo_new_path (cr);
+  for (guint r = 0; r < level->ring_sizes->len; r++, start++)
+    {
+      double px, py;
+
+      dm_view_to_px (view, xy[2 * start], xy[2 * start + 1], &px, &py);
+      if (px < -8 || py < -8 || px > view->width + 8 || py > view->height + 8)
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, px, py, 3.5 * view->scale, 0, 2 * G_PI);
+    }
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  dm_draw_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.2 * view->scale);
+  dm_draw_stroke (cr);
+  return TRUE;
+}
+
 static void
 draw_extras (DmScene      *self,
              cairo_t      *cr,
@@ -431,22 +465,9 @@ draw_extras (DmScene      *self,
           DmShape *shape = g_ptr_array_index (extra->shapes, j);
 
           if (dm_shape_is_empty (shape))
-            {
-              /* A point: its bounding box is the point. */
-              double px, py;
-
-              dm_view_to_px (view, shape->min_x, shape->min_y, &px, &py);
-              if (px < -8 || py < -8 || px > view->width + 8 || py > view->height + 8)
-                continue;
-              cairo_new_path (cr);
-              cairo_arc (cr, px, py, 3.5 * view->scale, 0, 2 * G_PI);
-              cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-              dm_draw_fill_preserve (cr);
-              cairo_set_source_rgb (cr, 1, 1, 1);
-              cairo_set_line_width (cr, 1.2 * view->scale);
-              dm_draw_stroke (cr);
-              continue;
-            }
+            continue;
+          if (!shape->closed && draw_points (cr, shape, view))
+            continue;
           dm_path_append (cr, shape, view);
           if (shape->closed)
             {
