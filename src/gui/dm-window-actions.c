@@ -278,6 +278,7 @@ _dm_window_set_presenting (DmWindow *self,
       options->show_places = TRUE;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->present_title), presenting);
+  shumate_simple_map_set_show_zoom_buttons (self->map, !presenting);
   /* The title takes the top centre; the legend stays top left below it, and
    * the date slider gives the bottom of the screen back to the map. */
   gtk_widget_set_margin_top (GTK_WIDGET (self->legend), presenting ? 84 : 12);
