@@ -222,7 +222,7 @@ _dm_cli_stats (int    argc,
   GOptionEntry entries[] = {
     { "places", 0, 0, G_OPTION_ARG_NONE, &with_places,
       N_("Add the populated places in the area that changes hands (with --compare: in the "
-         "parts that differ)"), NULL },
+         "parts the two would leave to different sides)"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("csv (default) or json"), "FORMAT" },
     { NULL }
   };
@@ -250,7 +250,9 @@ _dm_cli_stats (int    argc,
       "With --places, a last table after a blank line lists the bundled populated places "
       "(GeoNames) in the parts that change hands against the line of contact at the "
       "control date: name,oblast,region,part,status,population. With --compare it lists "
-      "the places in the parts that differ instead, and adds compare_status before "
+      "the places in the parts the two would leave to different sides instead (a frozen "
+      "Ukrainian-held part stays Ukrainian, like one left to Ukraine), and adds "
+      "compare_status before "
       "population. The population is the pre-war figure; it is empty when the data does "
       "not have it.\n"
       "\n"

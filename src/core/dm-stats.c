@@ -78,6 +78,20 @@ dm_stats_handover (DmPartition *partition,
       }
 }
 
+/* Who would hold the part: Ukraine, Russia or nobody (a demilitarised
+ * zone); "open" and "unpublished" leave it with whoever holds it now. */
+DmOutcome
+dm_part_holder (DmScenario *scenario,
+                DmRegion    region,
+                DmPart      part)
+{
+  DmOutcome outcome = dm_status_outcome (dm_scenario_get_status (scenario, region, part), part);
+
+  if (outcome == DM_OUTCOME_AS_NOW)
+    return part == DM_PART_RUSSIAN_HELD ? DM_OUTCOME_RUSSIA : DM_OUTCOME_UKRAINE;
+  return outcome;
+}
+
 gboolean
 dm_part_changes_hands (DmScenario *scenario,
                        DmRegion    region,
@@ -417,9 +431,12 @@ dm_stats_places_differing (DmPartition *partition,
 {
   gboolean selected[DM_N_REGIONS][DM_N_PARTS];
 
+  /* Places whose holder differs, not merely the wording of the status:
+   * "frozen" on a Ukrainian-held part leaves its towns Ukrainian, as
+   * "ukraine" does, so those towns are not counted. */
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     for (DmPart p = 0; p < DM_N_PARTS; p++)
-      selected[r][p] = dm_scenario_get_status (a, r, p) != dm_scenario_get_status (b, r, p);
+      selected[r][p] = dm_part_holder (a, r, p) != dm_part_holder (b, r, p);
   return places_in_parts (partition, geodata, a, b, selected);
 }
 

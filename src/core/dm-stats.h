@@ -69,6 +69,9 @@ void         dm_stats_handover      (DmPartition *partition,
 GArray      *dm_stats_differences   (DmPartition *partition,
                                      DmScenario  *a,
                                      DmScenario  *b);
+DmOutcome    dm_part_holder         (DmScenario  *scenario,
+                                     DmRegion     region,
+                                     DmPart       part);
 gboolean     dm_part_changes_hands  (DmScenario  *scenario,
                                      DmRegion     region,
                                      DmPart       part);

@@ -282,7 +282,7 @@ dm_measures_dialog_new (GtkWindow   *parent,
   gtk_box_append (GTK_BOX (box), parts_table (partition, scenario, compare));
 
   places_title = compare
-    ? g_strdup_printf (_("Places where the two differ: %u, population %'lu (%u unknown)"),
+    ? g_strdup_printf (_("Places that would be held by a different side under the two: %u, population %'lu (%u unknown)"),
                        totals.n_places, (gulong) totals.population, totals.n_unknown_population)
     : g_strdup_printf (_("Places in land that changes hands: %u, population %'lu (%u unknown)"),
                        totals.n_places, (gulong) totals.population, totals.n_unknown_population);

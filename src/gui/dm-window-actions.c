@@ -192,7 +192,9 @@ export_action (GtkWidget  *widget,
   if (!dm_window_is_ready (self))
     return;
   dm_overlay_layer_get_view (self->overlay, &view);
-  dm_export_dialog_present (GTK_WINDOW (self), self->scene, self->scenario_b, &view,
+  /* A date comparison is not a page layout yet: the left map is exported. */
+  dm_export_dialog_present (GTK_WINDOW (self), self->scene,
+                            self->compare_date ? NULL : self->scenario_b, &view,
                             self->toast_overlay);
 }
 
@@ -206,8 +208,11 @@ measures_action (GtkWidget  *widget,
 
   if (!dm_window_is_ready (self))
     return;
+  /* Comparing two dates compares lines, not proposals: the measures are
+   * those of the date on the left. */
   dialog = dm_measures_dialog_new (GTK_WINDOW (self), self->geodata, self->partition,
-                                   self->scenario, self->scenario_b);
+                                   self->scenario,
+                                   self->compare_date ? NULL : self->scenario_b);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

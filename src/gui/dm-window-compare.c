@@ -231,6 +231,8 @@ set_compare_date (DmWindow   *self,
   self->partition_b_cancellable = g_cancellable_new ();
   dm_load_partition_async (self->geodata, info->path, info->date, self->partition_b_cancellable,
                            partition_b_loaded_cb, g_object_ref (self));
+  /* Drops the previous proposal's outlines: one scenario, nothing differs. */
+  _dm_window_compare_update (self);
   apply_mode (self);
 }
 

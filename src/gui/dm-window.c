@@ -265,12 +265,14 @@ _dm_window_part_activated_cb (DmWindow       *self,
     {
       DmStatus a = dm_scenario_get_status (self->scenario, region, part);
       DmStatus b = dm_scenario_get_status (self->scenario_b, region, part);
+      /* The emphasis is markup of ours; only the names are escaped. */
       g_autofree char *both = g_markup_printf_escaped (
-        "\n\n%s: %s\n%s: %s%s",
+        "\n\n%s: %s\n%s: %s",
         dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario)), dm_status_label (a),
-        dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario_b)), dm_status_label (b),
-        a != b ? _("\n<b>The two differ here.</b>") : "");
-      g_autofree char *joined = g_strconcat (text, both, NULL);
+        dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario_b)), dm_status_label (b));
+      g_autofree char *differ = a != b ? g_strdup_printf ("\n<b>%s</b>", _("The two differ here."))
+                                       : g_strdup ("");
+      g_autofree char *joined = g_strconcat (text, both, differ, NULL);
 
       g_free (text);
       text = g_steal_pointer (&joined);

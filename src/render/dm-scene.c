@@ -502,16 +502,17 @@ dm_scene_draw (DmScene      *self,
   dm_draw_group_begin (cr, "region-outlines", "Region outlines");
   draw_region_outlines (self, cr, view);
   dm_draw_group_end (cr);
+  draw_extras (self, cr, view);
+  dm_draw_group_begin (cr, "highlights", "Differences and selection");
+  draw_highlights (self, cr, view);
+  dm_draw_group_end (cr);
+  /* Over the difference outlines: the line of contact must never vanish. */
   if (self->options.show_front)
     {
       dm_draw_group_begin (cr, "line-of-contact", "Line of contact");
       draw_front (self, cr, view);
       dm_draw_group_end (cr);
     }
-  draw_extras (self, cr, view);
-  dm_draw_group_begin (cr, "highlights", "Differences and selection");
-  draw_highlights (self, cr, view);
-  dm_draw_group_end (cr);
   if (self->options.show_labels)
     {
       dm_draw_group_begin (cr, "labels", "Labels");
