@@ -320,6 +320,16 @@ draw_labels (DmScene      *self,
   DmTextStyle style = { DM_TEXT_REGION, view->scale * self->options.text_scale,
                         self->options.high_contrast };
   DmTextBoxes *boxes = dm_text_boxes_new ();
+  GPtrArray *places = dm_geodata_get_places (self->geodata);
+  /* Region names may move off their point; a city's name may not. */
+  const double shifts[] = { 0.0, -1.6, 1.6, -3.0, 3.0 };
+  double line = 18.0 * style.scale;
+
+  /* The largest cities first (Donetsk, Zaporizhzhia…): a region's name
+   * can go around them, their own names cannot move. */
+  if (self->options.show_places)
+    dm_text_draw_places (cr, boxes, places, view, style.scale, self->options.high_contrast,
+                         500000);
 
   for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
     {
@@ -329,12 +339,14 @@ draw_labels (DmScene      *self,
       if (!dm_shape_visible (shape, view, 0))
         continue;
       dm_view_to_px (view, shape->label_x, shape->label_y, &px, &py);
-      dm_text_draw_label (cr, boxes, &style, dm_region_label (r), px, py, FALSE);
+      for (guint i = 0; i < G_N_ELEMENTS (shifts); i++)
+        if (dm_text_draw_label (cr, boxes, &style, dm_region_label (r), px,
+                                py + shifts[i] * line, FALSE))
+          break;
     }
 
   if (self->options.show_places)
-    dm_text_draw_places (cr, boxes, dm_geodata_get_places (self->geodata), view,
-                         style.scale, self->options.high_contrast);
+    dm_text_draw_places (cr, boxes, places, view, style.scale, self->options.high_contrast, 0);
   dm_text_boxes_free (boxes);
 }
 

@@ -239,9 +239,10 @@ dm_text_draw_places (cairo_t      *cr,
                      GPtrArray    *places,
                      const DmView *view,
                      double        scale,
-                     gboolean      high_contrast)
+                     gboolean      high_contrast,
+                     guint         at_least)
 {
-  guint threshold = min_population (dm_view_detail_zoom (view));
+  guint threshold = MAX (min_population (dm_view_detail_zoom (view)), at_least);
   guint drawn = 0;
   /* A screenful of labels is plenty; more is noise and paint time. */
   guint max_labels = (guint) (view->width * view->height / (scale * scale * 9000.0)) + 8;
@@ -256,7 +257,8 @@ dm_text_draw_places (cairo_t      *cr,
                             scale, high_contrast };
       double px, py, r = (style.kind == DM_TEXT_CITY ? 3.0 : 2.2) * scale;
 
-      if (place->population < threshold && !(place->capital && place->population >= threshold / 4))
+      if (place->population < threshold &&
+          !(place->capital && at_least == 0 && place->population >= threshold / 4))
         continue;
       dm_view_to_px (view, place->x, place->y, &px, &py);
       if (px < 0 || py < 0 || px > view->width || py > view->height)

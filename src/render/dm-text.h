@@ -39,7 +39,8 @@ void         dm_text_draw_places    (cairo_t           *cr,
                                      GPtrArray         *places,
                                      const DmView      *view,
                                      double             scale,
-                                     gboolean           high_contrast);
+                                     gboolean           high_contrast,
+                                     guint              at_least);
 PangoFontDescription *dm_text_font  (DmTextKind         kind,
                                      double             scale);
 const char  *dm_text_place_name     (const char        *name,
