@@ -179,6 +179,8 @@ dark_changed_cb (DmWindow *self)
   g_clear_object (&self->map_source);
   self->map_source = dm_map_source_new (self->geodata, dark ? DM_BASEMAP_DARK
                                                             : DM_BASEMAP_LIGHT);
+  dm_scene_get_options (self->scene)->dark_basemap = dark;
+  _dm_window_compare_update (self);
   _dm_window_apply_basemap (self);
 }
 

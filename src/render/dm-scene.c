@@ -215,6 +215,14 @@ draw_parts (DmScene      *self,
             dm_draw_group_begin (cr, id, label);
           }
         dm_path_append (cr, shape, view);
+        if (self->options.dark_basemap)
+          {
+            /* Over a dark basemap the translucent fills and their hatches
+             * sink; a light underlay keeps them as the legend shows them. */
+            cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
+            cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+            dm_draw_fill_preserve (cr);
+          }
         dm_style_fill_path (cr, key, certainty, view->scale, anchor_x, anchor_y);
 
         /* Less certain clauses get a dashed edge as well as a fainter fill. */
@@ -384,7 +392,8 @@ dm_scene_get_fingerprint (DmScene *self)
 
   h = mix (h, self->serial);
   h = mix (h, (guint64) o->show_front | (guint64) o->show_labels << 1 |
-              (guint64) o->show_places << 2 | (guint64) o->high_contrast << 3);
+              (guint64) o->show_places << 2 | (guint64) o->high_contrast << 3 |
+              (guint64) o->dark_basemap << 4);
   h = mix (h, (guint64) (o->text_scale * 1000.0));
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     for (DmPart p = 0; p < DM_N_PARTS; p++)

@@ -21,6 +21,7 @@ typedef struct
   gboolean show_places;    /* town names */
   gboolean high_contrast;  /* thicker lines, black halos: projectors */
   double   text_scale;     /* 1 normally; larger in presentation mode */
+  gboolean dark_basemap;   /* painted over the dark basemap */
 } DmSceneOptions;
 
 #define DM_TYPE_SCENE (dm_scene_get_type ())
