@@ -67,7 +67,8 @@ parts_table (DmPartition *partition,
         g_autofree char *area = NULL;
         DmStatus sa, sb;
 
-        if (!dm_partition_has_part (partition, r, p))
+        /* Under 1 km²: slivers where two datasets' edges disagree. */
+        if (!dm_partition_has_part (partition, r, p) || dm_partition_get_area (partition, r, p) < 1.0)
           continue;
         row++;
         col = 0;

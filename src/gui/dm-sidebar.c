@@ -136,7 +136,9 @@ show_clause (DmSidebar *self,
   sources = dm_clause_format_sources (clause);
   g_string_append_printf (s, "%s %s", _("Sources:"), sources);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->notes[region][part]),
-                                 dm_certainty_label (clause->certainty));
+                                 dm_proposal_is_baseline (dm_scenario_get_proposal (self->scenario))
+                                 ? _("A baseline for comparison, not a proposal")
+                                 : dm_certainty_label (clause->certainty));
   adw_action_row_set_subtitle (self->notes[region][part], s->str);
 }
 
@@ -304,6 +306,15 @@ dm_sidebar_show (DmSidebar   *self,
           continue;
         adw_combo_row_set_selected (row, dm_scenario_get_status (scenario, r, p));
         show_clause (self, r, p);
+        /* A part of under 1 km² is where two datasets' edges disagree
+         * (Crimea's "Ukrainian-held part"), not land anyone holds. */
+        if (dm_partition_get_area (partition, r, p) < 1.0)
+          {
+            gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+            gtk_widget_set_visible (GTK_WIDGET (self->notes[r][p]), FALSE);
+          }
+        else
+          gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
       }
   update_summary (self);
   self->updating = FALSE;

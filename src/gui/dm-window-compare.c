@@ -276,11 +276,20 @@ _dm_window_compare_setup (DmWindow *self)
         ((DmControlInfo *) g_ptr_array_index (controls, i))->date);
       gtk_string_list_append (items, item);
     }
-  g_signal_handlers_block_by_func (self->compare_dropdown, compare_selected_cb, self);
-  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (items));
-  gtk_drop_down_set_selected (self->compare_dropdown, 0);
-  g_signal_handlers_unblock_by_func (self->compare_dropdown, compare_selected_cb, self);
-  _dm_window_set_compare (self, NULL);
+  /* Rebuilt after an import adds dates: keep what was being compared. */
+  {
+    g_autofree char *keep = self->compare_date ? g_strdup (self->compare_date)
+                          : self->scenario_b ? g_strdup (dm_proposal_get_id (
+                                                 dm_scenario_get_proposal (self->scenario_b)))
+                          : NULL;
+
+    g_signal_handlers_block_by_func (self->compare_dropdown, compare_selected_cb, self);
+    gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (items));
+    gtk_drop_down_set_selected (self->compare_dropdown, 0);
+    g_signal_handlers_unblock_by_func (self->compare_dropdown, compare_selected_cb, self);
+    if (keep == NULL || !dm_window_compare_with (self, keep))
+      _dm_window_set_compare (self, NULL);
+  }
 }
 
 static gboolean

@@ -224,12 +224,17 @@ _dm_window_import_path (DmWindow   *self,
       return;
     }
 
-  heading = g_strdup_printf (_("Import “%s”"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("A control area is the Russian-held area on one date: "
-                                     "its polygons replace the line of contact for that date "
-                                     "(taken from a “date” field or the file name). An overlay "
-                                     "is drawn on top of the map as it is."));
+  /* The file name goes in the body: a long one in the heading gets
+   * hyphenated mid-word. */
+  heading = g_strdup (_("Import a Vector File"));
+  {
+    g_autofree char *body = g_strdup_printf (_("“%s”\n\nA control area is the Russian-held area "
+                                               "on one date: its polygons replace the line of "
+                                               "contact for that date (taken from a “date” "
+                                               "field or the file name). An overlay is drawn "
+                                               "on top of the map as it is."), name);
+    dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "overlay", _("_Overlay"),

@@ -257,7 +257,10 @@ _dm_window_part_activated_cb (DmWindow       *self,
                                   dm_scenario_is_edited (clicked, region, part)
                                     ? _(" (your edit)") : "",
                                   clause && clause->note ? clause->note : "",
-                                  clause ? dm_certainty_label (clause->certainty) : "",
+                                  clause == NULL ? ""
+                                  : dm_proposal_is_baseline (dm_scenario_get_proposal (clicked))
+                                  ? _("A baseline for comparison, not a proposal")
+                                  : dm_certainty_label (clause->certainty),
                                   _("Sources:"), sources, _("Area:"),
                                   dm_partition_get_area (self->partition, region, part));
   label = gtk_label_new (NULL);
