@@ -221,12 +221,6 @@ dm_geodata_load (const char    *geo_dir,
   return g_steal_pointer (&self);
 }
 
-const char *
-dm_geodata_get_dir (DmGeodata *self)
-{
-  return self->dir;
-}
-
 DmVector *
 dm_geodata_get_layer (DmGeodata *self,
                       DmLayer    layer)

@@ -28,7 +28,6 @@ DmGeodata    *dm_geodata_load            (const char    *geo_dir,
                                           GError       **error);
 DmGeodata    *dm_geodata_ref             (DmGeodata     *self);
 void          dm_geodata_unref           (DmGeodata     *self);
-const char   *dm_geodata_get_dir         (DmGeodata     *self);
 DmVector     *dm_geodata_get_layer       (DmGeodata     *self,
                                           DmLayer        layer);
 OGRGeometryH  dm_geodata_get_region      (DmGeodata     *self,

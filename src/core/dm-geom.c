@@ -120,15 +120,6 @@ dm_geom_difference (OGRGeometryH a,
   return r ? finish (r) : NULL;
 }
 
-OGRGeometryH
-dm_geom_union (OGRGeometryH a,
-               OGRGeometryH b)
-{
-  OGRGeometryH r = OGR_G_Union (a, b);
-
-  return r ? finish (r) : NULL;
-}
-
 gboolean
 dm_geom_contains_lonlat (OGRGeometryH geometry,
                          double       lon,

@@ -12,8 +12,6 @@ OGRGeometryH  dm_geom_intersection     (OGRGeometryH a,
                                         OGRGeometryH b);
 OGRGeometryH  dm_geom_difference       (OGRGeometryH a,
                                         OGRGeometryH b);
-OGRGeometryH  dm_geom_union            (OGRGeometryH a,
-                                        OGRGeometryH b);
 gboolean      dm_geom_contains_lonlat  (OGRGeometryH geometry,
                                         double       lon,
                                         double       lat);

@@ -575,12 +575,6 @@ dm_proposal_get_summary (DmProposal *self)
 }
 
 const char *
-dm_proposal_get_path (DmProposal *self)
-{
-  return self->path;
-}
-
-const char *
 dm_proposal_get_published (DmProposal *self)
 {
   return self->published;

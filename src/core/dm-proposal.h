@@ -44,7 +44,6 @@ const char     *dm_proposal_get_short_title (DmProposal  *self);
 const char     *dm_proposal_get_sponsor     (DmProposal  *self);
 const char     *dm_proposal_get_date        (DmProposal  *self);
 const char     *dm_proposal_get_summary     (DmProposal  *self);
-const char     *dm_proposal_get_path        (DmProposal  *self);
 gboolean        dm_proposal_is_baseline     (DmProposal  *self);
 const char     *dm_proposal_get_published   (DmProposal  *self);
 GPtrArray      *dm_proposal_get_clauses     (DmProposal  *self);

@@ -192,25 +192,6 @@ dm_status_description (DmStatus status)
 }
 
 const char *
-dm_certainty_to_string (DmCertainty certainty)
-{
-  g_return_val_if_fail (certainty < DM_N_CERTAINTIES, NULL);
-  return dm_certainty_names[certainty];
-}
-
-gboolean
-dm_certainty_from_string (const char  *str,
-                          DmCertainty *out)
-{
-  guint v;
-
-  if (!lookup (dm_certainty_names, DM_N_CERTAINTIES, str, &v))
-    return FALSE;
-  *out = v;
-  return TRUE;
-}
-
-const char *
 dm_certainty_label (DmCertainty certainty)
 {
   switch (certainty)

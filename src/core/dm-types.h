@@ -73,9 +73,6 @@ gboolean     dm_status_from_string   (const char  *str,
 const char  *dm_status_label         (DmStatus     status);
 const char  *dm_status_description   (DmStatus     status);
 
-const char  *dm_certainty_to_string  (DmCertainty  certainty);
-gboolean     dm_certainty_from_string (const char *str,
-                                       DmCertainty *out);
 const char  *dm_certainty_label      (DmCertainty  certainty);
 
 DmOutcome    dm_status_outcome       (DmStatus     status,

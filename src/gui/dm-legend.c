@@ -123,7 +123,11 @@ dm_legend_update (DmLegend *self,
     used[keys_b[i]] = TRUE;
   for (guint k = 0; k < DM_N_KEYS; k++)
     if (used[k])
-      add_row (self, k, dm_style_key_label (k));
+      {
+        add_row (self, k, dm_style_key_label (k));
+        gtk_widget_set_tooltip_text (gtk_widget_get_last_child (self->rows),
+                                     dm_status_description (dm_style_key_status (k)));
+      }
   if (compare != NULL)
     add_row (self, KEY_DIFFERENCE, _("Outlined: the two proposals differ"));
   for (guint i = 0; i < dm_scene_get_n_extras (scene); i++)

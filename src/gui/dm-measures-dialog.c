@@ -294,8 +294,3 @@ dm_measures_dialog_new (GtkWindow   *parent,
   return self;
 }
 
-const char *
-dm_measures_dialog_get_csv (DmMeasuresDialog *self)
-{
-  return self->csv;
-}

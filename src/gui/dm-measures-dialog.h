@@ -17,6 +17,5 @@ DmMeasuresDialog *dm_measures_dialog_new       (GtkWindow   *parent,
                                                 DmPartition *partition,
                                                 DmScenario  *scenario,
                                                 DmScenario  *compare);
-const char       *dm_measures_dialog_get_csv   (DmMeasuresDialog *self);
 
 G_END_DECLS

@@ -354,12 +354,6 @@ dm_overlay_layer_new (ShumateViewport *viewport,
   return g_object_new (DM_TYPE_OVERLAY_LAYER, "viewport", viewport, "scene", scene, NULL);
 }
 
-DmScene *
-dm_overlay_layer_get_scene (DmOverlayLayer *self)
-{
-  return self->scene;
-}
-
 /* Paint only from..to, as fractions of the width; 0, 1 paints everything. */
 void
 dm_overlay_layer_set_band (DmOverlayLayer *self,

@@ -12,7 +12,6 @@ G_DECLARE_FINAL_TYPE (DmOverlayLayer, dm_overlay_layer, DM, OVERLAY_LAYER, Shuma
 
 DmOverlayLayer *dm_overlay_layer_new        (ShumateViewport *viewport,
                                              DmScene         *scene);
-DmScene        *dm_overlay_layer_get_scene  (DmOverlayLayer  *self);
 gboolean        dm_overlay_layer_pick       (DmOverlayLayer  *self,
                                              double           x,
                                              double           y,

@@ -259,7 +259,18 @@ update_summary (DmSidebar *self)
   g_autofree char *modified = NULL;
   g_autofree char *to_ru = NULL, *to_dmz = NULL, *back = NULL, *text = NULL;
 
-  gtk_label_set_text (self->summary_label, dm_proposal_get_summary (proposal));
+  {
+    /* Terms beyond territory (NATO, the nuclear plant, sanctions…) belong
+     * to the picture even though the map cannot show them. */
+    const char * const *terms = dm_proposal_get_other_terms (proposal);
+    g_autoptr(GString) summary = g_string_new (dm_proposal_get_summary (proposal));
+
+    if (terms[0] != NULL)
+      g_string_append_printf (summary, "\n\n%s", _("Other terms:"));
+    for (guint i = 0; terms[i] != NULL; i++)
+      g_string_append_printf (summary, "\n• %s", terms[i]);
+    gtk_label_set_text (self->summary_label, summary->str);
+  }
 
   dm_stats_handover (self->partition, self->scenario, &h);
   to_ru = format_area (h.ua_to_russia);

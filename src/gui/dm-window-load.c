@@ -86,12 +86,6 @@ date_selected_cb (DmWindow *self)
     load_partition (self, gtk_string_object_get_string (item));
 }
 
-void
-_dm_window_reload_date (DmWindow *self)
-{
-  date_selected_cb (self);
-}
-
 static void
 date_scale_changed_cb (DmWindow *self)
 {

@@ -142,7 +142,6 @@ void  _dm_window_import_path       (DmWindow       *self,
                                     const char     *path);
 void  _dm_window_fill_dates        (DmWindow       *self,
                                     const char     *select);
-void  _dm_window_reload_date       (DmWindow       *self);
 gboolean _dm_window_lesson_step    (DmWindow       *self,
                                     int             delta);
 void  _dm_window_lesson_class_init (GtkWidgetClass *widget_class);

@@ -292,23 +292,6 @@ dm_draw_stroke (cairo_t *cr)
 }
 
 void
-dm_draw_paint (cairo_t *cr)
-{
-  DmSvg *svg = get_svg (cr);
-
-  if (svg == NULL)
-    {
-      cairo_paint (cr);
-      return;
-    }
-  g_string_append (svg->body, "<rect x=\"0\" y=\"0\"");
-  append_attr_num (svg->body, "width", svg->width);
-  append_attr_num (svg->body, "height", svg->height);
-  append_paint (svg->body, cr, "fill");
-  g_string_append (svg->body, "/>\n");
-}
-
-void
 dm_draw_clip_begin (cairo_t *cr)
 {
   DmSvg *svg = get_svg (cr);

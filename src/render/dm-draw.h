@@ -41,7 +41,6 @@ void      dm_draw_fill          (cairo_t        *cr);
 void      dm_draw_fill_preserve (cairo_t        *cr);
 void      dm_draw_stroke        (cairo_t        *cr);
 void      dm_draw_stroke_preserve (cairo_t      *cr);
-void      dm_draw_paint         (cairo_t        *cr);
 /* cairo_save () + cairo_clip () on the current path; pair with clip_end. */
 void      dm_draw_clip_begin    (cairo_t        *cr);
 void      dm_draw_clip_end      (cairo_t        *cr);

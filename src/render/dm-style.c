@@ -45,6 +45,27 @@ dm_style_key (DmStatus status,
     }
 }
 
+/* The status a key stands for (both frozen keys: "frozen"). */
+DmStatus
+dm_style_key_status (DmStyleKey key)
+{
+  switch (key)
+    {
+    case DM_KEY_UKRAINE:          return DM_STATUS_UKRAINE;
+    case DM_KEY_RETURNED:         return DM_STATUS_RETURNED;
+    case DM_KEY_RUSSIA_DE_JURE:   return DM_STATUS_RUSSIA_DE_JURE;
+    case DM_KEY_RUSSIA_DE_FACTO:  return DM_STATUS_RUSSIA_DE_FACTO;
+    case DM_KEY_WITHDRAW:         return DM_STATUS_WITHDRAW;
+    case DM_KEY_FROZEN_RUSSIAN:
+    case DM_KEY_FROZEN_UKRAINIAN: return DM_STATUS_FROZEN;
+    case DM_KEY_DEMILITARIZED:    return DM_STATUS_DEMILITARIZED;
+    case DM_KEY_UNPUBLISHED:      return DM_STATUS_UNPUBLISHED;
+    case DM_KEY_OPEN:
+    case DM_N_KEYS:
+    default:                      return DM_STATUS_OPEN;
+    }
+}
+
 const DmStyle *
 dm_style_get (DmStyleKey key)
 {
@@ -55,21 +76,11 @@ dm_style_get (DmStyleKey key)
 const char *
 dm_style_key_label (DmStyleKey key)
 {
-  switch (key)
-    {
-    case DM_KEY_UKRAINE:          return dm_status_label (DM_STATUS_UKRAINE);
-    case DM_KEY_RETURNED:         return dm_status_label (DM_STATUS_RETURNED);
-    case DM_KEY_RUSSIA_DE_JURE:   return dm_status_label (DM_STATUS_RUSSIA_DE_JURE);
-    case DM_KEY_RUSSIA_DE_FACTO:  return dm_status_label (DM_STATUS_RUSSIA_DE_FACTO);
-    case DM_KEY_WITHDRAW:         return dm_status_label (DM_STATUS_WITHDRAW);
-    case DM_KEY_FROZEN_RUSSIAN:   return _("Frozen at the line: Russian-held side");
-    case DM_KEY_FROZEN_UKRAINIAN: return _("Frozen at the line: Ukrainian-held side");
-    case DM_KEY_DEMILITARIZED:    return dm_status_label (DM_STATUS_DEMILITARIZED);
-    case DM_KEY_UNPUBLISHED:      return dm_status_label (DM_STATUS_UNPUBLISHED);
-    case DM_KEY_OPEN:
-    case DM_N_KEYS:
-    default:                      return dm_status_label (DM_STATUS_OPEN);
-    }
+  if (key == DM_KEY_FROZEN_RUSSIAN)
+    return _("Frozen at the line: Russian-held side");
+  if (key == DM_KEY_FROZEN_UKRAINIAN)
+    return _("Frozen at the line: Ukrainian-held side");
+  return dm_status_label (dm_style_key_status (key));
 }
 
 /* Reported and unclear clauses look fainter: the eye reads them as weaker. */

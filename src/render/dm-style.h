@@ -47,6 +47,7 @@ typedef enum
 
 DmStyleKey      dm_style_key          (DmStatus      status,
                                        DmPart        part);
+DmStatus        dm_style_key_status   (DmStyleKey    key);
 const DmStyle  *dm_style_get          (DmStyleKey    key);
 const char     *dm_style_key_label    (DmStyleKey    key);
 double          dm_style_certainty_alpha (DmCertainty certainty);
