@@ -5,7 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dm-cli-private.h"
-#include "dm-vector.h"
+#include "dm-import.h"
 
 typedef enum
 {
@@ -37,6 +37,7 @@ validate_one (const char *path,
               DmCatalog  *catalog)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
 
   switch (guess_kind (path))
     {
@@ -54,7 +55,31 @@ validate_one (const char *path,
       }
     case KIND_VECTOR:
       {
-        g_autoptr(DmVector) vector = dm_vector_read (path, DM_GEOM_ANY, NULL, &error);
+        /* Read as an import would (zipped Shapefiles and KMZ too), and
+         * say what the file can be used for. */
+        g_autoptr(DmImportedFile) file = dm_import_file (path, DM_IMPORT_OVERLAY, NULL, &error);
+
+        g_autofree char *count = NULL;
+
+        if (file == NULL)
+          break;
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature", "%u features",
+                                              file->vector->features->len),
+                                 file->vector->features->len);
+        if (file->polygonal && file->date != NULL)
+          what = g_strdup_printf (_("%s; polygons dated %s: usable as a control area or an "
+                                    "overlay"), count, file->date);
+        else
+          what = g_strdup_printf (_("%s; usable as an overlay (a control area needs polygons "
+                                    "and a date)"), count);
+        if (file->vector->n_repaired > 0)
+          {
+            g_autofree char *more = g_strdup_printf (_("%s; %u invalid polygons would be "
+                                                       "repaired"), what,
+                                                     file->vector->n_repaired);
+            g_free (what);
+            what = g_steal_pointer (&more);
+          }
         break;
       }
     case KIND_PROPOSAL:
@@ -70,7 +95,10 @@ validate_one (const char *path,
       g_printerr ("%s\n", error->message);
       return FALSE;
     }
-  g_print (_("%s: valid\n"), path);
+  if (what != NULL)
+    g_print (_("%s: valid: %s\n"), path, what);
+  else
+    g_print (_("%s: valid\n"), path);
   return TRUE;
 }
 
