@@ -7,6 +7,7 @@
 #include "dm-scenario.h"
 #include "dm-test-util.h"
 #include "dm-export-dialog.h"
+#include "dm-measures-dialog.h"
 #include "dm-window.h"
 
 static DmWindow *window;
@@ -561,6 +562,38 @@ export_dialog_gone (void)
   return find_export_dialog () == NULL;
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+/* Ctrl+M opens the measures for what is on screen. */
+static void
+test_measures_dialog (void)
+{
+  GtkWindow *dialog;
+
+  step_to ("us-28-point-2025-11");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.measures", NULL);
+  wait_until (window_ready, 1);
+  dialog = find_toplevel (DM_TYPE_MEASURES_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+  wait_until (window_ready, 1);
+  g_assert_null (find_toplevel (DM_TYPE_MEASURES_DIALOG));
+}
+
 /* Ctrl+E's dialog exports what is on screen: a PNG of the right size. */
 static void
 test_export_dialog (void)
@@ -619,6 +652,7 @@ main (int    argc,
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/click-selects-part", test_click_selects_part);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/window/measures-dialog", test_measures_dialog);
   g_test_add_func ("/window/lesson", test_lesson);
   g_test_add_func ("/window/settings-roundtrip", test_settings_roundtrip);
 

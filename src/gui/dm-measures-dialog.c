@@ -9,7 +9,14 @@
 struct _DmMeasuresDialog
 {
   AdwWindow        parent_instance;
+
+  /* Template children */
   AdwToastOverlay *toasts;
+  GtkLabel        *summary_label;
+  GtkBox          *parts_box;
+  GtkLabel        *places_label;
+  GtkBox          *places_box;
+
   char            *csv;
   char            *suggested_name;
 };
@@ -180,28 +187,38 @@ dm_measures_dialog_finalize (GObject *object)
 }
 
 static void
+dm_measures_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), DM_TYPE_MEASURES_DIALOG);
+  G_OBJECT_CLASS (dm_measures_dialog_parent_class)->dispose (object);
+}
+
+static void
 dm_measures_dialog_class_init (DmMeasuresDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = dm_measures_dialog_finalize;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
-                                       "window.close", NULL);
+  G_OBJECT_CLASS (klass)->dispose = dm_measures_dialog_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/demarcate/Demarcate/ui/dm-measures-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DmMeasuresDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, DmMeasuresDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DmMeasuresDialog, parts_box);
+  gtk_widget_class_bind_template_child (widget_class, DmMeasuresDialog, places_label);
+  gtk_widget_class_bind_template_child (widget_class, DmMeasuresDialog, places_box);
+  gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 }
 
 static void
 dm_measures_dialog_init (DmMeasuresDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static GtkWidget *
-section_title (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "title-4");
-  return label;
-}
 
 DmMeasuresDialog *
 dm_measures_dialog_new (GtkWindow   *parent,
@@ -210,26 +227,13 @@ dm_measures_dialog_new (GtkWindow   *parent,
                         DmScenario  *scenario,
                         DmScenario  *compare)
 {
-  DmMeasuresDialog *self = g_object_new (DM_TYPE_MEASURES_DIALOG,
-                                         "transient-for", parent,
-                                         "modal", FALSE,
-                                         "default-width", 720,
-                                         "default-height", 720,
-                                         "title", _("Measures"),
-                                         NULL);
+  DmMeasuresDialog *self = g_object_new (DM_TYPE_MEASURES_DIALOG, "transient-for", parent, NULL);
   g_autoptr(GArray) rows = dm_stats_rows (partition, scenario);
   g_autoptr(GArray) diffs = compare ? dm_stats_differences (partition, scenario, compare) : NULL;
   g_autoptr(GPtrArray) places = compare
     ? dm_stats_places_differing (partition, scenario, compare, geodata)
     : dm_stats_places_changing_hands (partition, scenario, geodata);
   g_autoptr(GString) csv = dm_stats_csv (rows, diffs, places);
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as CSV…"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *summary;
   DmProposal *pa = dm_scenario_get_proposal (scenario);
   DmPlaceTotals totals;
   DmHandover h;
@@ -243,25 +247,6 @@ dm_measures_dialog_new (GtkWindow   *parent,
                        dm_partition_get_date (partition))
     : g_strdup_printf ("%s-%s.csv", dm_proposal_get_id (pa), dm_partition_get_date (partition));
 
-  gtk_widget_set_tooltip_text (copy, _("Copy the table as CSV"));
-  g_signal_connect_object (copy, "clicked", G_CALLBACK (copy_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (save, "clicked", G_CALLBACK (save_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), copy);
-  gtk_box_append (GTK_BOX (outer), header);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  adw_toast_overlay_set_child (self->toasts, scroller);
-  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->toasts));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-
   dm_stats_handover (partition, scenario, &h);
   dm_stats_place_totals (places, &totals);
   to_ru = km2 (h.ua_to_russia);
@@ -273,24 +258,16 @@ dm_measures_dialog_new (GtkWindow   *parent,
                             "Russian-held land returned or demilitarised: %s"),
                           dm_proposal_get_title (pa), dm_partition_get_date (partition),
                           to_ru, to_dmz, back);
-  summary = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (summary), 0);
-  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (summary), TRUE);
-  gtk_box_append (GTK_BOX (box), summary);
-
-  gtk_box_append (GTK_BOX (box), section_title (_("Region parts")));
-  gtk_box_append (GTK_BOX (box), parts_table (partition, scenario, compare));
+  gtk_label_set_text (self->summary_label, text);
+  gtk_box_append (self->parts_box, parts_table (partition, scenario, compare));
 
   places_title = compare
     ? g_strdup_printf (_("Places that would be held by a different side under the two: %u, population %'lu (%u unknown)"),
                        totals.n_places, (gulong) totals.population, totals.n_unknown_population)
     : g_strdup_printf (_("Places in land that changes hands: %u, population %'lu (%u unknown)"),
                        totals.n_places, (gulong) totals.population, totals.n_unknown_population);
-  gtk_box_append (GTK_BOX (box), section_title (places_title));
-  gtk_box_append (GTK_BOX (box), places_table (places));
-
-  adw_window_set_content (ADW_WINDOW (self), outer);
+  gtk_label_set_text (self->places_label, places_title);
+  gtk_box_append (self->places_box, places_table (places));
   return self;
 }
 
