@@ -21,6 +21,8 @@ struct _DmGeodata
   GPtrArray       *places;              /* DmPlace, largest first */
 };
 
+/* countries.geojson ships (borders.geojson is derived from it, and users
+ * may want it) but nothing paints country fills: land and oblasts do. */
 static const struct
 {
   const char *file;
@@ -29,7 +31,6 @@ static const struct
   [DM_LAYER_LAND] = { "land.geojson", DM_GEOM_POLYGON },
   [DM_LAYER_LAKES] = { "lakes.geojson", DM_GEOM_POLYGON },
   [DM_LAYER_RIVERS] = { "rivers.geojson", DM_GEOM_LINE },
-  [DM_LAYER_COUNTRIES] = { "countries.geojson", DM_GEOM_POLYGON },
   [DM_LAYER_BORDERS] = { "borders.geojson", DM_GEOM_LINE },
   [DM_LAYER_OBLASTS] = { "oblasts.geojson", DM_GEOM_POLYGON },
   [DM_LAYER_PLACES] = { "places.geojson", DM_GEOM_POINT },
