@@ -57,7 +57,6 @@ dm_basemap_draw (DmGeodata      *geodata,
   const Palette *p = style == DM_BASEMAP_DARK ? &dark : &light;
   double zoom = dm_view_detail_zoom (view);
   double s = view->scale;
-  double dash[2] = { 5 * s, 3 * s };
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -78,13 +77,11 @@ dm_basemap_draw (DmGeodata      *geodata,
   dm_draw_group_end (cr);
 
   dm_draw_group_begin (cr, "basemap-borders", "Borders");
+  /* Oblast borders thin and solid: dashing them cost more than the rest of
+   * the basemap together (25 of 41 ms for a 4K export). */
   if (zoom >= 5.0)
-    {
-      cairo_set_dash (cr, dash, 2, 0);
-      stroke_layer (dm_geodata_get_shapes (geodata, DM_LAYER_OBLASTS), cr, view, p->oblast,
-                    0.7 * s);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
+    stroke_layer (dm_geodata_get_shapes (geodata, DM_LAYER_OBLASTS), cr, view, p->oblast,
+                  0.6 * s);
   stroke_layer (dm_geodata_get_shapes (geodata, DM_LAYER_BORDERS), cr, view, p->border,
                 CLAMP (zoom * 0.35, 1.0, 2.5) * s);
   dm_draw_group_end (cr);
