@@ -3,8 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-format.h"
 #include "dm-measures-dialog.h"
-#include "dm-stats.h"
 
 struct _DmMeasuresDialog
 {
@@ -37,12 +37,6 @@ cell (const char *text,
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   return label;
-}
-
-static char *
-km2 (double value)
-{
-  return g_strdup_printf (_("%'.0f km²"), value);
 }
 
 static GtkWidget *
@@ -81,7 +75,7 @@ parts_table (DmPartition *partition,
         col = 0;
         sa = dm_scenario_get_status (a, r, p);
         sb = b ? dm_scenario_get_status (b, r, p) : sa;
-        area = km2 (dm_partition_get_area (partition, r, p));
+        area = dm_format_area (dm_partition_get_area (partition, r, p));
         gtk_grid_attach (GTK_GRID (grid), cell (dm_region_label (r), FALSE, FALSE), col++, row,
                          1, 1);
         gtk_grid_attach (GTK_GRID (grid), cell (dm_part_label (p), FALSE, FALSE), col++, row, 1,
@@ -237,7 +231,7 @@ dm_measures_dialog_new (GtkWindow   *parent,
   DmProposal *pa = dm_scenario_get_proposal (scenario);
   DmPlaceTotals totals;
   DmHandover h;
-  g_autofree char *to_ru = NULL, *to_dmz = NULL, *back = NULL, *text = NULL;
+  g_autofree char *handover = NULL, *text = NULL;
   g_autofree char *places_title = NULL;
 
   self->csv = g_strdup (csv->str);
@@ -249,15 +243,10 @@ dm_measures_dialog_new (GtkWindow   *parent,
 
   dm_stats_handover (partition, scenario, &h);
   dm_stats_place_totals (places, &totals);
-  to_ru = km2 (h.ua_to_russia);
-  to_dmz = km2 (h.ua_to_neutral);
-  back = km2 (h.ru_to_ukraine + h.ru_to_neutral);
-  text = g_strdup_printf (_("%s, against the line of contact of %s:\n"
-                            "Ukrainian-held land passing to Russia: %s\n"
-                            "Ukrainian-held land becoming a demilitarised zone: %s\n"
-                            "Russian-held land returned or demilitarised: %s"),
+  handover = dm_format_handover (&h);
+  text = g_strdup_printf (_("%s, against the line of contact of %s:\n%s"),
                           dm_proposal_get_title (pa), dm_partition_get_date (partition),
-                          to_ru, to_dmz, back);
+                          handover);
   gtk_label_set_text (self->summary_label, text);
   gtk_box_append (self->parts_box, parts_table (partition, scenario, compare));
 

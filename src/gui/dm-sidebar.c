@@ -3,8 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-format.h"
 #include "dm-sidebar.h"
-#include "dm-stats.h"
 
 struct _DmSidebar
 {
@@ -36,13 +36,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static char *
-format_area (double km2)
-{
-  /* Thousands separators follow the locale through %'. */
-  return g_strdup_printf (_("%'.0f km²"), km2);
-}
 
 static GtkWidget *
 proposal_row_new (DmProposal *proposal)
@@ -113,7 +106,7 @@ show_clause (DmSidebar *self,
              DmPart     part)
 {
   const DmClause *clause = dm_scenario_get_clause (self->scenario, region, part);
-  g_autofree char *area = format_area (dm_partition_get_area (self->partition, region, part));
+  g_autofree char *area = dm_format_area (dm_partition_get_area (self->partition, region, part));
   g_autofree char *title = g_strdup_printf ("%s · %s", region == DM_REGION_OTHER
                                               ? _("Russian-held areas elsewhere")
                                               : dm_part_label (part), area);
@@ -231,7 +224,7 @@ update_differences (DmSidebar *self)
   for (guint i = 0; i < diffs->len; i++)
     {
       DmDifference *d = &g_array_index (diffs, DmDifference, i);
-      g_autofree char *area = format_area (d->area_km2);
+      g_autofree char *area = dm_format_area (d->area_km2);
 
       g_string_append_printf (text, "\n• %s, %s: %s → %s (%s)", dm_region_label (d->region),
                               dm_part_label (d->part), dm_status_label (d->status_a),
@@ -257,7 +250,7 @@ update_summary (DmSidebar *self)
   DmProposal *proposal = dm_scenario_get_proposal (self->scenario);
   DmHandover h;
   g_autofree char *modified = NULL;
-  g_autofree char *to_ru = NULL, *to_dmz = NULL, *back = NULL, *text = NULL;
+  g_autofree char *handover = NULL, *text = NULL;
 
   {
     /* Terms beyond territory (NATO, the nuclear plant, sanctions…) belong
@@ -273,14 +266,9 @@ update_summary (DmSidebar *self)
   }
 
   dm_stats_handover (self->partition, self->scenario, &h);
-  to_ru = format_area (h.ua_to_russia);
-  to_dmz = format_area (h.ua_to_neutral);
-  back = format_area (h.ru_to_ukraine + h.ru_to_neutral);
-  text = g_strdup_printf (_("Against the line of contact of %s:\n"
-                            "Ukrainian-held land passing to Russia: %s\n"
-                            "Ukrainian-held land becoming a demilitarised zone: %s\n"
-                            "Russian-held land returned or demilitarised: %s"),
-                          dm_partition_get_date (self->partition), to_ru, to_dmz, back);
+  handover = dm_format_handover (&h);
+  text = g_strdup_printf (_("Against the line of contact of %s:\n%s"),
+                          dm_partition_get_date (self->partition), handover);
   gtk_label_set_text (self->handover_label, text);
 
   modified = g_strdup_printf (_("Your scenario, based on “%s”"),
