@@ -324,9 +324,25 @@ option_action (GtkWidget  *widget,
   gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
 }
 
+static void
+skipped_files_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  GPtrArray *problems = dm_catalog_get_problems (self->catalog);
+  g_autoptr(GString) body = g_string_new (_("These files in your proposals folder were not loaded; "
+                                            "the bundled proposals are unaffected."));
+
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (body, "\n\n• %s", (const char *) g_ptr_array_index (problems, i));
+  _dm_window_show_message (self, _("Proposal Files Skipped"), body->str);
+}
+
 void
 _dm_window_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.skipped-files", NULL, skipped_files_action);
   gtk_widget_class_install_action (widget_class, "win.previous-proposal", NULL,
                                    previous_proposal_action);
   gtk_widget_class_install_action (widget_class, "win.next-proposal", NULL, next_proposal_action);

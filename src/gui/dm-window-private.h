@@ -110,6 +110,9 @@ void  _dm_window_step_proposal     (DmWindow       *self,
                                     int             delta);
 void  _dm_window_show_error        (DmWindow       *self,
                                     const char     *message);
+void  _dm_window_show_message      (DmWindow       *self,
+                                    const char     *heading,
+                                    const char     *body);
 void  _dm_window_toast             (DmWindow       *self,
                                     const char     *message);
 void  _dm_window_set_presenting    (DmWindow       *self,

@@ -26,17 +26,45 @@ _dm_window_toast (DmWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* Text a user must read in full, unlike a toast's single line. */
+void
+_dm_window_show_message (DmWindow   *self,
+                         const char *heading,
+                         const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Errors a user must read (a file that could not be used) get a dialog that
  * names the file; the window keeps what it showed. */
 void
 _dm_window_show_error (DmWindow   *self,
                        const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Use the File"),
-                                              message);
+  _dm_window_show_message (self, _("Could Not Use the File"), message);
+}
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+/* Proposal files of the user's own that were skipped: one toast however many
+ * there are, whose Details button lists every file and its problem. */
+static void
+toast_skipped_files (DmWindow *self)
+{
+  guint n = dm_catalog_get_problems (self->catalog)->len;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (n == 0)
+    return;
+  title = g_strdup_printf (ngettext ("%u proposal file was skipped",
+                                     "%u proposal files were skipped", n), n);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.skipped-files");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -469,8 +497,7 @@ dm_window_constructed (GObject *object)
       return;
     }
   dm_sidebar_set_catalog (self->sidebar, self->catalog);
-  for (guint i = 0; i < dm_catalog_get_problems (self->catalog)->len; i++)
-    _dm_window_toast (self, g_ptr_array_index (dm_catalog_get_problems (self->catalog), i));
+  toast_skipped_files (self);
 
   _dm_window_load_start (self);
 }
