@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 #include <cairo.h>
 
+#include "bench-common.h"
 #include "dm-basemap.h"
 #include "dm-catalog.h"
 #include "dm-control.h"
@@ -11,22 +12,6 @@
 #include "dm-partition.h"
 #include "dm-scene.h"
 #include "dm-shape.h"
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
-static double
-median_ms (GArray *samples)
-{
-  g_array_sort (samples, compare_double);
-  return g_array_index (samples, double, samples->len / 2);
-}
 
 static double
 peak_rss_mb (void)
@@ -67,7 +52,7 @@ paint_overlay (DmScene    *scene,
           g_array_append_val (samples, ms);
         }
     }
-  g_print ("overlay 1920x1080 %-28s median %7.2f ms  (goal < 4 ms)\n", label, median_ms (samples));
+  g_print ("overlay 1920x1080 %-28s median %7.2f ms  (goal < 4 ms)\n", label, bench_median_ms (samples));
   cairo_surface_destroy (surface);
 }
 
@@ -98,7 +83,7 @@ paint_tiles (DmGeodata *geodata,
         g_array_append_val (samples, ms);
       }
   {
-    double median = median_ms (samples);
+    double median = bench_median_ms (samples);
     double max = g_array_index (samples, double, samples->len - 1);
 
     g_print ("basemap tile 256 px zoom %-2d %16s median %7.2f ms  max %6.2f ms  (goal < 3 ms)\n",

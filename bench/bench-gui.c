@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
+#include "bench-common.h"
 #include "dm-catalog.h"
 #include "dm-loader.h"
 #include "dm-window.h"
@@ -21,15 +22,6 @@ spin (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
 }
 
 /* CPU time of the layer's snapshot(), what a frame costs the app. */
@@ -51,9 +43,9 @@ static void
 report (const char *what,
         GArray     *samples)
 {
-  g_array_sort (samples, compare_double);
-  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u)\n", what,
-           g_array_index (samples, double, samples->len / 2),
+  double median = bench_median_ms (samples);
+
+  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u)\n", what, median,
            g_array_index (samples, double, samples->len - 1), samples->len);
 }
 
