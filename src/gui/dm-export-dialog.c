@@ -118,26 +118,6 @@ snapshot_scene (DmScene *scene)
   return copy;
 }
 
-/* What dm_layout_draw () writes when given no subtitle, so the entry
- * starts with the text the page would have. */
-static char *
-default_subtitle (DmScene *scene)
-{
-  DmScenario *scenario = dm_scene_get_scenario (scene);
-  DmProposal *proposal = dm_scenario_get_proposal (scenario);
-  DmPartition *partition = dm_scene_get_partition (scene);
-  GString *s = g_string_new (NULL);
-  const char *date = dm_proposal_get_date (proposal);
-
-  if (date != NULL && !dm_proposal_is_baseline (proposal))
-    g_string_append_printf (s, _("Proposal of %s · "), date);
-  if (partition != NULL)
-    g_string_append_printf (s, _("Line of contact of %s"), dm_partition_get_date (partition));
-  if (dm_scenario_get_modified (scenario))
-    g_string_append (s, _(" · scenario modified"));
-  return g_string_free (s, FALSE);
-}
-
 static DmExportFormat
 get_format (DmExportDialog *self)
 {
@@ -650,7 +630,7 @@ dm_export_dialog_present (GtkWindow       *parent,
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
                          dm_proposal_get_title (dm_scenario_get_proposal (scenario)));
-  subtitle = default_subtitle (self->scene);
+  subtitle = dm_layout_default_subtitle (self->scene);
   gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), subtitle);
 
   update (self);

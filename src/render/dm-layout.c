@@ -404,6 +404,25 @@ flow_items (Page       *page,
   return TRUE;
 }
 
+/* Appends "Outlet (date)" for each of the sources not yet in seen. */
+static void
+append_sources (GPtrArray  *sources,
+                GHashTable *seen,
+                GString    *out)
+{
+  for (guint i = 0; i < sources->len; i++)
+    {
+      DmSource *src = g_ptr_array_index (sources, i);
+      g_autofree char *one = src->date ? g_strdup_printf ("%s (%s)", src->outlet, src->date)
+                                       : g_strdup (src->outlet);
+
+      if (g_hash_table_contains (seen, one))
+        continue;
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", one);
+      g_hash_table_add (seen, g_steal_pointer (&one));
+    }
+}
+
 /* "Outlet (date)" for each source behind a part shown, once each. */
 static void
 format_sources (DmScene     *scene,
@@ -425,35 +444,11 @@ format_sources (DmScene     *scene,
         clause = dm_scenario_get_clause (scenario, r, p);
         if (clause == NULL || clause->sources == NULL)
           continue;
-        for (guint i = 0; i < clause->sources->len; i++)
-          {
-            DmSource *src = g_ptr_array_index (clause->sources, i);
-            g_autofree char *one = src->date ? g_strdup_printf ("%s (%s)", src->outlet, src->date)
-                                             : g_strdup (src->outlet);
-
-            if (g_hash_table_contains (seen, one))
-              continue;
-            g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", one);
-            g_hash_table_add (seen, g_steal_pointer (&one));
-          }
+        append_sources (clause->sources, seen, out);
       }
   /* Clauses without their own sources: the proposal's. */
   if (out->len == before && dm_proposal_get_sources (proposal) != NULL)
-    {
-      GPtrArray *sources = dm_proposal_get_sources (proposal);
-
-      for (guint i = 0; i < sources->len; i++)
-        {
-          DmSource *src = g_ptr_array_index (sources, i);
-          g_autofree char *one = src->date ? g_strdup_printf ("%s (%s)", src->outlet, src->date)
-                                           : g_strdup (src->outlet);
-
-          if (g_hash_table_contains (seen, one))
-            continue;
-          g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", one);
-          g_hash_table_add (seen, g_steal_pointer (&one));
-        }
-    }
+    append_sources (dm_proposal_get_sources (proposal), seen, out);
 }
 
 static GPtrArray *
@@ -516,18 +511,21 @@ build_items (Page *page)
   return items;
 }
 
-static char *
-default_subtitle (DmScene *scene)
+/* The subtitle a page gets when given none; the export dialog starts its
+ * entry with it. */
+char *
+dm_layout_default_subtitle (DmScene *scene)
 {
   DmScenario *scenario = dm_scene_get_scenario (scene);
   DmProposal *proposal = dm_scenario_get_proposal (scenario);
+  DmPartition *partition = dm_scene_get_partition (scene);
   GString *s = g_string_new (NULL);
   const char *date = dm_proposal_get_date (proposal);
 
   if (date != NULL && !dm_proposal_is_baseline (proposal))
     g_string_append_printf (s, _("Proposal of %s · "), date);
-  g_string_append_printf (s, _("Line of contact of %s"),
-                          dm_partition_get_date (dm_scene_get_partition (scene)));
+  if (partition != NULL)
+    g_string_append_printf (s, _("Line of contact of %s"), dm_partition_get_date (partition));
   if (dm_scenario_get_modified (scenario))
     g_string_append (s, _(" · scenario modified"));
   return g_string_free (s, FALSE);
@@ -587,7 +585,7 @@ dm_layout_draw (DmScene               *scene,
     /* "… (modified)" for a user's scenario: an edit must never be
      * published under the proposal's own name. */
     title = dm_scenario_get_title (scenario);
-  subtitle = options->subtitle ? g_strdup (options->subtitle) : default_subtitle (scene);
+  subtitle = options->subtitle ? g_strdup (options->subtitle) : dm_layout_default_subtitle (scene);
 
   dm_draw_group_begin (cr, "title", _("Title"));
   y = m;

@@ -34,6 +34,9 @@ void  dm_layout_draw  (DmScene               *scene,
                        double                 height,
                        double                 scale);
 
+/* The subtitle a page gets when the options give none. */
+char *dm_layout_default_subtitle (DmScene *scene);
+
 /* Metres per device unit at the view's centre: Web Mercator stretches by
  * 1 / cos (latitude), so a scale bar must be measured where it is. */
 double dm_layout_metres_per_px (const DmView *view);
