@@ -115,7 +115,7 @@ main (int    argc,
 
   info = dm_catalog_find_control (catalog, "2025-11-20");
   g_assert_nonnull (info);
-  control = dm_control_area_load (info->path, info->date, NULL, &error);
+  control = dm_catalog_load_control (catalog, info, NULL, &error);
   g_assert_no_error (error);
   t2 = g_get_monotonic_time ();
   partition = dm_partition_derive (geodata, control, NULL, &error);

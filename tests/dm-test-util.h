@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include <cpl_vsi.h>
+
 #include "dm-catalog.h"
 #include "dm-control.h"
 #include "dm-partition.h"
@@ -39,6 +41,33 @@ dm_test_write (const char *name,
   return path;
 }
 
+/* A day of DeepStateMap's archive as published, copied out of the tarball
+ * the build unpacked (DEMARCATE_TEST_DAYS_TAR) into the scratch folder
+ * under its archive name, deepstatemap_data_YYYYMMDD.geojson. */
+static inline char *
+dm_test_day_file (const char *date)
+{
+  g_auto(GStrv) parts = g_strsplit (date, "-", 3);
+  g_autofree char *compact = g_strjoinv ("", parts);
+  g_autofree char *name = g_strdup_printf ("deepstatemap_data_%s.geojson", compact);
+  g_autofree char *inner = g_strdup_printf ("/vsitar/%s/data/%s",
+                                            g_getenv ("DEMARCATE_TEST_DAYS_TAR"), name);
+  VSILFILE *f;
+  vsi_l_offset size;
+  g_autofree char *bytes = NULL;
+
+  g_assert_nonnull (g_getenv ("DEMARCATE_TEST_DAYS_TAR"));
+  f = VSIFOpenL (inner, "rb");
+  g_assert_nonnull (f);
+  VSIFSeekL (f, 0, SEEK_END);
+  size = VSIFTellL (f);
+  VSIFSeekL (f, 0, SEEK_SET);
+  bytes = g_malloc (size);
+  g_assert_cmpuint (VSIFReadL (bytes, 1, size, f), ==, size);
+  VSIFCloseL (f);
+  return dm_test_write (name, bytes, size);
+}
+
 /* Loading the geography takes a while; tests in one binary share it. */
 static inline DmGeodata *
 dm_test_geodata (void)
@@ -71,7 +100,7 @@ dm_test_catalog (void)
   return catalog;
 }
 
-/* The parts on one bundled date; the caller owns the partition. */
+/* The parts on one bundled day; the caller owns the partition. */
 static inline DmPartition *
 dm_test_partition_for (const char *date)
 {
@@ -81,7 +110,7 @@ dm_test_partition_for (const char *date)
   DmPartition *partition;
 
   g_assert_nonnull (info);
-  control = dm_control_area_load (info->path, info->date, NULL, &error);
+  control = dm_catalog_load_control (dm_test_catalog (), info, NULL, &error);
   g_assert_no_error (error);
   partition = dm_partition_derive (dm_test_geodata (), control, NULL, &error);
   g_assert_no_error (error);

@@ -131,7 +131,7 @@ test_validate (void)
   g_autofree char *truncated = dm_test_write ("cut.geojson", "{\"type\":\"FeatureColl", -1);
   g_autofree char *good = g_build_filename (dm_test_data_dir (), "proposals",
                                             "us-28-point-2025-11.json", NULL);
-  g_autofree char *control = dm_test_geo_path ("control-2025-11-20.geojson");
+  g_autofree char *control = dm_test_day_file ("2025-11-20");
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *out2 = NULL, *err2 = NULL;
 

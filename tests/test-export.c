@@ -66,7 +66,7 @@ make_scene (const char *proposal_id)
       g_autoptr(DmControlArea) control = NULL;
 
       g_assert_nonnull (info);
-      control = dm_control_area_load (info->path, info->date, NULL, &error);
+      control = dm_catalog_load_control (get_catalog (), info, NULL, &error);
       g_assert_no_error (error);
       partition = dm_partition_derive (dm_test_geodata (), control, NULL, &error);
       g_assert_no_error (error);

@@ -13,9 +13,11 @@ _dm_cli_list (int    argc,
   g_autoptr(DmCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *proposals, *controls;
+  DmDays *days;
 
-  g_option_context_set_summary (context, _("Lists the proposals (id, date, title) and the dates "
-                                           "of the bundled control areas."));
+  g_option_context_set_summary (context, _("Lists the proposals (id, date, title), the days of "
+                                           "the line of contact, and the control files fetched "
+                                           "or given."));
   if (!_dm_cli_parse (context, &argc, &argv))
     return DM_EXIT_ERROR;
 
@@ -39,13 +41,19 @@ _dm_cli_list (int    argc,
     }
 
   controls = dm_catalog_get_controls (catalog);
-  g_print ("\n%s\n", _("Control dates:"));
+  days = dm_catalog_get_days (catalog);
+  g_print ("\n%s\n", _("Line of contact:"));
+  /* Translators: the record's name, its first and last day, and how many days it has. */
+  g_print (_("  %s, every day from %s to %s (%u days; a day with no file uses the day before)\n"),
+           dm_days_get_fact (days, DM_DAYS_NAME), dm_days_get_fact (days, DM_DAYS_FIRST),
+           dm_days_get_fact (days, DM_DAYS_LAST), dm_days_get_dates (days)->len);
   for (guint i = 0; i < controls->len; i++)
     {
       DmControlInfo *info = g_ptr_array_index (controls, i);
-      g_autofree char *base = g_path_get_basename (info->path);
+      g_autofree char *base = info->path ? g_path_get_basename (info->path) : NULL;
 
-      g_print ("  %s  %s\n", info->date, base);
+      if (base != NULL)
+        g_print ("  %s  %s\n", info->date, base);
     }
 
   for (guint i = 0; i < dm_catalog_get_problems (catalog)->len; i++)

@@ -39,10 +39,15 @@ int          _dm_cli_export     (int argc, char **argv);
 gboolean     _dm_cli_parse      (GOptionContext  *context,
                                  int             *argc,
                                  char          ***argv);
-gboolean     _dm_cli_load       (DmCliData       *data,
-                                 const char      *date,
-                                 const char      *control_file,
-                                 GError         **error);
+const DmControlInfo *_dm_cli_resolve_day (DmCatalog  *catalog,
+                                          const char *date,
+                                          DmProposal *proposal,
+                                          GError    **error);
+DmPartition *_dm_cli_load_partition (DmCliData           *data,
+                                     const DmControlInfo *info,
+                                     const char          *control_file,
+                                     const char          *date,
+                                     GError             **error);
 void         _dm_cli_data_clear (DmCliData       *data);
 void         _dm_cli_selection_add_entries (GOptionContext *context,
                                            DmCliSelection *selection,

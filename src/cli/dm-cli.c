@@ -61,17 +61,11 @@ _dm_cli_data_clear (DmCliData *data)
   g_clear_pointer (&data->catalog, dm_catalog_unref);
 }
 
-/* Loads the catalog, the bundled geography and the partition for one date
- * (the latest bundled date when none is given) or for a control file. */
-gboolean
-_dm_cli_load (DmCliData   *data,
-              const char  *date,
-              const char  *control_file,
-              GError     **error)
+/* Loads the catalog and the bundled geography. */
+static gboolean
+load_data (DmCliData  *data,
+           GError    **error)
 {
-  g_autoptr(DmControlArea) control = NULL;
-  const DmControlInfo *info;
-
   data->catalog = dm_catalog_new_default (error);
   if (data->catalog == NULL)
     return FALSE;
@@ -80,34 +74,65 @@ _dm_cli_load (DmCliData   *data,
                 (char *) g_ptr_array_index (dm_catalog_get_problems (data->catalog), i));
 
   data->geodata = dm_geodata_load (dm_catalog_get_geo_dir (data->catalog), NULL, error);
-  if (data->geodata == NULL)
-    return FALSE;
+  return data->geodata != NULL;
+}
+
+/* The day of the line a command shows: the latest unless told, the line
+ * on the proposal's own day for "proposal", else the day given or the
+ * latest earlier one the record has (said on stderr). */
+const DmControlInfo *
+_dm_cli_resolve_day (DmCatalog   *catalog,
+                     const char  *date,
+                     DmProposal  *proposal,
+                     GError     **error)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *note = NULL;
+  const DmControlInfo *info;
+
+  if (date == NULL || g_str_equal (date, "latest"))
+    return dm_catalog_latest_control (catalog);
+  if (g_str_equal (date, "proposal"))
+    {
+      if (proposal == NULL)
+        {
+          g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
+                       _("--date proposal needs a proposal (--proposal ID or --scenario FILE)"));
+          return NULL;
+        }
+      day = dm_catalog_proposal_day (catalog, proposal, error);
+      if (day == NULL)
+        return NULL;
+      date = day;
+    }
+  info = dm_catalog_resolve_date (catalog, date, &note, error);
+  if (note != NULL)
+    g_printerr ("demarcate: %s\n", note);
+  return info;
+}
+
+/* The partition for one day of the line, or for a control file. */
+DmPartition *
+_dm_cli_load_partition (DmCliData            *data,
+                        const DmControlInfo  *info,
+                        const char           *control_file,
+                        const char           *date,
+                        GError              **error)
+{
+  g_autoptr(DmControlArea) control = NULL;
 
   if (control_file != NULL)
     control = dm_control_area_load (control_file, date, NULL, error);
   else
-    {
-      info = date ? dm_catalog_find_control (data->catalog, date)
-                  : dm_catalog_latest_control (data->catalog);
-      if (info == NULL)
-        {
-          g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
-                       _("no control area for the date “%s”; run “demarcate list” for the "
-                         "dates, or pass --control FILE"), date ? date : "");
-          return FALSE;
-        }
-      control = dm_control_area_load (info->path, info->date, NULL, error);
-    }
+    control = dm_catalog_load_control (data->catalog, info, NULL, error);
   if (control == NULL)
-    return FALSE;
+    return NULL;
   if (control->n_repaired > 0)
     g_printerr (g_dngettext (GETTEXT_PACKAGE,
                              "demarcate: %s: %u invalid polygon was repaired (MakeValid)\n",
                              "demarcate: %s: %u invalid polygons were repaired (MakeValid)\n",
                              control->n_repaired), control->path, control->n_repaired);
-
-  data->partition = dm_partition_derive (data->geodata, control, NULL, error);
-  return data->partition != NULL;
+  return dm_partition_derive (data->geodata, control, NULL, error);
 }
 
 /* The control date a saved scenario was made with, so commands show it
@@ -166,7 +191,9 @@ _dm_cli_selection_add_entries (GOptionContext *context,
     { "scenario", 's', 0, G_OPTION_ARG_FILENAME, &selection->scenario_file,
       N_("A saved scenario instead of --proposal (with its control date)"), "FILE" },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &selection->date,
-      N_("Control date (default: the scenario’s, else the latest)"), "YYYY-MM-DD" },
+      N_("The day of the line of contact: a day of the record, “proposal” for the "
+         "proposal’s own day, or “latest” (default: the scenario’s, else the latest)"),
+      "YYYY-MM-DD|proposal|latest" },
     { "control", 0, 0, G_OPTION_ARG_FILENAME, &selection->control_file,
       N_("A control-area vector file instead of a bundled date; needs a date in its "
          "name or a “date” field, or --date"), "FILE" },
@@ -177,8 +204,8 @@ _dm_cli_selection_add_entries (GOptionContext *context,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
-/* Loads the data for the selection's date (a saved scenario's own date
- * when none is given), then the scenario and the compared proposal. */
+/* Loads the data, the scenario and the compared proposal, then the line
+ * of the selection's day (a saved scenario's own day when none is given). */
 gboolean
 _dm_cli_selection_load (DmCliSelection  *selection,
                         DmCliData       *data,
@@ -187,9 +214,9 @@ _dm_cli_selection_load (DmCliSelection  *selection,
                         DmScenario     **compare,
                         GError         **error)
 {
-  if (selection->date == NULL && selection->control_file == NULL)
-    selection->date = scenario_date (selection->scenario_file);
-  if (!_dm_cli_load (data, selection->date, selection->control_file, error))
+  const DmControlInfo *info = NULL;
+
+  if (!load_data (data, error))
     return FALSE;
   if (need_scenario &&
       !(*scenario = load_scenario (data->catalog, selection->proposal_id,
@@ -198,7 +225,24 @@ _dm_cli_selection_load (DmCliSelection  *selection,
   if (selection->compare_id != NULL &&
       !(*compare = load_scenario (data->catalog, selection->compare_id, NULL, error)))
     return FALSE;
-  return TRUE;
+
+  if (selection->date == NULL && selection->control_file == NULL)
+    selection->date = scenario_date (selection->scenario_file);
+  if (selection->control_file == NULL)
+    {
+      DmProposal *proposal = NULL;
+
+      if (need_scenario)
+        proposal = dm_scenario_get_proposal (*scenario);
+      else if (selection->proposal_id != NULL)
+        proposal = dm_catalog_find_proposal (data->catalog, selection->proposal_id);
+      info = _dm_cli_resolve_day (data->catalog, selection->date, proposal, error);
+      if (info == NULL)
+        return FALSE;
+    }
+  data->partition = _dm_cli_load_partition (data, info, selection->control_file,
+                                            selection->date, error);
+  return data->partition != NULL;
 }
 
 void

@@ -1,6 +1,8 @@
-/* dm-catalog.c: finds the data folder and lists the proposals and dated control areas in it. */
+/* dm-catalog.c: finds the data folder and lists the proposals and the days of the line of contact. */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "dm-catalog.h"
@@ -11,8 +13,9 @@ struct _DmCatalog
 {
   gatomicrefcount  ref_count;
   char            *geo_dir;
+  DmDays          *days;      /* the bundled DeepStateMap record */
   GPtrArray       *proposals; /* DmProposal, in display order */
-  GPtrArray       *controls;  /* DmControlInfo, oldest first */
+  GPtrArray       *controls;  /* DmControlInfo, oldest first: bundled days, fetched and imported files */
   GPtrArray       *problems;  /* char *: user files that were skipped, and why */
 };
 
@@ -48,6 +51,13 @@ dm_user_proposals_dir (void)
   return g_build_filename (g_get_user_data_dir (), "demarcate", "proposals", NULL);
 }
 
+/* Where `demarcate update` stores newer days, under the archive's own names. */
+char *
+dm_user_control_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "demarcate", "control", NULL);
+}
+
 static void
 control_info_free (gpointer data)
 {
@@ -71,6 +81,7 @@ dm_catalog_unref (DmCatalog *self)
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_free (self->geo_dir);
+  g_clear_pointer (&self->days, dm_days_unref);
   g_ptr_array_unref (self->proposals);
   g_ptr_array_unref (self->controls);
   g_ptr_array_unref (self->problems);
@@ -161,16 +172,6 @@ compare_proposals (gconstpointer a,
   return c != 0 ? c : g_strcmp0 (dm_proposal_get_id (pa), dm_proposal_get_id (pb));
 }
 
-static int
-compare_controls (gconstpointer a,
-                  gconstpointer b)
-{
-  const DmControlInfo *ca = *(DmControlInfo **) a;
-  const DmControlInfo *cb = *(DmControlInfo **) b;
-
-  return g_strcmp0 (ca->date, cb->date);
-}
-
 DmCatalog *
 dm_catalog_new (const char  *data_dir,
                 const char  *user_dir,
@@ -179,6 +180,9 @@ dm_catalog_new (const char  *data_dir,
   g_autoptr(DmCatalog) self = g_new0 (DmCatalog, 1);
   g_autofree char *proposals_dir = g_build_filename (data_dir, "proposals", NULL);
   g_autoptr(GPtrArray) control_files = NULL;
+  g_autofree char *days_file = NULL;
+  g_autofree char *control_dir = dm_user_control_dir ();
+  GPtrArray *dates;
 
   g_atomic_ref_count_init (&self->ref_count);
   self->geo_dir = g_build_filename (data_dir, "geo", NULL);
@@ -205,13 +209,35 @@ dm_catalog_new (const char  *data_dir,
     }
   g_ptr_array_sort (self->proposals, compare_proposals);
 
-  control_files = list_files (self->geo_dir, "control-", ".geojson");
+  days_file = dm_days_find_file (self->geo_dir);
+  self->days = dm_days_open (days_file, error);
+  if (self->days == NULL)
+    return NULL;
+  dates = dm_days_get_dates (self->days);
+  for (guint i = 0; i < dates->len; i++)
+    {
+      DmControlInfo *info = g_new0 (DmControlInfo, 1);
+
+      info->date = g_strdup (dates->pdata[i]);
+      g_ptr_array_add (self->controls, info);
+    }
+
+  /* Days fetched by `demarcate update`, each already checked when stored. */
+  control_files = user_dir != NULL ? list_files (control_dir, "deepstatemap_data_", ".geojson")
+                                   : g_ptr_array_new ();
   for (guint i = 0; i < control_files->len; i++)
     {
-      g_autofree char *date = dm_control_date_from_path (control_files->pdata[i]);
+      g_autofree char *base = g_path_get_basename (control_files->pdata[i]);
+      int y, m, d;
 
-      if (date != NULL)
-        dm_catalog_add_control (self, date, control_files->pdata[i]);
+      if (sscanf (base, "deepstatemap_data_%4d%2d%2d.geojson", &y, &m, &d) == 3 &&
+          g_date_valid_dmy (d, m, y))
+        {
+          g_autofree char *date = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+
+          if (dm_catalog_find_control (self, date) == NULL)
+            dm_catalog_add_control (self, date, control_files->pdata[i]);
+        }
     }
 
   return g_steal_pointer (&self);
@@ -251,18 +277,42 @@ dm_catalog_get_controls (DmCatalog *self)
   return self->controls;
 }
 
+/* The controls are sorted by date: a binary search. */
+static gboolean
+find_index (DmCatalog  *self,
+            const char *date,
+            guint      *index)
+{
+  guint lo = 0, hi = self->controls->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int c = g_strcmp0 (((DmControlInfo *) self->controls->pdata[mid])->date, date);
+
+      if (c == 0)
+        {
+          *index = mid;
+          return TRUE;
+        }
+      if (c < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *index = lo; /* where it would go */
+  return FALSE;
+}
+
 const DmControlInfo *
 dm_catalog_find_control (DmCatalog  *self,
                          const char *date)
 {
-  for (guint i = 0; i < self->controls->len; i++)
-    {
-      DmControlInfo *info = g_ptr_array_index (self->controls, i);
+  guint i;
 
-      if (g_strcmp0 (info->date, date) == 0)
-        return info;
-    }
-  return NULL;
+  if (date == NULL || !find_index (self, date, &i))
+    return NULL;
+  return g_ptr_array_index (self->controls, i);
 }
 
 const DmControlInfo *
@@ -280,22 +330,114 @@ dm_catalog_add_control (DmCatalog  *self,
                         const char *path)
 {
   DmControlInfo *info;
+  guint i;
 
-  for (guint i = 0; i < self->controls->len; i++)
+  if (find_index (self, date, &i))
     {
       info = g_ptr_array_index (self->controls, i);
-      if (g_str_equal (info->date, date))
-        {
-          g_free (info->path);
-          info->path = g_strdup (path);
-          return;
-        }
+      g_free (info->path);
+      info->path = g_strdup (path);
+      return;
     }
   info = g_new0 (DmControlInfo, 1);
   info->date = g_strdup (date);
   info->path = g_strdup (path);
-  g_ptr_array_add (self->controls, info);
-  g_ptr_array_sort (self->controls, compare_controls);
+  g_ptr_array_insert (self->controls, i, info);
+}
+
+/* The day to show for a date: that day, or when the record has no file
+ * for it, the latest earlier day, with a note saying so. A date outside
+ * the record gets an error naming its range. */
+const DmControlInfo *
+dm_catalog_resolve_date (DmCatalog   *self,
+                         const char  *date,
+                         char       **note,
+                         GError     **error)
+{
+  const DmControlInfo *first, *last;
+  GDate parsed;
+  guint i;
+
+  if (note != NULL)
+    *note = NULL;
+  g_date_clear (&parsed, 1);
+  if (date != NULL && strlen (date) == 10)
+    g_date_set_parse (&parsed, date);
+  if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-' ||
+      !g_date_valid (&parsed))
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
+                   _("“%s” is not a date; write it as YYYY-MM-DD"), date ? date : "");
+      return NULL;
+    }
+
+  first = g_ptr_array_index (self->controls, 0);
+  last = g_ptr_array_index (self->controls, self->controls->len - 1);
+  if (strcmp (date, first->date) < 0 || strcmp (date, last->date) > 0)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+                   _("%s is outside the line of contact’s record, which runs from %s to %s; "
+                     "“demarcate update” fetches newer days"), date, first->date, last->date);
+      return NULL;
+    }
+  if (find_index (self, date, &i))
+    return g_ptr_array_index (self->controls, i);
+
+  /* i > 0: the date is after the first day. */
+  if (note != NULL)
+    *note = g_strdup_printf (_("%s: no DeepStateMap file; using %s"), date,
+                             ((DmControlInfo *) self->controls->pdata[i - 1])->date);
+  return g_ptr_array_index (self->controls, i - 1);
+}
+
+/* The day a proposal was made, as YYYY-MM-DD. A date known only to the
+ * month stands for the 15th, its middle: the line of that day is at most
+ * about two weeks from the one the text spoke of. */
+char *
+dm_catalog_proposal_day (DmCatalog   *self,
+                         DmProposal  *proposal,
+                         GError     **error)
+{
+  const char *date = dm_proposal_get_date (proposal);
+
+  if (date != NULL && strlen (date) == 10)
+    return g_strdup (date);
+  if (date != NULL && strlen (date) == 7)
+    return g_strdup_printf ("%s-15", date);
+  g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+               _("“%s” has no date of its own; give a day with --date YYYY-MM-DD"),
+               dm_proposal_get_id (proposal));
+  return NULL;
+}
+
+/* A bundled day comes from the record; a file goes through the importer's
+ * checks, and a day fetched from DeepStateMap's archive is credited so. */
+DmControlArea *
+dm_catalog_load_control (DmCatalog            *self,
+                         const DmControlInfo  *info,
+                         GCancellable         *cancellable,
+                         GError              **error)
+{
+  DmControlArea *control;
+  g_autofree char *base = NULL;
+
+  if (info->path == NULL)
+    return dm_days_load (self->days, info->date, cancellable, error);
+
+  control = dm_control_area_load (info->path, info->date, cancellable, error);
+  base = g_path_get_basename (info->path);
+  if (control != NULL && g_str_has_prefix (base, "deepstatemap_data_"))
+    {
+      g_free (control->source);
+      control->source = g_strdup (dm_days_get_fact (self->days, DM_DAYS_CREDIT));
+    }
+  return control;
+}
+
+DmDays *
+dm_catalog_get_days (DmCatalog *self)
+{
+  return self->days;
 }
 
 GPtrArray *

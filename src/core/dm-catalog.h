@@ -1,12 +1,16 @@
-/* dm-catalog.h: the proposals and control dates on offer: bundled, and the user's own. */
+/* dm-catalog.h: the proposals and days of the line of contact on offer: bundled, and the user's own. */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "dm-control.h"
+#include "dm-days.h"
 #include "dm-proposal.h"
 
 G_BEGIN_DECLS
 
+/* One day of the line of contact: a day of the bundled DeepStateMap record
+ * (path NULL), or a file: fetched, imported, or given with --control. */
 typedef struct
 {
   char *date;
@@ -17,6 +21,7 @@ typedef struct _DmCatalog DmCatalog;
 
 const char   *dm_data_dir                   (void);
 char         *dm_user_proposals_dir         (void);
+char         *dm_user_control_dir           (void);
 
 DmCatalog    *dm_catalog_new                (const char  *data_dir,
                                              const char  *user_dir,
@@ -31,6 +36,18 @@ GPtrArray    *dm_catalog_get_controls       (DmCatalog   *self);
 const DmControlInfo *dm_catalog_find_control (DmCatalog  *self,
                                              const char  *date);
 const DmControlInfo *dm_catalog_latest_control (DmCatalog *self);
+const DmControlInfo *dm_catalog_resolve_date (DmCatalog  *self,
+                                             const char  *date,
+                                             char       **note,
+                                             GError     **error);
+char         *dm_catalog_proposal_day       (DmCatalog   *self,
+                                             DmProposal  *proposal,
+                                             GError     **error);
+DmControlArea *dm_catalog_load_control      (DmCatalog            *self,
+                                             const DmControlInfo  *info,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+DmDays       *dm_catalog_get_days           (DmCatalog   *self);
 void          dm_catalog_add_control        (DmCatalog   *self,
                                              const char  *date,
                                              const char  *path);

@@ -12,7 +12,8 @@ struct _DmPartition
   gatomicrefcount  ref_count;
   char            *date;
   char            *source;
-  OGRGeometryH     control;
+  OGRGeometryH     control;  /* inside Ukraine, with the enclosed strips */
+  double           enclosed_km2;
   OGRGeometryH     parts[DM_N_REGIONS][DM_N_PARTS];
   double           area[DM_N_REGIONS][DM_N_PARTS];
   DmShape         *shapes[DM_N_REGIONS][DM_N_PARTS];
@@ -79,6 +80,66 @@ front_line (OGRGeometryH control,
   return dm_shape_new (front);
 }
 
+/* DeepStateMap draws the coast and the border with Russia its own way, so
+ * Natural Earth land beside its polygon is left over: strips along the
+ * Crimean and Azov coasts and the border, 150-odd pieces and some 900 km² a
+ * day, none over about 100 km². Left alone they would make a
+ * "Ukrainian-held" Crimea. So a piece of the rest of Ukraine that is not the
+ * mainland, lies against the occupied area and is under ENCLOSED_MAX_KM2
+ * counts as occupied (a hole in DeepStateMap's polygon too). An island off
+ * the coast does not touch the occupied area, and a larger piece is not a
+ * digitising difference: both stay Ukrainian-held. A real Ukrainian-held
+ * pocket under 300 km² that the occupied area cut off would be counted as
+ * occupied too; DeepStateMap draws such pockets joined to the rest by the
+ * grey zone, which is not in its polygon. Returns the control area with
+ * the strips added. */
+#define ENCLOSED_MAX_KM2 300.0
+static OGRGeometryH
+add_enclosed (OGRGeometryH  control,
+              OGRGeometryH  ukraine,
+              double       *enclosed_km2)
+{
+  g_auto(DmOgrGeometry) held = dm_geom_difference (ukraine, control);
+  g_auto(DmOgrGeometry) enclosed = OGR_G_CreateGeometry (wkbMultiPolygon);
+  g_auto(DmOgrGeometry) pieces = NULL;
+  int n, mainland = -1;
+  double largest = -1.0;
+
+  *enclosed_km2 = 0.0;
+  if (held == NULL)
+    return OGR_G_Clone (control);
+  pieces = OGR_G_ForceToMultiPolygon (g_steal_pointer (&held));
+  n = OGR_G_GetGeometryCount (pieces);
+  for (int i = 0; i < n; i++)
+    {
+      double area = OGR_G_Area (OGR_G_GetGeometryRef (pieces, i));
+
+      if (area > largest)
+        {
+          largest = area;
+          mainland = i;
+        }
+    }
+  for (int i = 0; i < n; i++)
+    {
+      OGRGeometryH piece = OGR_G_GetGeometryRef (pieces, i);
+
+      if (i != mainland && dm_geom_area_km2 (piece) < ENCLOSED_MAX_KM2 &&
+          OGR_G_Intersects (piece, control))
+        OGR_G_AddGeometry (enclosed, piece);
+    }
+  if (OGR_G_GetGeometryCount (enclosed) == 0)
+    return OGR_G_Clone (control);
+  *enclosed_km2 = dm_geom_area_km2 (enclosed);
+  {
+    g_auto(DmOgrGeometry) own = OGR_G_ForceToMultiPolygon (OGR_G_Clone (control));
+
+    for (int i = 0; i < OGR_G_GetGeometryCount (own); i++)
+      OGR_G_AddGeometry (enclosed, OGR_G_GetGeometryRef (own, i));
+  }
+  return OGR_G_UnionCascaded (enclosed);
+}
+
 DmPartition *
 dm_partition_derive (DmGeodata     *geodata,
                      DmControlArea *control,
@@ -88,12 +149,15 @@ dm_partition_derive (DmGeodata     *geodata,
   g_autoptr(DmPartition) self = g_new0 (DmPartition, 1);
   g_auto(DmOgrGeometry) five = OGR_G_CreateGeometry (wkbMultiPolygon);
   g_auto(DmOgrGeometry) five_union = NULL;
+  g_auto(DmOgrGeometry) inside = NULL;
 
   g_atomic_ref_count_init (&self->ref_count);
   self->date = g_strdup (control->date);
   self->source = g_strdup (control->source);
   /* Only the part inside Ukraine counts: an imported layer may spill over. */
-  self->control = dm_geom_intersection (control->geometry, dm_geodata_get_ukraine (geodata));
+  inside = dm_geom_intersection (control->geometry, dm_geodata_get_ukraine (geodata));
+  if (inside != NULL)
+    self->control = add_enclosed (inside, dm_geodata_get_ukraine (geodata), &self->enclosed_km2);
   if (self->control == NULL)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_GEOMETRY,
@@ -155,6 +219,13 @@ const char *
 dm_partition_get_source (DmPartition *self)
 {
   return self->source;
+}
+
+/* km² of land beside the control area counted as held with it (add_enclosed). */
+double
+dm_partition_get_enclosed_area (DmPartition *self)
+{
+  return self->enclosed_km2;
 }
 
 OGRGeometryH

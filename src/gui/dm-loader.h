@@ -17,8 +17,8 @@ void          dm_load_geodata_async     (const char          *geo_dir,
 DmGeodata    *dm_load_geodata_finish    (GAsyncResult        *result,
                                          GError             **error);
 void          dm_load_partition_async   (DmGeodata           *geodata,
-                                         const char          *control_path,
-                                         const char          *date,
+                                         DmCatalog           *catalog,
+                                         const DmControlInfo *info,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);

@@ -229,7 +229,7 @@ set_compare_date (DmWindow   *self,
   dm_scene_set_scenario (self->scene_b, self->scenario_b);
   dm_scene_copy_extras (self->scene_b, self->scene);
   self->partition_b_cancellable = g_cancellable_new ();
-  dm_load_partition_async (self->geodata, info->path, info->date, self->partition_b_cancellable,
+  dm_load_partition_async (self->geodata, self->catalog, info, self->partition_b_cancellable,
                            partition_b_loaded_cb, g_object_ref (self));
   /* Drops the previous proposal's outlines: one scenario, nothing differs. */
   _dm_window_compare_update (self);

@@ -73,7 +73,7 @@ load_partition (DmWindow   *self,
   g_cancellable_cancel (self->partition_cancellable);
   g_clear_object (&self->partition_cancellable);
   self->partition_cancellable = g_cancellable_new ();
-  dm_load_partition_async (self->geodata, info->path, info->date, self->partition_cancellable,
+  dm_load_partition_async (self->geodata, self->catalog, info, self->partition_cancellable,
                            partition_loaded_cb, g_object_ref (self));
 }
 
@@ -123,9 +123,28 @@ _dm_window_fill_dates (DmWindow   *self,
       DmControlInfo *info = g_ptr_array_index (controls, i);
 
       gtk_string_list_append (dates, info->date);
-      gtk_scale_add_mark (self->date_scale, i, GTK_POS_BOTTOM, info->date);
       if (g_strcmp0 (info->date, wanted) == 0)
         selected = i;
+    }
+  /* Two years of days: the ends are labelled, proposals get a tick. */
+  if (controls->len > 0)
+    {
+      GPtrArray *proposals = dm_catalog_get_proposals (self->catalog);
+
+      gtk_scale_add_mark (self->date_scale, 0, GTK_POS_BOTTOM,
+                          ((DmControlInfo *) controls->pdata[0])->date);
+      gtk_scale_add_mark (self->date_scale, controls->len - 1, GTK_POS_BOTTOM,
+                          ((DmControlInfo *) controls->pdata[controls->len - 1])->date);
+      for (guint i = 0; i < proposals->len; i++)
+        {
+          g_autofree char *day = dm_catalog_proposal_day (self->catalog, proposals->pdata[i], NULL);
+          const DmControlInfo *info = day ? dm_catalog_resolve_date (self->catalog, day, NULL, NULL)
+                                          : NULL;
+          guint index;
+
+          if (info != NULL && g_ptr_array_find (controls, info, &index))
+            gtk_scale_add_mark (self->date_scale, index, GTK_POS_TOP, NULL);
+        }
     }
   gtk_range_set_range (GTK_RANGE (self->date_scale), 0, MAX (controls->len, 2) - 1);
   gtk_widget_set_visible (self->date_slider_box, controls->len >= 2);

@@ -479,8 +479,7 @@ build_items (Page *page)
     if (used[k])
       add_item (items, ITEM_KEY, k, g_strdup (dm_style_key_label (k)));
   if (dm_scene_get_options (page->scene)->show_front)
-    add_item (items, ITEM_FRONT, 0,
-              g_strdup_printf (_("Line of contact, %s"), dm_partition_get_date (partition)));
+    add_item (items, ITEM_FRONT, 0, dm_sources_line_credit (partition));
   add_item (items, ITEM_NOTE, 0,
             g_strdup (_("Dashed edge, fainter fill: the clause is reported or unclear, "
                         "not in a published text")));
@@ -505,8 +504,8 @@ build_items (Page *page)
       today = g_date_time_format (now, "%Y-%m-%d");
     }
   add_item (items, ITEM_TEXT, 0,
-            g_strdup_printf (_("Exported %s with Demarcate %s. Areas are generalised; "
-                               "the line of contact is approximate."),
+            g_strdup_printf (_("Exported %s with Demarcate %s. Boundaries: Natural Earth "
+                               "1:10m; the line of contact is DeepStateMap’s assessment."),
                              o->export_date ? o->export_date : today, PACKAGE_VERSION));
   return items;
 }

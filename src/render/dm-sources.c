@@ -28,10 +28,20 @@ dm_sources_summary (DmScenario *scenario)
   return g_string_free (s, FALSE);
 }
 
+/* "Line of contact: DeepStateMap, 2025-11-20": the credit its source asks
+ * for wherever the line is shown or exported. */
+char *
+dm_sources_line_credit (DmPartition *partition)
+{
+  return g_strdup_printf (_("Line of contact: %s, %s"), dm_partition_get_source (partition),
+                          dm_partition_get_date (partition));
+}
+
 char *
 dm_sources_attribution (DmPartition *partition)
 {
+  g_autofree char *line = dm_sources_line_credit (partition);
+
   return g_strdup_printf (_("Boundaries and basemap: Natural Earth (public domain). Places: "
-                            "GeoNames (CC BY 4.0). Line of contact %s: %s."),
-                          dm_partition_get_date (partition), dm_partition_get_source (partition));
+                            "GeoNames (CC BY 4.0). %s."), line);
 }

@@ -7,6 +7,7 @@
 G_BEGIN_DECLS
 
 char  *dm_sources_summary      (DmScenario  *scenario);
+char  *dm_sources_line_credit  (DmPartition *partition);
 char  *dm_sources_attribution  (DmPartition *partition);
 
 G_END_DECLS
