@@ -1,6 +1,7 @@
 /* bench-core.c: prints load, derive and paint figures; performance goals live here, not in tests. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <cairo.h>
 
@@ -11,6 +12,7 @@
 #include "dm-geodata.h"
 #include "dm-partition.h"
 #include "dm-scene.h"
+#include "dm-series.h"
 #include "dm-shape.h"
 
 static double
@@ -92,6 +94,55 @@ paint_tiles (DmGeodata *geodata,
   cairo_surface_destroy (surface);
 }
 
+/* Any one day's polygon in memory: 60 days spread over the record. */
+static void
+bench_day_load (DmCatalog *catalog)
+{
+  GPtrArray *dates = dm_days_get_dates (dm_catalog_get_days (catalog));
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < 60; i++)
+    {
+      const char *date = g_ptr_array_index (dates, (i * 97) % dates->len);
+      g_autoptr(GError) error = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      g_autoptr(DmControlArea) control = dm_days_load (dm_catalog_get_days (catalog), date,
+                                                       NULL, &error);
+      double ms = (g_get_monotonic_time () - t0) / 1000.0;
+
+      g_assert_no_error (error);
+      g_array_append_val (samples, ms);
+    }
+  g_print ("load one day of the line (60 days)   median %7.2f ms  max %6.2f ms  (goal < 5 ms)\n",
+           bench_median_ms (samples), g_array_index (samples, double, samples->len - 1));
+}
+
+/* `stats --from --to` over the whole record, on every core, and on one. */
+static void
+bench_series (DmCatalog  *catalog,
+              DmGeodata  *geodata,
+              DmScenario *scenario,
+              guint       every,
+              guint       threads)
+{
+  GPtrArray *controls = dm_catalog_get_controls (catalog);
+  const char *first = ((DmControlInfo *) controls->pdata[0])->date;
+  const char *last = ((DmControlInfo *) controls->pdata[controls->len - 1])->date;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) days = dm_series_days (catalog, first, last, every, &error);
+  g_autoptr(GPtrArray) series = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+  double s;
+
+  g_assert_no_error (error);
+  series = dm_series_compute (catalog, geodata, scenario, days, threads, NULL, &error);
+  g_assert_no_error (error);
+  s = (g_get_monotonic_time () - t0) / 1e6;
+  g_print ("series %s..%s every %u: %u days, %u thread(s)  %7.2f s  (%.1f ms a day)%s\n",
+           first, last, every, days->len, threads ? threads : g_get_num_processors (), s,
+           s * 1000.0 / days->len, every == 1 ? "  (goal <= 30 s)" : "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -132,6 +183,17 @@ main (int    argc,
   scenario = dm_scenario_new (dm_catalog_find_proposal (catalog, "us-28-point-2025-11"));
   dm_scene_set_partition (scene, partition);
   dm_scene_set_scenario (scene, scenario);
+
+  bench_day_load (catalog);
+  /* DEMARCATE_BENCH_SERIES_EVERY=N samples the record (the whole series
+   * takes a while on a loaded machine); 1, the default, is the issue's figure. */
+  {
+    const char *every = g_getenv ("DEMARCATE_BENCH_SERIES_EVERY");
+    guint n = every ? (guint) MAX (1, atoi (every)) : 1;
+
+    bench_series (catalog, geodata, scenario, n * 8, 1);
+    bench_series (catalog, geodata, scenario, n, 0);
+  }
 
   paint_overlay (scene, "default view (zoom 6.3)", 35.0, 47.6, 6.3);
   paint_overlay (scene, "zoom 10 over Donetsk", 37.80, 48.00, 10.0);

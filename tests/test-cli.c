@@ -52,8 +52,8 @@ test_list (void)
   g_assert_cmpint (run ((const char *[]) { "list", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "us-28-point-2025-11"));
   g_assert_nonnull (strstr (out, "borders-1991"));
-  g_assert_nonnull (strstr (out, "2025-04-17"));
-  g_assert_nonnull (strstr (out, "2026-08-22"));
+  g_assert_nonnull (strstr (out, "DeepStateMap, every day from 2024-07-08 to 2026-08-22 "
+                                 "(769 days"));
 }
 
 static void
@@ -160,6 +160,75 @@ test_scenario_date (void)
   g_assert_nonnull (strstr (out, "\"modified\" : true"));
 }
 
+/* Any day of the record; a missing day says which it used; outside the
+ * record, an error naming the range. */
+static void
+test_days (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL;
+  g_autofree char *out4 = NULL, *err4 = NULL;
+
+  g_assert_cmpint (run ((const char *[]) { "stats", "-p", "line-of-contact", "--date",
+                                           "2025-06-15", NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "region,part,status,area_km2\n"));
+  g_assert_cmpstr (err, ==, "");
+
+  g_assert_cmpint (run ((const char *[]) { "stats", "-p", "line-of-contact", "--date",
+                                           "2025-01-01", NULL }, &out2, &err2), ==, 0);
+  g_assert_nonnull (strstr (err2, "2025-01-01: no DeepStateMap file; using 2024-12-31"));
+
+  g_assert_cmpint (run ((const char *[]) { "stats", "-p", "line-of-contact", "--date",
+                                           "2023-05-01", NULL }, &out3, &err3), ==, 2);
+  g_assert_nonnull (strstr (err3, "2024-07-08"));
+  g_assert_nonnull (strstr (err3, "2026-08-22"));
+
+  /* The 28-point plan's own day: the line of 2025-11-20. */
+  g_assert_cmpint (run ((const char *[]) { "stats", "-p", "us-28-point-2025-11", "--date",
+                                           "proposal", "-f", "json", NULL }, &out4, &err4), ==, 0);
+  g_assert_nonnull (strstr (out4, "\"control_date\" : \"2025-11-20\""));
+}
+
+/* One table: a header, then a row per part and total per day. */
+static void
+test_series (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *day_out = NULL, *day_err = NULL;
+  g_autofree char *bad_out = NULL, *bad_err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) day_lines = NULL;
+  guint n_lines, n_day_rows;
+
+  /* 2025-01-01 has no file: 2025-01-01..2025-01-21 holds 20 days; every 5th: 4. */
+  g_assert_cmpint (run ((const char *[]) { "stats", "-p", "us-28-point-2025-11", "--from",
+                                           "2025-01-01", "--to", "2025-01-21", "--every", "5",
+                                           NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (run ((const char *[]) { "stats", "-p", "us-28-point-2025-11", "--date",
+                                           "2025-01-07", NULL }, &day_out, &day_err), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  day_lines = g_strsplit (day_out, "\n", -1);
+  n_lines = g_strv_length (lines) - 1;     /* the last is empty */
+  n_day_rows = g_strv_length (day_lines) - 2; /* without header and empty tail */
+  g_assert_cmpstr (lines[0], ==, "date,region,part,status,area_km2");
+  g_assert_cmpuint (n_lines, ==, 1 + 4 * n_day_rows);
+  g_assert_true (g_str_has_prefix (lines[1], "2025-01-02,"));
+  g_assert_true (g_str_has_prefix (lines[1 + n_day_rows], "2025-01-07,"));
+  g_assert_true (g_str_has_prefix (lines[1 + 3 * n_day_rows], "2025-01-17,"));
+  /* A day of the series is that day's table. */
+  for (guint i = 0; i < n_day_rows; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("2025-01-07,%s", day_lines[1 + i]);
+
+      g_assert_cmpstr (lines[1 + n_day_rows + i], ==, expected);
+    }
+
+  g_assert_cmpint (run ((const char *[]) { "stats", "-p", "us-28-point-2025-11", "--from",
+                                           "2025-01-01", NULL }, &bad_out, &bad_err), ==, 2);
+  g_assert_nonnull (strstr (bad_err, "--to"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -176,6 +245,8 @@ main (int    argc,
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/scenario-date", test_scenario_date);
+  g_test_add_func ("/cli/days", test_days);
+  g_test_add_func ("/cli/series", test_series);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ typedef struct
   char *scenario_file;
   char *date;
   char *control_file;
+  gboolean no_day;  /* the command loads its own days: no partition */
 } DmCliSelection;
 
 int          _dm_cli_list       (int argc, char **argv);

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dm-cli-private.h"
+#include "dm-series.h"
 #include "dm-stats.h"
 
 static void
@@ -212,6 +213,89 @@ print_json (DmCliData  *data,
   g_print ("%s\n", text);
 }
 
+/* `stats --from --to`: the per-part table of every day, one table. */
+static int
+print_series (DmCliData      *data,
+              DmScenario     *scenario,
+              const char     *from,
+              const char     *to,
+              int             every,
+              gboolean        json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  const char *id = dm_proposal_get_id (dm_scenario_get_proposal (scenario));
+
+  if (every < 1)
+    {
+      _dm_cli_error (_("--every must be 1 or more"));
+      return DM_EXIT_ERROR;
+    }
+  days = dm_series_days (data->catalog, from, to, (guint) every, &error);
+  if (days != NULL)
+    series = dm_series_compute (data->catalog, data->geodata, scenario, days, 0, NULL, &error);
+  if (series == NULL)
+    {
+      _dm_cli_error (error->message);
+      return DM_EXIT_ERROR;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "proposal");
+      json_builder_add_string_value (b, id);
+      json_builder_set_member_name (b, "modified");
+      json_builder_add_boolean_value (b, dm_scenario_get_modified (scenario));
+      json_builder_set_member_name (b, "days");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < series->len; i++)
+        {
+          DmSeriesDay *day = g_ptr_array_index (series, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "date");
+          json_builder_add_string_value (b, day->date);
+          json_builder_set_member_name (b, "occupied_km2");
+          json_builder_add_double_value (b, day->occupied_km2);
+          json_builder_set_member_name (b, "rows");
+          add_rows (b, day->rows);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      text = json_generator_to_data (gen, NULL);
+      g_print ("%s\n", text);
+      return DM_EXIT_OK;
+    }
+
+  {
+    g_autoptr(GString) csv = g_string_new ("date,region,part,status,area_km2\n");
+
+    for (guint i = 0; i < series->len; i++)
+      {
+        DmSeriesDay *day = g_ptr_array_index (series, i);
+        g_autoptr(GString) table = dm_stats_csv (day->rows, NULL, NULL);
+        g_auto(GStrv) lines = g_strsplit (table->str, "\n", -1);
+
+        /* The day's table without its header, each row led by the date. */
+        for (guint l = 1; lines[l] != NULL && *lines[l] != '\0'; l++)
+          g_string_append_printf (csv, "%s,%s\n", day->date, lines[l]);
+      }
+    fputs (csv->str, stdout);
+  }
+  return DM_EXIT_OK;
+}
+
 int
 _dm_cli_stats (int    argc,
                char **argv)
@@ -219,7 +303,16 @@ _dm_cli_stats (int    argc,
   g_auto(DmCliSelection) selection = { NULL, };
   g_autofree char *format = NULL;
   gboolean with_places = FALSE;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  int every = 1;
   GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("A time series from this day (with --to): one table, a row per part per day"),
+      "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The series' last day"), "YYYY-MM-DD" },
+    { "every", 0, 0, G_OPTION_ARG_INT, &every,
+      N_("Take every Nth day of the record in the series (default 1)"), "N" },
     { "places", 0, 0, G_OPTION_ARG_NONE, &with_places,
       N_("Add the populated places in the area that changes hands (with --compare: in the "
          "parts the two would leave to different sides)"), NULL },
@@ -256,6 +349,10 @@ _dm_cli_stats (int    argc,
       "population. The population is the pre-war figure; it is empty when the data does "
       "not have it.\n"
       "\n"
+      "With --from and --to (and --every N), one table of every archived day in the "
+      "range: date,region,part,status,area_km2; JSON gives days[] with date, "
+      "occupied_km2 and rows. The days are computed on every processor.\n"
+      "\n"
       "--format json always carries everything: rows, by_status (km² per status, in total "
       "and per region), changes_hands (km² Ukraine gives up and Russia gives back), "
       "places and place_totals (count, population, unknown_population_count), and with "
@@ -268,11 +365,28 @@ _dm_cli_stats (int    argc,
       return DM_EXIT_ERROR;
     }
 
+  if ((from == NULL) != (to == NULL))
+    {
+      _dm_cli_error (_("a series needs both --from and --to"));
+      return DM_EXIT_ERROR;
+    }
+  if (from != NULL && (selection.compare_id != NULL || with_places || selection.date != NULL ||
+                       selection.control_file != NULL))
+    {
+      _dm_cli_error (_("--from/--to give one table for a proposal over days; they cannot be "
+                       "combined with --compare, --places, --date or --control"));
+      return DM_EXIT_ERROR;
+    }
+  selection.no_day = from != NULL;
+
   if (!_dm_cli_selection_load (&selection, &data, TRUE, &scenario, &compare, &error))
     {
       _dm_cli_error (error->message);
       return DM_EXIT_ERROR;
     }
+  if (from != NULL)
+    return print_series (&data, scenario, from, to, every,
+                         format != NULL && g_str_equal (format, "json"));
 
   rows = dm_stats_rows (data.partition, scenario);
   dm_stats_handover (data.partition, scenario, &handover);

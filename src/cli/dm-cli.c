@@ -226,6 +226,8 @@ _dm_cli_selection_load (DmCliSelection  *selection,
       !(*compare = load_scenario (data->catalog, selection->compare_id, NULL, error)))
     return FALSE;
 
+  if (selection->no_day)
+    return TRUE;
   if (selection->date == NULL && selection->control_file == NULL)
     selection->date = scenario_date (selection->scenario_file);
   if (selection->control_file == NULL)

@@ -19,6 +19,11 @@ struct _DmGeodata
   GPtrArray       *shapes[DM_N_LAYERS]; /* DmShape per feature, same order */
   DmShape         *region_shapes[DM_N_NAMED_REGIONS];
   GPtrArray       *places;              /* DmPlace, largest first */
+
+  /* What every partition needs and no day changes, made on first use. */
+  GMutex           derived_lock;
+  OGRGeometryH     five;                /* the five regions' union */
+  OGRGeometryH     coast_margin;        /* Ukraine's border and coast, ~2 km wide */
 };
 
 /* countries.geojson ships (borders.geojson is derived from it, and users
@@ -53,6 +58,9 @@ dm_geodata_unref (DmGeodata *self)
     g_clear_pointer (&self->layers[i], dm_vector_free);
   for (guint i = 0; i < DM_N_LAYERS; i++)
     g_clear_pointer (&self->shapes[i], g_ptr_array_unref);
+  g_clear_pointer (&self->five, OGR_G_DestroyGeometry);
+  g_clear_pointer (&self->coast_margin, OGR_G_DestroyGeometry);
+  g_mutex_clear (&self->derived_lock);
   for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
     {
       g_clear_pointer (&self->regions[i], OGR_G_DestroyGeometry);
@@ -250,6 +258,40 @@ OGRGeometryH
 dm_geodata_get_ukraine (DmGeodata *self)
 {
   return self->ukraine;
+}
+
+/* The union of the five regions: what "other areas" are outside of. */
+OGRGeometryH
+dm_geodata_get_five_regions (DmGeodata *self)
+{
+  g_mutex_lock (&self->derived_lock);
+  if (self->five == NULL)
+    {
+      g_auto(DmOgrGeometry) all = OGR_G_CreateGeometry (wkbMultiPolygon);
+
+      for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+        for (int j = 0; j < OGR_G_GetGeometryCount (self->regions[r]); j++)
+          OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (self->regions[r], j));
+      self->five = OGR_G_UnionCascaded (all);
+    }
+  g_mutex_unlock (&self->derived_lock);
+  return self->five;
+}
+
+/* Ukraine's border and coast with a margin of about 2 km either side
+ * (0.02°): a line of contact drawn by someone else's coast stops there. */
+OGRGeometryH
+dm_geodata_get_coast_margin (DmGeodata *self)
+{
+  g_mutex_lock (&self->derived_lock);
+  if (self->coast_margin == NULL)
+    {
+      g_auto(DmOgrGeometry) border = OGR_G_Boundary (self->ukraine);
+
+      self->coast_margin = border ? OGR_G_Buffer (border, 0.02, 4) : NULL;
+    }
+  g_mutex_unlock (&self->derived_lock);
+  return self->coast_margin;
 }
 
 /* One DmShape per feature of the layer, in the layer's order. */

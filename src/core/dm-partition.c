@@ -70,11 +70,9 @@ set_part (DmPartition   *self,
  * of about 2 km, since the two were digitised separately). */
 static DmShape *
 front_line (OGRGeometryH control,
-            OGRGeometryH ukraine)
+            OGRGeometryH margin)
 {
   g_auto(DmOgrGeometry) edge = OGR_G_Boundary (control);
-  g_auto(DmOgrGeometry) border = OGR_G_Boundary (ukraine);
-  g_auto(DmOgrGeometry) margin = border ? OGR_G_Buffer (border, 0.02, 4) : NULL;
   g_auto(DmOgrGeometry) front = (edge && margin) ? OGR_G_Difference (edge, margin) : NULL;
 
   return dm_shape_new (front);
@@ -87,57 +85,72 @@ front_line (OGRGeometryH control,
  * "Ukrainian-held" Crimea. So a piece of the rest of Ukraine that is not the
  * mainland, lies against the occupied area and is under ENCLOSED_MAX_KM2
  * counts as occupied (a hole in DeepStateMap's polygon too). An island off
- * the coast does not touch the occupied area, and a larger piece is not a
- * digitising difference: both stay Ukrainian-held. A real Ukrainian-held
- * pocket under 300 km² that the occupied area cut off would be counted as
- * occupied too; DeepStateMap draws such pockets joined to the rest by the
- * grey zone, which is not in its polygon. Returns the control area with
- * the strips added. */
+ * the coast that the occupied area does not touch, and a larger piece (not a
+ * digitising difference), stay Ukrainian-held. A real Ukrainian-held pocket
+ * under 300 km² that the occupied area cut off would be counted as occupied
+ * too; DeepStateMap draws such pockets joined to the rest by the grey zone,
+ * which is not in its polygon.
+ *
+ * Only Ukraine's polygons that the control area touches are cut: a piece of
+ * a connected polygon minus the control area touches the control area, so
+ * no piece needs a test of its own. Returns the control area with the
+ * strips added. */
 #define ENCLOSED_MAX_KM2 300.0
+
 static OGRGeometryH
 add_enclosed (OGRGeometryH  control,
               OGRGeometryH  ukraine,
               double       *enclosed_km2)
 {
-  g_auto(DmOgrGeometry) held = dm_geom_difference (ukraine, control);
+  g_auto(DmOgrGeometry) own = OGR_G_ForceToMultiPolygon (OGR_G_Clone (ukraine));
   g_auto(DmOgrGeometry) enclosed = OGR_G_CreateGeometry (wkbMultiPolygon);
-  g_auto(DmOgrGeometry) pieces = NULL;
-  int n, mainland = -1;
+  g_auto(DmOgrGeometry) candidates = OGR_G_CreateGeometry (wkbMultiPolygon);
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (double));
+  OGREnvelope c_env;
+  int mainland = -1;
   double largest = -1.0;
 
   *enclosed_km2 = 0.0;
-  if (held == NULL)
-    return OGR_G_Clone (control);
-  pieces = OGR_G_ForceToMultiPolygon (g_steal_pointer (&held));
-  n = OGR_G_GetGeometryCount (pieces);
-  for (int i = 0; i < n; i++)
+  OGR_G_GetEnvelope (control, &c_env);
+  for (int k = 0; k < OGR_G_GetGeometryCount (own); k++)
     {
-      double area = OGR_G_Area (OGR_G_GetGeometryRef (pieces, i));
+      OGRGeometryH polygon = OGR_G_GetGeometryRef (own, k);
+      g_auto(DmOgrGeometry) rest = NULL;
+      g_auto(DmOgrGeometry) pieces = NULL;
+      OGREnvelope env;
 
-      if (area > largest)
+      OGR_G_GetEnvelope (polygon, &env);
+      if (env.MinX > c_env.MaxX || env.MaxX < c_env.MinX || env.MinY > c_env.MaxY ||
+          env.MaxY < c_env.MinY || !OGR_G_Intersects (polygon, control))
+        continue;
+      rest = dm_geom_difference (polygon, control);
+      if (rest == NULL)
+        continue;
+      pieces = OGR_G_ForceToMultiPolygon (g_steal_pointer (&rest));
+      for (int i = 0; i < OGR_G_GetGeometryCount (pieces); i++)
         {
-          largest = area;
-          mainland = i;
+          OGRGeometryH piece = OGR_G_GetGeometryRef (pieces, i);
+          double area = dm_geom_area_km2 (piece);
+
+          if (area > largest)
+            {
+              largest = area;
+              mainland = (int) areas->len;
+            }
+          g_array_append_val (areas, area);
+          OGR_G_AddGeometry (candidates, piece);
         }
     }
-  for (int i = 0; i < n; i++)
-    {
-      OGRGeometryH piece = OGR_G_GetGeometryRef (pieces, i);
 
-      if (i != mainland && dm_geom_area_km2 (piece) < ENCLOSED_MAX_KM2 &&
-          OGR_G_Intersects (piece, control))
-        OGR_G_AddGeometry (enclosed, piece);
-    }
+  for (guint i = 0; i < areas->len; i++)
+    if ((int) i != mainland && g_array_index (areas, double, i) < ENCLOSED_MAX_KM2)
+      {
+        OGR_G_AddGeometry (enclosed, OGR_G_GetGeometryRef (candidates, (int) i));
+        *enclosed_km2 += g_array_index (areas, double, i);
+      }
   if (OGR_G_GetGeometryCount (enclosed) == 0)
     return OGR_G_Clone (control);
-  *enclosed_km2 = dm_geom_area_km2 (enclosed);
-  {
-    g_auto(DmOgrGeometry) own = OGR_G_ForceToMultiPolygon (OGR_G_Clone (control));
-
-    for (int i = 0; i < OGR_G_GetGeometryCount (own); i++)
-      OGR_G_AddGeometry (enclosed, OGR_G_GetGeometryRef (own, i));
-  }
-  return OGR_G_UnionCascaded (enclosed);
+  return OGR_G_Union (control, enclosed);
 }
 
 DmPartition *
@@ -147,8 +160,6 @@ dm_partition_derive (DmGeodata     *geodata,
                      GError       **error)
 {
   g_autoptr(DmPartition) self = g_new0 (DmPartition, 1);
-  g_auto(DmOgrGeometry) five = OGR_G_CreateGeometry (wkbMultiPolygon);
-  g_auto(DmOgrGeometry) five_union = NULL;
   g_auto(DmOgrGeometry) inside = NULL;
 
   g_atomic_ref_count_init (&self->ref_count);
@@ -179,18 +190,16 @@ dm_partition_derive (DmGeodata     *geodata,
                      dm_geom_difference (region, self->control), error))
         return NULL;
 
-      for (int j = 0; j < OGR_G_GetGeometryCount (region); j++)
-        OGR_G_AddGeometry (five, OGR_G_GetGeometryRef (region, j));
     }
 
-  five_union = OGR_G_UnionCascaded (five);
   if (!set_part (self, DM_REGION_OTHER, DM_PART_RUSSIAN_HELD,
-                 dm_geom_difference (self->control, five_union), error) ||
+                 dm_geom_difference (self->control, dm_geodata_get_five_regions (geodata)),
+                 error) ||
       !set_part (self, DM_REGION_OTHER, DM_PART_UKRAINIAN_HELD,
                  OGR_G_CreateGeometry (wkbMultiPolygon), error))
     return NULL;
 
-  self->front = front_line (self->control, dm_geodata_get_ukraine (geodata));
+  self->front = front_line (self->control, dm_geodata_get_coast_margin (geodata));
   return g_steal_pointer (&self);
 }
 
