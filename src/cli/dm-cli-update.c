@@ -103,7 +103,8 @@ _dm_cli_update (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Fetches the DeepStateMap days after the newest one Demarcate "
-                                  "has, up to today, into ~/.local/share/demarcate/control/. "
+                                  "has, up to today (UTC), into $XDG_DATA_HOME/demarcate/control/ "
+                                  "(~/.local/share/demarcate/control/). "
                                   "Each file is checked as any control-area file before it is "
                                   "stored; a day the archive lacks is skipped. This is the "
                                   "only command that uses the network. Exits with 0 when all "
