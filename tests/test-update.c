@@ -374,6 +374,20 @@ test_new_checks (void)
   g_assert_cmpstr (dm_control_update_get_base_url (https), ==, DM_CONTROL_UPDATE_DEFAULT_URL);
   g_assert_cmpuint (dm_control_update_get_n_total (https), ==, 31);
 
+  /* No last day: today, UTC; no folder: the user's control folder. */
+  {
+    g_autofree char *before = dm_control_update_today ();
+    g_autoptr(DmControlUpdate) today = dm_control_update_new (NULL, "2026-08-22", NULL, NULL,
+                                                              &error);
+    g_autofree char *after = dm_control_update_today ();
+    g_autofree char *user_dir = dm_user_control_dir ();
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_equal (dm_control_update_get_last (today), before) ||
+                   g_str_equal (dm_control_update_get_last (today), after));
+    g_assert_cmpstr (dm_control_update_get_dest_dir (today), ==, user_dir);
+  }
+
   upto = dm_control_update_new (NULL, "2026-08-22", "2026-08-22", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dm_control_update_get_n_total (upto), ==, 0);

@@ -367,6 +367,7 @@ dm_control_update_set_max_bytes (DmControlUpdate *self,
 {
   g_return_if_fail (DM_IS_CONTROL_UPDATE (self));
   g_return_if_fail (!self->started);
+  g_return_if_fail (max_bytes > 0);
   self->max_bytes = max_bytes;
 }
 
@@ -661,6 +662,19 @@ fetch_day (const Job     *job,
         g_set_error (error, DM_ERROR, DM_ERROR_IO,
                      _("%s: cannot be fetched: %s; check the network connection and the "
                        "address"), day->url, local_error->message);
+      return NULL;
+    }
+
+  /* libsoup follows redirects; an https folder must not hand over to http. */
+  if (g_str_has_prefix (job->base_url, "https:") &&
+      g_ascii_strcasecmp (g_uri_get_scheme (soup_message_get_uri (message)), "https") != 0)
+    {
+      g_autofree char *final = g_uri_to_string (soup_message_get_uri (message));
+
+      g_input_stream_close (stream, NULL, NULL);
+      g_set_error (error, DM_ERROR, DM_ERROR_IO,
+                   _("%s: the server redirected to an address without https (%s); "
+                     "nothing was stored"), day->url, final);
       return NULL;
     }
 
