@@ -36,6 +36,7 @@ int          _dm_cli_list       (int argc, char **argv);
 int          _dm_cli_stats      (int argc, char **argv);
 int          _dm_cli_validate   (int argc, char **argv);
 int          _dm_cli_export     (int argc, char **argv);
+int          _dm_cli_update     (int argc, char **argv);
 
 gboolean     _dm_cli_parse      (GOptionContext  *context,
                                  int             *argc,

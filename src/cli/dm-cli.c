@@ -20,6 +20,7 @@ static const struct
   { "export", _dm_cli_export, N_("Write the map as PNG, SVG or PDF, with legend and sources") },
   { "list", _dm_cli_list, N_("List proposals and control dates") },
   { "stats", _dm_cli_stats, N_("Areas by region, part and status, as CSV or JSON") },
+  { "update", _dm_cli_update, N_("Fetch the DeepStateMap days newer than the app has") },
   { "validate", _dm_cli_validate, N_("Check proposal, scenario and vector files") },
 };
 
