@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "dm-gdal.h"
 #include "dm-test-util.h"
 
 static const char *binary;
@@ -229,11 +230,112 @@ test_series (void)
   g_assert_nonnull (strstr (bad_err, "--to"));
 }
 
+/* The scenario as GIS data: re-read with OGR, the layers and properties
+ * an analyst takes into QGIS, with the areas `stats` prints. */
+static void
+test_export_gis (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarcate-gis-XXXXXX", NULL);
+  g_autofree char *geojson = g_build_filename (dir, "plan.geojson", NULL);
+  g_autofree char *gpkg = g_build_filename (dir, "plan.gpkg", NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL;
+  const char *layers[] = { "region-part", "control-area", "line-of-contact" };
+  guint n_by_layer[3] = { 0, };
+  double parts_km2 = 0.0, donetsk_ua = -1.0;
+  GDALDatasetH ds;
+  OGRFeatureH f;
+
+  g_assert_cmpint (run ((const char *[]) { "export", "-p", "us-28-point-2025-11", "--date",
+                                           "2025-11-20", "-o", geojson, NULL }, &out, &err), ==, 0);
+  ds = GDALOpenEx (geojson, GDAL_OF_VECTOR, NULL, NULL, NULL);
+  g_assert_nonnull (ds);
+  g_assert_cmpint (GDALDatasetGetLayerCount (ds), ==, 1);
+  while ((f = OGR_L_GetNextFeature (GDALDatasetGetLayer (ds, 0))) != NULL)
+    {
+      const char *layer = OGR_F_GetFieldAsString (f, OGR_F_GetFieldIndex (f, "layer"));
+      int date = OGR_F_GetFieldIndex (f, "date");
+      int year = 0, month = 0, day = 0, h, m, tz;
+      float sec;
+
+      /* GeoJSON reads the date back as a date. */
+      g_assert_true (OGR_F_GetFieldAsDateTimeEx (f, date, &year, &month, &day, &h, &m, &sec, &tz));
+      g_assert_cmpint (year * 10000 + month * 100 + day, ==, 20251120);
+      g_assert_cmpstr (OGR_F_GetFieldAsString (f, OGR_F_GetFieldIndex (f, "source")), ==,
+                       "DeepStateMap");
+      /* Only an empty part (Crimea's Ukrainian-held one) has no geometry. */
+      g_assert_true (OGR_F_GetGeometryRef (f) != NULL ||
+                     OGR_F_GetFieldAsDouble (f, OGR_F_GetFieldIndex (f, "area_km2")) < 0.05);
+      for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+        if (g_str_equal (layer, layers[i]))
+          n_by_layer[i]++;
+      if (g_str_equal (layer, "region-part"))
+        {
+          const char *region = OGR_F_GetFieldAsString (f, OGR_F_GetFieldIndex (f, "region"));
+          const char *part = OGR_F_GetFieldAsString (f, OGR_F_GetFieldIndex (f, "part"));
+          double area = OGR_F_GetFieldAsDouble (f, OGR_F_GetFieldIndex (f, "area_km2"));
+
+          g_assert_cmpstr (OGR_F_GetFieldAsString (f, OGR_F_GetFieldIndex (f, "proposal")), ==,
+                           "us-28-point-2025-11");
+          g_assert_true (OGR_F_IsFieldSetAndNotNull (f, OGR_F_GetFieldIndex (f, "status")));
+          g_assert_true (OGR_F_IsFieldSetAndNotNull (f, OGR_F_GetFieldIndex (f, "certainty")));
+          parts_km2 += area;
+          if (g_str_equal (region, "donetsk") && g_str_equal (part, "ukrainian-held"))
+            {
+              donetsk_ua = area;
+              g_assert_cmpstr (OGR_F_GetFieldAsString (f, OGR_F_GetFieldIndex (f, "status")),
+                               ==, "demilitarized");
+            }
+        }
+      OGR_F_Destroy (f);
+    }
+  GDALClose (ds);
+  /* Five regions with two parts, and the Russian-held land outside them. */
+  g_assert_cmpuint (n_by_layer[0], ==, 11);
+  g_assert_cmpuint (n_by_layer[1], ==, 1);
+  g_assert_cmpuint (n_by_layer[2], ==, 1);
+  g_assert_cmpfloat (parts_km2, >, 130000.0);
+
+  /* The same figure as stats. */
+  g_assert_cmpint (run ((const char *[]) { "stats", "-p", "us-28-point-2025-11", "--date",
+                                           "2025-11-20", NULL }, &out2, &err2), ==, 0);
+  {
+    g_autofree char *row = g_strdup_printf ("donetsk,ukrainian-held,demilitarized,%.1f\n",
+                                            donetsk_ua);
+
+    g_assert_nonnull (strstr (out2, row));
+  }
+
+  /* A GeoPackage: the three layers by name. */
+  g_assert_cmpint (run ((const char *[]) { "export", "-p", "us-28-point-2025-11", "-f", "gpkg",
+                                           "-o", gpkg, NULL }, &out3, &err3), ==, 0);
+  ds = GDALOpenEx (gpkg, GDAL_OF_VECTOR, NULL, NULL, NULL);
+  g_assert_nonnull (ds);
+  g_assert_cmpint (GDALDatasetGetLayerCount (ds), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    g_assert_nonnull (GDALDatasetGetLayerByName (ds, layers[i]));
+  g_assert_cmpint (OGR_L_GetFeatureCount (GDALDatasetGetLayerByName (ds, "region-part"), TRUE),
+                   ==, 11);
+  GDALClose (ds);
+
+  /* Nowhere to write: a message naming the file, and nothing left behind. */
+  {
+    g_autofree char *o = NULL, *e = NULL;
+    g_autofree char *missing = g_build_filename (dir, "no-such-folder", "x.geojson", NULL);
+
+    g_assert_cmpint (run ((const char *[]) { "export", "-p", "us-28-point-2025-11", "-o",
+                                             missing, NULL }, &o, &e), ==, 2);
+    g_assert_nonnull (strstr (e, "x.geojson"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  dm_gdal_init ();
 
   binary = g_getenv ("DEMARCATE_BINARY");
   g_assert_nonnull (binary);
@@ -247,6 +349,7 @@ main (int    argc,
   g_test_add_func ("/cli/scenario-date", test_scenario_date);
   g_test_add_func ("/cli/days", test_days);
   g_test_add_func ("/cli/series", test_series);
+  g_test_add_func ("/cli/export-gis", test_export_gis);
 
   return g_test_run ();
 }

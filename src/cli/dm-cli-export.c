@@ -11,6 +11,7 @@
 #include "dm-cli-private.h"
 #include "dm-error.h"
 #include "dm-export.h"
+#include "dm-gis-export.h"
 
 static gboolean
 parse_size (const char  *size,
@@ -49,6 +50,24 @@ export_one (DmScene               *scene,
   return TRUE;
 }
 
+/* --format geojson|gpkg: the scenario's parts, control area and line as
+ * GIS data rather than a picture. */
+static gboolean
+export_gis (DmCliData   *data,
+            DmScenario  *scenario,
+            DmGisFormat  format,
+            const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dm_gis_export (data->partition, scenario, format, path, &error))
+    {
+      _dm_cli_error (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 _dm_cli_export (int    argc,
                 char **argv)
@@ -74,7 +93,8 @@ _dm_cli_export (int    argc,
     { "no-inset", 0, 0, G_OPTION_ARG_NONE, &no_inset, N_("Leave out the locator map"), NULL },
     { "no-basemap", 0, 0, G_OPTION_ARG_NONE, &no_basemap, N_("Leave out the basemap"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("png, svg or pdf (default: from the -o extension)"), "FORMAT" },
+      N_("png, svg, pdf, or geojson or gpkg for GIS data (default: from the -o extension)"),
+      "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One file per proposal, named by its id"), NULL },
     { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, N_("Folder for --all"), "DIR" },
@@ -87,6 +107,8 @@ _dm_cli_export (int    argc,
   g_autoptr(DmScene) scene = NULL;
   g_autoptr(GError) error = NULL;
   DmExportOptions options;
+  DmGisFormat gis_format;
+  gboolean gis = FALSE;
   gint64 t0 = g_get_monotonic_time ();
 
   _dm_cli_selection_add_entries (context, &selection,
@@ -145,24 +167,29 @@ _dm_cli_export (int    argc,
       options.dpi = dpi;
     }
 
-  if (format != NULL)
+  if (format != NULL && !strchr (format, '.'))
+    gis = dm_gis_format_from_string (format, &gis_format);
+  else if (format == NULL && output != NULL)
+    gis = dm_gis_format_from_string (output, &gis_format);
+
+  if (!gis && format != NULL)
     {
       if (!dm_export_format_from_string (format, &options.format) || strchr (format, '.'))
         {
-          _dm_cli_error (_("--format must be png, svg or pdf"));
+          _dm_cli_error (_("--format must be png, svg, pdf, geojson or gpkg"));
           return DM_EXIT_ERROR;
         }
     }
-  else if (output != NULL)
+  else if (!gis && output != NULL)
     {
       if (!dm_export_format_from_string (output, &options.format))
         {
-          _dm_cli_error (_("cannot tell the format from the file name; add --format png, svg "
-                           "or pdf"));
+          _dm_cli_error (_("cannot tell the format from the file name; add --format png, svg, "
+                           "pdf, geojson or gpkg"));
           return DM_EXIT_ERROR;
         }
     }
-  else if (!all)
+  else if (!gis && !all)
     {
       _dm_cli_error (_("say where to write with -o FILE (or --all --out-dir DIR)"));
       return DM_EXIT_ERROR;
@@ -214,11 +241,14 @@ _dm_cli_export (int    argc,
         {
           DmProposal *proposal = g_ptr_array_index (proposals, i);
           g_autoptr(DmScenario) each = dm_scenario_new (proposal);
-          g_autofree char *name = g_strdup_printf ("%s.%s", dm_proposal_get_id (proposal),
-                                                   dm_export_format_to_string (options.format));
+          g_autofree char *name = g_strdup_printf (
+            "%s.%s", dm_proposal_get_id (proposal),
+            gis ? (gis_format == DM_GIS_GPKG ? "gpkg" : "geojson")
+                : dm_export_format_to_string (options.format));
           g_autofree char *path = g_build_filename (out_dir, name, NULL);
 
-          if (export_one (scene, each, &options, path))
+          if (gis ? export_gis (&data, each, gis_format, path)
+                  : export_one (scene, each, &options, path))
             g_print ("%s\n", path);
           else
             ok = FALSE;
@@ -226,5 +256,7 @@ _dm_cli_export (int    argc,
       return ok ? DM_EXIT_OK : DM_EXIT_ERROR;
     }
 
+  if (gis)
+    return export_gis (&data, scenario, gis_format, output) ? DM_EXIT_OK : DM_EXIT_ERROR;
   return export_one (scene, scenario, &options, output) ? DM_EXIT_OK : DM_EXIT_ERROR;
 }

@@ -18,6 +18,7 @@ struct _DmPartition
   double           area[DM_N_REGIONS][DM_N_PARTS];
   DmShape         *shapes[DM_N_REGIONS][DM_N_PARTS];
   DmShape         *front; /* the line of contact: the control area's edge inside Ukraine */
+  OGRGeometryH     front_geometry;
 };
 
 DmPartition *
@@ -40,6 +41,7 @@ dm_partition_unref (DmPartition *self)
         g_clear_pointer (&self->shapes[r][p], dm_shape_unref);
       }
   g_clear_pointer (&self->front, dm_shape_unref);
+  g_clear_pointer (&self->front_geometry, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->control, OGR_G_DestroyGeometry);
   g_free (self->date);
   g_free (self->source);
@@ -68,14 +70,13 @@ set_part (DmPartition   *self,
 
 /* The control area's outline minus Ukraine's border and coast (with a margin
  * of about 2 km, since the two were digitised separately). */
-static DmShape *
+static OGRGeometryH
 front_line (OGRGeometryH control,
             OGRGeometryH margin)
 {
   g_auto(DmOgrGeometry) edge = OGR_G_Boundary (control);
-  g_auto(DmOgrGeometry) front = (edge && margin) ? OGR_G_Difference (edge, margin) : NULL;
 
-  return dm_shape_new (front);
+  return (edge && margin) ? OGR_G_Difference (edge, margin) : NULL;
 }
 
 /* DeepStateMap draws the coast and the border with Russia its own way, so
@@ -199,7 +200,8 @@ dm_partition_derive (DmGeodata     *geodata,
                  OGR_G_CreateGeometry (wkbMultiPolygon), error))
     return NULL;
 
-  self->front = front_line (self->control, dm_geodata_get_coast_margin (geodata));
+  self->front_geometry = front_line (self->control, dm_geodata_get_coast_margin (geodata));
+  self->front = dm_shape_new (self->front_geometry);
   return g_steal_pointer (&self);
 }
 
@@ -216,6 +218,13 @@ DmShape *
 dm_partition_get_front (DmPartition *self)
 {
   return self->front;
+}
+
+/* The line of contact in lon/lat; NULL if it could not be computed. */
+OGRGeometryH
+dm_partition_get_front_geometry (DmPartition *self)
+{
+  return self->front_geometry;
 }
 
 const char *

@@ -36,6 +36,7 @@ DmShape      *dm_partition_get_shape     (DmPartition   *self,
                                           DmRegion       region,
                                           DmPart         part);
 DmShape      *dm_partition_get_front     (DmPartition   *self);
+OGRGeometryH  dm_partition_get_front_geometry (DmPartition *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmPartition, dm_partition_unref)
 
