@@ -19,6 +19,7 @@ struct _DmPartition
   DmShape         *shapes[DM_N_REGIONS][DM_N_PARTS];
   DmShape         *front; /* the line of contact: the control area's edge inside Ukraine */
   OGRGeometryH     front_geometry;
+  gboolean         with_shapes; /* FALSE: areas only, for series */
 };
 
 DmPartition *
@@ -64,7 +65,8 @@ set_part (DmPartition   *self,
     }
   self->parts[region][part] = geometry;
   self->area[region][part] = dm_geom_area_km2 (geometry);
-  self->shapes[region][part] = dm_shape_new (geometry);
+  if (self->with_shapes)
+    self->shapes[region][part] = dm_shape_new (geometry);
   return TRUE;
 }
 
@@ -108,11 +110,18 @@ add_enclosed (OGRGeometryH  control,
   g_auto(DmOgrGeometry) candidates = OGR_G_CreateGeometry (wkbMultiPolygon);
   g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (double));
   OGREnvelope c_env;
-  int mainland = -1;
+  int mainland = -1, largest_polygon = -1;
   double largest = -1.0;
 
   *enclosed_km2 = 0.0;
   OGR_G_GetEnvelope (control, &c_env);
+  /* The mainland needs no touch test: untouched, it stays one piece, the
+   * largest, and is kept. Islands do: an untouched one must not count. */
+  for (int k = 0; k < OGR_G_GetGeometryCount (own); k++)
+    if (largest_polygon < 0 ||
+        OGR_G_Area (OGR_G_GetGeometryRef (own, k)) >
+        OGR_G_Area (OGR_G_GetGeometryRef (own, largest_polygon)))
+      largest_polygon = k;
   for (int k = 0; k < OGR_G_GetGeometryCount (own); k++)
     {
       OGRGeometryH polygon = OGR_G_GetGeometryRef (own, k);
@@ -122,7 +131,7 @@ add_enclosed (OGRGeometryH  control,
 
       OGR_G_GetEnvelope (polygon, &env);
       if (env.MinX > c_env.MaxX || env.MaxX < c_env.MinX || env.MinY > c_env.MaxY ||
-          env.MaxY < c_env.MinY || !OGR_G_Intersects (polygon, control))
+          env.MaxY < c_env.MinY || (k != largest_polygon && !OGR_G_Intersects (polygon, control)))
         continue;
       rest = dm_geom_difference (polygon, control);
       if (rest == NULL)
@@ -154,16 +163,18 @@ add_enclosed (OGRGeometryH  control,
   return OGR_G_Union (control, enclosed);
 }
 
-DmPartition *
-dm_partition_derive (DmGeodata     *geodata,
-                     DmControlArea *control,
-                     GCancellable  *cancellable,
-                     GError       **error)
+static DmPartition *
+derive (DmGeodata     *geodata,
+        DmControlArea *control,
+        gboolean       with_shapes,
+        GCancellable  *cancellable,
+        GError       **error)
 {
   g_autoptr(DmPartition) self = g_new0 (DmPartition, 1);
   g_auto(DmOgrGeometry) inside = NULL;
 
   g_atomic_ref_count_init (&self->ref_count);
+  self->with_shapes = with_shapes;
   self->date = g_strdup (control->date);
   self->source = g_strdup (control->source);
   /* Only the part inside Ukraine counts: an imported layer may spill over. */
@@ -200,9 +211,32 @@ dm_partition_derive (DmGeodata     *geodata,
                  OGR_G_CreateGeometry (wkbMultiPolygon), error))
     return NULL;
 
-  self->front_geometry = front_line (self->control, dm_geodata_get_coast_margin (geodata));
-  self->front = dm_shape_new (self->front_geometry);
+  if (with_shapes)
+    {
+      self->front_geometry = front_line (self->control, dm_geodata_get_coast_margin (geodata));
+      self->front = dm_shape_new (self->front_geometry);
+    }
   return g_steal_pointer (&self);
+}
+
+DmPartition *
+dm_partition_derive (DmGeodata     *geodata,
+                     DmControlArea *control,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return derive (geodata, control, TRUE, cancellable, error);
+}
+
+/* The parts and their areas without what painting needs (shapes and the
+ * line of contact): a series measures hundreds of days. */
+DmPartition *
+dm_partition_derive_areas (DmGeodata     *geodata,
+                           DmControlArea *control,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  return derive (geodata, control, FALSE, cancellable, error);
 }
 
 DmShape *

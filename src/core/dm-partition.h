@@ -16,6 +16,10 @@ DmPartition  *dm_partition_derive        (DmGeodata     *geodata,
                                           DmControlArea *control,
                                           GCancellable  *cancellable,
                                           GError       **error);
+DmPartition  *dm_partition_derive_areas  (DmGeodata     *geodata,
+                                          DmControlArea *control,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
 DmPartition  *dm_partition_ref           (DmPartition   *self);
 void          dm_partition_unref         (DmPartition   *self);
 const char   *dm_partition_get_date      (DmPartition   *self);

@@ -105,7 +105,7 @@ compute_day (gpointer data,
     return;
   control = dm_catalog_load_control (run->catalog, info, run->cancellable, &error);
   if (control != NULL)
-    partition = dm_partition_derive (run->geodata, control, run->cancellable, &error);
+    partition = dm_partition_derive_areas (run->geodata, control, run->cancellable, &error);
   if (partition == NULL)
     {
       set_error (run, error);
@@ -115,7 +115,8 @@ compute_day (gpointer data,
   day = g_new0 (DmSeriesDay, 1);
   day->date = g_strdup (info->date);
   day->rows = dm_stats_rows (partition, run->scenario);
-  day->occupied_km2 = dm_geom_area_km2 (dm_partition_get_control (partition));
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    day->occupied_km2 += dm_partition_get_area (partition, r, DM_PART_RUSSIAN_HELD);
   /* Each worker writes only its own slot. */
   g_ptr_array_index (run->results, index) = day;
 }
