@@ -318,6 +318,33 @@ test_export_gis (void)
                    ==, 11);
   GDALClose (ds);
 
+  /* --all --date proposal: each proposal on its own day, baselines on the latest. */
+  {
+    g_autofree char *o = NULL, *e = NULL;
+    g_autofree char *all_dir = g_build_filename (dir, "all", NULL);
+    const struct { const char *id; const char *date; } own[] = {
+      { "us-28-point-2025-11", "20251120" },
+      { "witkoff-recommendation-2025-04", "20250415" }, /* dated to the month: the 15th */
+      { "line-of-contact", "20260822" },
+    };
+
+    g_assert_cmpint (run ((const char *[]) { "export", "--all", "--date", "proposal",
+                                             "--format", "geojson", "--out-dir", all_dir, NULL },
+                          &o, &e), ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.geojson", own[i].id);
+        g_autofree char *path = g_build_filename (all_dir, name, NULL);
+        g_autofree char *text = NULL;
+        g_autofree char *expected = NULL;
+
+        g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+        expected = g_strdup_printf ("\"date\": \"%.4s-%.2s-%.2s\"", own[i].date,
+                                    own[i].date + 4, own[i].date + 6);
+        g_assert_nonnull (strstr (text, expected));
+      }
+  }
+
   /* Nowhere to write: a message naming the file, and nothing left behind. */
   {
     g_autofree char *o = NULL, *e = NULL;

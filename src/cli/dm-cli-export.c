@@ -68,6 +68,31 @@ export_gis (DmCliData   *data,
   return TRUE;
 }
 
+/* Puts the line of the proposal's own day into data and scene; a
+ * baseline (the status quo, the 1991 borders) gets the latest. */
+static gboolean
+use_own_day (DmCliData  *data,
+             DmScene    *scene,
+             DmProposal *proposal)
+{
+  g_autoptr(GError) error = NULL;
+  const DmControlInfo *info = _dm_cli_resolve_day (
+    data->catalog, dm_proposal_is_baseline (proposal) ? NULL : "proposal", proposal, &error);
+
+  g_clear_pointer (&data->partition, dm_partition_unref);
+  if (info != NULL)
+    data->partition = _dm_cli_load_partition (data, info, NULL, NULL, &error);
+  if (data->partition == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("%s: %s", dm_proposal_get_id (proposal),
+                                              error->message);
+      _dm_cli_error (msg);
+      return FALSE;
+    }
+  dm_scene_set_partition (scene, data->partition);
+  return TRUE;
+}
+
 int
 _dm_cli_export (int    argc,
                 char **argv)
@@ -108,7 +133,7 @@ _dm_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   DmExportOptions options;
   DmGisFormat gis_format;
-  gboolean gis = FALSE;
+  gboolean gis = FALSE, own_days = FALSE;
   gint64 t0 = g_get_monotonic_time ();
 
   _dm_cli_selection_add_entries (context, &selection,
@@ -220,6 +245,9 @@ _dm_cli_export (int    argc,
       return DM_EXIT_ERROR;
     }
 
+  /* --all --date proposal: each proposal on the line of its own day. */
+  own_days = all && g_strcmp0 (selection.date, "proposal") == 0;
+  selection.no_day = own_days;
   if (!_dm_cli_selection_load (&selection, &data, !all, &scenario, &compare, &error))
     {
       _dm_cli_error (error->message);
@@ -247,6 +275,11 @@ _dm_cli_export (int    argc,
                 : dm_export_format_to_string (options.format));
           g_autofree char *path = g_build_filename (out_dir, name, NULL);
 
+          if (own_days && !use_own_day (&data, scene, proposal))
+            {
+              ok = FALSE;
+              continue;
+            }
           if (gis ? export_gis (&data, each, gis_format, path)
                   : export_one (scene, each, &options, path))
             g_print ("%s\n", path);
