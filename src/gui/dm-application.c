@@ -70,7 +70,7 @@ dm_application_open (GApplication  *app,
 
       gtk_window_present (GTK_WINDOW (window));
       if (path != NULL)
-        g_object_set_data_full (G_OBJECT (window), "pending-scenario", g_strdup (path), g_free);
+        dm_window_set_startup_scenario (window, path);
     }
 }
 

@@ -8,8 +8,12 @@
 
 struct _DmLegend
 {
-  GtkWidget  parent_instance;
-  GtkWidget *box;
+  GtkWidget     parent_instance;
+  DmScene      *scene;
+  DmScene      *compare;
+  GSignalGroup *scene_signals;
+  GSignalGroup *compare_signals;
+  GtkWidget    *box;
   GtkWidget *toggle;
   GtkWidget *revealer;
   GtkWidget *rows;
@@ -18,6 +22,15 @@ struct _DmLegend
 };
 
 G_DEFINE_FINAL_TYPE (DmLegend, dm_legend, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SCENE,
+  PROP_COMPARE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 #define KEY_LINE_OF_CONTACT  (-1)
 #define KEY_UNCERTAIN        (-2)
@@ -35,14 +48,9 @@ draw_swatch (GtkDrawingArea *area,
 
   if (key == KEY_LINE_OF_CONTACT)
     {
-      cairo_move_to (cr, 1, height / 2.0);
-      cairo_line_to (cr, width - 1, height / 2.0);
-      cairo_set_line_width (cr, 4.5);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_stroke_preserve (cr);
-      cairo_set_line_width (cr, 2.2);
-      cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
-      cairo_stroke (cr);
+      cairo_move_to (cr, 3, height / 2.0);
+      cairo_line_to (cr, width - 3, height / 2.0);
+      dm_style_stroke_front (cr, 1.0);
     }
   else if (key == KEY_EXTRA)
     {
@@ -93,19 +101,15 @@ add_row (DmLegend   *self,
   gtk_box_append (GTK_BOX (self->rows), row);
 }
 
-/* compare, when not NULL, is the second proposal's scene: the legend then
- * lists the styles either map uses. */
-void
-dm_legend_update (DmLegend *self,
-                  DmScene  *scene,
-                  DmScene  *compare)
+/* Rebuilt from the scenes whenever either changes: with a compared scene
+ * the legend lists the styles either map uses. */
+static void
+rebuild (DmLegend *self)
 {
-  DmPartition *partition = dm_scene_get_partition (scene);
-  DmScenario *scenario = dm_scene_get_scenario (scene);
-  DmStyleKey keys[DM_N_KEYS], keys_b[DM_N_KEYS];
-  guint n_keys = dm_scene_get_keys (scene, keys);
-  guint n_keys_b = compare ? dm_scene_get_keys (compare, keys_b) : 0;
-  gboolean used[DM_N_KEYS] = { FALSE, };
+  DmPartition *partition = self->scene ? dm_scene_get_partition (self->scene) : NULL;
+  DmScenario *scenario = self->scene ? dm_scene_get_scenario (self->scene) : NULL;
+  DmStyleKey keys[DM_N_KEYS];
+  guint n_keys;
   g_autofree char *loc = NULL;
   g_autofree char *sources = NULL;
   g_autofree char *attribution = NULL;
@@ -117,23 +121,19 @@ dm_legend_update (DmLegend *self,
   if (partition == NULL || scenario == NULL)
     return;
 
+  n_keys = dm_scene_get_legend_keys (self->scene, self->compare, keys);
   for (guint i = 0; i < n_keys; i++)
-    used[keys[i]] = TRUE;
-  for (guint i = 0; i < n_keys_b; i++)
-    used[keys_b[i]] = TRUE;
-  for (guint k = 0; k < DM_N_KEYS; k++)
-    if (used[k])
-      {
-        add_row (self, k, dm_style_key_label (k));
-        gtk_widget_set_tooltip_text (gtk_widget_get_last_child (self->rows),
-                                     dm_status_description (dm_style_key_status (k)));
-      }
-  if (compare != NULL)
+    {
+      add_row (self, keys[i], dm_style_key_label (keys[i]));
+      gtk_widget_set_tooltip_text (gtk_widget_get_last_child (self->rows),
+                                   dm_status_description (dm_style_key_status (keys[i])));
+    }
+  if (self->compare != NULL)
     add_row (self, KEY_DIFFERENCE, _("Outlined: the two proposals differ"));
-  for (guint i = 0; i < dm_scene_get_n_extras (scene); i++)
+  for (guint i = 0; i < dm_scene_get_n_extras (self->scene); i++)
     {
       g_autofree char *extra = g_strdup_printf (_("Imported: %s"),
-                                                dm_scene_get_extra_name (scene, i));
+                                                dm_scene_get_extra_name (self->scene, i));
       add_row (self, KEY_EXTRA, extra);
     }
   loc = g_strdup_printf (_("Line of contact, %s"), dm_partition_get_date (partition));
@@ -147,10 +147,88 @@ dm_legend_update (DmLegend *self,
 }
 
 static void
+set_scene (DmLegend      *self,
+           DmScene      **slot,
+           GSignalGroup  *signals,
+           DmScene       *scene,
+           guint          prop_id)
+{
+  if (!g_set_object (slot, scene))
+    return;
+  g_signal_group_set_target (signals, scene);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* The scene the legend describes. */
+void
+dm_legend_set_scene (DmLegend *self,
+                     DmScene  *scene)
+{
+  g_return_if_fail (DM_IS_LEGEND (self));
+  set_scene (self, &self->scene, self->scene_signals, scene, PROP_SCENE);
+}
+
+/* The second proposal's scene when comparing two proposals, or NULL. */
+void
+dm_legend_set_compare (DmLegend *self,
+                       DmScene  *compare)
+{
+  g_return_if_fail (DM_IS_LEGEND (self));
+  set_scene (self, &self->compare, self->compare_signals, compare, PROP_COMPARE);
+}
+
+static void
+dm_legend_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DmLegend *self = DM_LEGEND (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      g_value_set_object (value, self->scene);
+      break;
+    case PROP_COMPARE:
+      g_value_set_object (value, self->compare);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_legend_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DmLegend *self = DM_LEGEND (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      dm_legend_set_scene (self, g_value_get_object (value));
+      break;
+    case PROP_COMPARE:
+      dm_legend_set_compare (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dm_legend_dispose (GObject *object)
 {
   DmLegend *self = DM_LEGEND (object);
 
+  g_clear_object (&self->scene_signals);
+  g_clear_object (&self->compare_signals);
+  g_clear_object (&self->scene);
+  g_clear_object (&self->compare);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (dm_legend_parent_class)->dispose (object);
 }
@@ -158,7 +236,20 @@ dm_legend_dispose (GObject *object)
 static void
 dm_legend_class_init (DmLegendClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = dm_legend_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dm_legend_dispose;
+  object_class->get_property = dm_legend_get_property;
+  object_class->set_property = dm_legend_set_property;
+
+  properties[PROP_SCENE] =
+    g_param_spec_object ("scene", NULL, NULL, DM_TYPE_SCENE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COMPARE] =
+    g_param_spec_object ("compare", NULL, NULL, DM_TYPE_SCENE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "legend");
 }
@@ -177,6 +268,11 @@ dm_legend_init (DmLegend *self)
 {
   GtkWidget *title = gtk_label_new (_("Legend"));
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  self->scene_signals = g_signal_group_new (DM_TYPE_SCENE);
+  g_signal_group_connect_swapped (self->scene_signals, "changed", G_CALLBACK (rebuild), self);
+  self->compare_signals = g_signal_group_new (DM_TYPE_SCENE);
+  g_signal_group_connect_swapped (self->compare_signals, "changed", G_CALLBACK (rebuild), self);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (self->box, "card");

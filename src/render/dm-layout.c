@@ -339,17 +339,9 @@ draw_item (Page     *page,
         {
           double ly = y + MAX (h, sh) / 2;
 
-          /* Drawn as dm-scene.c draws the line itself. */
           cairo_move_to (cr, x + 2 * s, ly);
           cairo_line_to (cr, x + sw - 2 * s, ly);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-          cairo_set_line_width (cr, 4.5 * s);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-          dm_draw_stroke_preserve (cr);
-          cairo_set_line_width (cr, 2.2 * s);
-          cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
-          dm_draw_stroke (cr);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+          dm_style_stroke_front (cr, s);
         }
       return MAX (h, sh) + 5 * s;
     case ITEM_NOTE:
@@ -457,28 +449,16 @@ build_items (Page *page)
   GPtrArray *items = g_ptr_array_new_with_free_func (item_free);
   DmPartition *partition = dm_scene_get_partition (page->scene);
   const DmLayoutOptions *o = page->options;
-  DmStyleKey keys[DM_N_KEYS], other_keys[DM_N_KEYS];
-  gboolean used[DM_N_KEYS] = { FALSE, };
-  guint n = dm_scene_get_keys (page->scene, keys);
+  DmStyleKey keys[DM_N_KEYS];
+  guint n = dm_scene_get_legend_keys (page->scene, page->other, keys);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) sources = g_string_new (NULL);
   g_autofree char *today = NULL;
 
-  for (guint i = 0; i < n; i++)
-    used[keys[i]] = TRUE;
-  if (page->other != NULL)
-    {
-      guint m = dm_scene_get_keys (page->other, other_keys);
-
-      for (guint i = 0; i < m; i++)
-        used[other_keys[i]] = TRUE;
-    }
-
   add_item (items, ITEM_HEADING, 0, g_strdup (_("Legend")));
-  for (guint k = 0; k < DM_N_KEYS; k++)
-    if (used[k])
-      add_item (items, ITEM_KEY, k, g_strdup (dm_style_key_label (k)));
-  if (dm_scene_get_options (page->scene)->show_front)
+  for (guint i = 0; i < n; i++)
+    add_item (items, ITEM_KEY, keys[i], g_strdup (dm_style_key_label (keys[i])));
+  if (dm_scene_get_show_front (page->scene))
     add_item (items, ITEM_FRONT, 0,
               g_strdup_printf (_("Line of contact, %s"), dm_partition_get_date (partition)));
   add_item (items, ITEM_NOTE, 0,
@@ -565,7 +545,7 @@ dm_layout_draw (DmScene               *scene,
       other = dm_scene_new (dm_scene_get_geodata (scene));
       dm_scene_set_partition (other, dm_scene_get_partition (scene));
       dm_scene_set_scenario (other, options->compare);
-      *dm_scene_get_options (other) = *dm_scene_get_options (scene);
+      dm_scene_follow (other, scene);
       page.other = other;
     }
 
