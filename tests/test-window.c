@@ -105,7 +105,7 @@ static void
 step_to (const char *id)
 {
   for (int i = 0; i < 12 && g_strcmp0 (dm_window_get_proposal_id (window), id) != 0; i++)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.next-proposal", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.step-proposal", "i", 1);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, id);
   wait_until (window_ready, 5);
 }

@@ -70,8 +70,7 @@ parts_table (DmPartition *partition,
         g_autofree char *area = NULL;
         DmStatus sa, sb;
 
-        /* Under 1 km²: slivers where two datasets' edges disagree. */
-        if (!dm_partition_has_part (partition, r, p) || dm_partition_get_area (partition, r, p) < 1.0)
+        if (!dm_partition_has_part (partition, r, p) || dm_partition_is_sliver (partition, r, p))
           continue;
         row++;
         col = 0;

@@ -7,20 +7,14 @@
 #include "dm-measures-dialog.h"
 #include "dm-window-private.h"
 
+/* (i): how many proposals forward (negative: back), or lesson steps when
+ * a lesson is being presented. */
 static void
-previous_proposal_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  _dm_window_step_proposal (DM_WINDOW (widget), -1);
-}
-
-static void
-next_proposal_action (GtkWidget  *widget,
+step_proposal_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  _dm_window_step_proposal (DM_WINDOW (widget), +1);
+  _dm_window_step_proposal (DM_WINDOW (widget), g_variant_get_int32 (parameter));
 }
 
 static void
@@ -243,9 +237,8 @@ void
 _dm_window_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.skipped-files", NULL, skipped_files_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-proposal", NULL,
-                                   previous_proposal_action);
-  gtk_widget_class_install_action (widget_class, "win.next-proposal", NULL, next_proposal_action);
+  gtk_widget_class_install_action (widget_class, "win.step-proposal", "i",
+                                   step_proposal_action);
   gtk_widget_class_install_action (widget_class, "win.reset-scenario", NULL,
                                    reset_scenario_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
@@ -260,13 +253,13 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.measures", NULL, measures_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
-                                       "win.previous-proposal", NULL);
+                                       "win.step-proposal", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
-                                       "win.next-proposal", NULL);
+                                       "win.step-proposal", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "win.previous-proposal", NULL);
+                                       "win.step-proposal", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "win.next-proposal", NULL);
+                                       "win.step-proposal", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
                                        "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,

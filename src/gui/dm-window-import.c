@@ -277,7 +277,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  gboolean folder = g_str_equal (action_name, "win.import-folder");
+  gboolean folder = g_variant_get_boolean (parameter);
   GtkFileFilter *filter = NULL;
 
   if (!folder)
@@ -333,10 +333,10 @@ _dm_window_import_init (DmWindow *self)
 void
 _dm_window_import_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
+  /* (b): a folder of dated control areas rather than one file. */
+  gtk_widget_class_install_action (widget_class, "win.import", "b", import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
-                                       NULL);
+                                       "b", FALSE);
 }
 
 /* Imports without asking: for scripts and tests. A folder is always a

@@ -11,6 +11,7 @@
 #include "dm-export.h"
 #include "dm-file.h"
 #include "dm-png.h"
+#include "dm-render-enums.h"
 
 /* zlib level for PNGs: see dm-png.h. */
 #define PNG_LEVEL 1
@@ -94,6 +95,9 @@ gboolean
 dm_export_format_from_string (const char     *str,
                               DmExportFormat *format)
 {
+  g_autoptr(GEnumClass) formats = NULL;
+  GEnumValue *value;
+  g_autofree char *nick = NULL;
   const char *dot;
 
   if (str == NULL)
@@ -101,27 +105,24 @@ dm_export_format_from_string (const char     *str,
   dot = strrchr (str, '.');
   if (dot != NULL)
     str = dot + 1;
-  if (g_ascii_strcasecmp (str, "png") == 0)
-    *format = DM_EXPORT_PNG;
-  else if (g_ascii_strcasecmp (str, "svg") == 0)
-    *format = DM_EXPORT_SVG;
-  else if (g_ascii_strcasecmp (str, "pdf") == 0)
-    *format = DM_EXPORT_PDF;
-  else
+  formats = g_type_class_ref (DM_TYPE_EXPORT_FORMAT);
+  nick = g_ascii_strdown (str, -1);
+  value = g_enum_get_value_by_nick (formats, nick);
+  if (value == NULL)
     return FALSE;
+  *format = value->value;
   return TRUE;
 }
 
+/* "png", "svg" or "pdf". */
 const char *
 dm_export_format_to_string (DmExportFormat format)
 {
-  switch (format)
-    {
-    case DM_EXPORT_SVG: return "svg";
-    case DM_EXPORT_PDF: return "pdf";
-    case DM_EXPORT_PNG:
-    default:            return "png";
-    }
+  g_autoptr(GEnumClass) formats = g_type_class_ref (DM_TYPE_EXPORT_FORMAT);
+  GEnumValue *value = g_enum_get_value (formats, format);
+
+  /* Nicks are string literals of the generated enum table. */
+  return value ? value->value_nick : "png";
 }
 
 /* DEMARCATE_TIMING: for tools/bench-export.sh. Read once (exports run in
