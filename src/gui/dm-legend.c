@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-legend-entries.h"
 #include "dm-legend.h"
 #include "dm-sources.h"
 
@@ -32,11 +33,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define KEY_LINE_OF_CONTACT  (-1)
-#define KEY_UNCERTAIN        (-2)
-#define KEY_DIFFERENCE       (-3)
-#define KEY_EXTRA            (-4)
-
 static void
 draw_swatch (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -44,58 +40,35 @@ draw_swatch (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  int key = GPOINTER_TO_INT (user_data);
-
-  if (key == KEY_LINE_OF_CONTACT)
-    {
-      cairo_move_to (cr, 3, height / 2.0);
-      cairo_line_to (cr, width - 3, height / 2.0);
-      dm_style_stroke_front (cr, 1.0);
-    }
-  else if (key == KEY_EXTRA)
-    {
-      double dash[2] = { 6, 3 };
-
-      cairo_rectangle (cr, 2, 2, width - 4, height - 4);
-      cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.12);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 1.6);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_source_rgba (cr, 0.05, 0.05, 0.05, 0.9);
-      cairo_stroke (cr);
-    }
-  else if (key == KEY_DIFFERENCE)
-    {
-      double dash[2] = { 2, 3 };
-
-      cairo_rectangle (cr, 2, 2, width - 4, height - 4);
-      cairo_set_line_width (cr, 3.0);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_stroke (cr);
-    }
-  else if (key == KEY_UNCERTAIN)
-    dm_style_paint_swatch (cr, DM_KEY_RUSSIA_DE_FACTO, DM_CERTAINTY_REPORTED, 0.5, 0.5,
-                           width - 1, height - 1, 1.0);
-  else
-    dm_style_paint_swatch (cr, key, DM_CERTAINTY_TEXT, 0.5, 0.5, width - 1, height - 1, 1.0);
+  dm_legend_entry_paint_swatch (user_data, cr, 0.5, 0.5, width - 1, height - 1, 1.0);
 }
 
 static void
-add_row (DmLegend   *self,
-         int         key,
-         const char *text)
+free_entry (gpointer data)
+{
+  DmLegendEntry *entry = data;
+
+  g_free (entry->text);
+  g_free (entry);
+}
+
+static void
+add_row (DmLegend            *self,
+         const DmLegendEntry *entry)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (entry->text);
+  DmLegendEntry *copy = g_memdup2 (entry, sizeof *entry);
 
+  copy->text = g_strdup (entry->text);
   gtk_widget_set_size_request (swatch, 28, 16);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
-                                  GINT_TO_POINTER (key), NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, copy, free_entry);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (entry->kind == DM_LEGEND_KEY)
+    gtk_widget_set_tooltip_text (row, dm_status_description (dm_style_key_status (entry->key)));
   gtk_box_append (GTK_BOX (row), swatch);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (self->rows), row);
@@ -108,9 +81,7 @@ rebuild (DmLegend *self)
 {
   DmPartition *partition = self->scene ? dm_scene_get_partition (self->scene) : NULL;
   DmScenario *scenario = self->scene ? dm_scene_get_scenario (self->scene) : NULL;
-  DmStyleKey keys[DM_N_KEYS];
-  guint n_keys;
-  g_autofree char *loc = NULL;
+  g_autoptr(GArray) entries = NULL;
   g_autofree char *sources = NULL;
   g_autofree char *attribution = NULL;
   GtkWidget *child;
@@ -121,24 +92,9 @@ rebuild (DmLegend *self)
   if (partition == NULL || scenario == NULL)
     return;
 
-  n_keys = dm_scene_get_legend_keys (self->scene, self->compare, keys);
-  for (guint i = 0; i < n_keys; i++)
-    {
-      add_row (self, keys[i], dm_style_key_label (keys[i]));
-      gtk_widget_set_tooltip_text (gtk_widget_get_last_child (self->rows),
-                                   dm_status_description (dm_style_key_status (keys[i])));
-    }
-  if (self->compare != NULL)
-    add_row (self, KEY_DIFFERENCE, _("Outlined: the two proposals differ"));
-  for (guint i = 0; i < dm_scene_get_n_extras (self->scene); i++)
-    {
-      g_autofree char *extra = g_strdup_printf (_("Imported: %s"),
-                                                dm_scene_get_extra_name (self->scene, i));
-      add_row (self, KEY_EXTRA, extra);
-    }
-  loc = g_strdup_printf (_("Line of contact, %s"), dm_partition_get_date (partition));
-  add_row (self, KEY_LINE_OF_CONTACT, loc);
-  add_row (self, KEY_UNCERTAIN, _("Faint, dashed edge: only reported, or unclear"));
+  entries = dm_legend_entries_new (self->scene, self->compare);
+  for (guint i = 0; i < entries->len; i++)
+    add_row (self, &g_array_index (entries, DmLegendEntry, i));
 
   sources = dm_sources_summary (scenario);
   gtk_label_set_text (GTK_LABEL (self->sources), sources);
