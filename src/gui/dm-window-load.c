@@ -191,8 +191,8 @@ dm_window_get_control_date (DmWindow *self)
 
 /* The online OpenStreetMap layer replaces the bundled basemap under the
  * overlay; off by default, it is the only thing that uses the network. */
-void
-_dm_window_apply_basemap (DmWindow *self)
+static void
+apply_basemap (DmWindow *self)
 {
   gboolean online = self->settings && g_settings_get_boolean (self->settings, "online-basemap");
   ShumateMapSource *source = SHUMATE_MAP_SOURCE (self->map_source);
@@ -223,7 +223,7 @@ dark_changed_cb (DmWindow *self)
   self->map_source = dm_map_source_new (dm_scene_get_geodata (self->scene),
                                         dark ? DM_BASEMAP_DARK : DM_BASEMAP_LIGHT);
   dm_scene_set_dark (self->scene, dark);
-  _dm_window_apply_basemap (self);
+  apply_basemap (self);
 }
 
 static void
@@ -231,7 +231,7 @@ settings_changed_cb (DmWindow   *self,
                      const char *key)
 {
   if (g_str_equal (key, "online-basemap"))
-    _dm_window_apply_basemap (self);
+    apply_basemap (self);
 }
 
 static DmProposal *

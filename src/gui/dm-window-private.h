@@ -80,8 +80,6 @@ void      _dm_window_choose_path       (DmWindow             *self,
 void      _dm_window_install_actions   (GtkWidgetClass       *widget_class);
 void      _dm_window_set_proposal      (DmWindow             *self,
                                         DmProposal           *proposal);
-void      _dm_window_set_scenario      (DmWindow             *self,
-                                        DmScenario           *scenario);
 void      _dm_window_step_proposal     (DmWindow             *self,
                                         int                   delta);
 void      _dm_window_show_error        (DmWindow             *self,
@@ -101,7 +99,6 @@ void      _dm_window_import_class_init (GtkWidgetClass       *widget_class);
 void      _dm_window_fill_dates        (DmWindow             *self,
                                         const char           *select);
 void      _dm_window_lesson_class_init (GtkWidgetClass       *widget_class);
-void      _dm_window_apply_basemap     (DmWindow             *self);
 void      _dm_window_load_init         (DmWindow             *self);
 void      _dm_window_load_start        (DmWindow             *self);
 

@@ -92,9 +92,9 @@ refresh (DmWindow *self)
                                  dm_scenario_get_modified (scenario));
 }
 
-void
-_dm_window_set_scenario (DmWindow   *self,
-                         DmScenario *scenario)
+static void
+set_scenario (DmWindow   *self,
+              DmScenario *scenario)
 {
   if (dm_scene_get_scenario (self->scene) == scenario)
     return;
@@ -111,7 +111,7 @@ _dm_window_set_proposal (DmWindow   *self,
 {
   g_autoptr(DmScenario) scenario = dm_scenario_new (proposal);
 
-  _dm_window_set_scenario (self, scenario);
+  set_scenario (self, scenario);
 }
 
 void
@@ -307,7 +307,7 @@ dm_window_open_scenario (DmWindow   *self,
       _dm_window_show_error (self, error->message);
       return FALSE;
     }
-  _dm_window_set_scenario (self, scenario);
+  set_scenario (self, scenario);
   self->scenario_path = g_strdup (path);
   if (dm_loader_has_day (self->catalog, date))
     dm_window_set_control_date (self, date);
@@ -360,6 +360,13 @@ dm_window_get_scene (DmWindow *self,
                      guint     index)
 {
   return index == 0 ? self->scene : dm_comparison_get_scene (self->comparison);
+}
+
+/* The DmCatalog of proposals and days, or NULL if it could not load. */
+gpointer
+dm_window_get_catalog (DmWindow *self)
+{
+  return self->catalog;
 }
 
 /* What the map is drawn with, whatever set it (menu, settings). */

@@ -20,6 +20,7 @@ gboolean    dm_window_save_scenario     (DmWindow       *self,
 GtkWidget  *dm_window_get_overlay       (DmWindow       *self);
 gpointer    dm_window_get_scene         (DmWindow       *self,
                                          guint           index);
+gpointer    dm_window_get_catalog       (DmWindow       *self);
 gboolean    dm_window_get_presenting    (DmWindow       *self);
 gboolean    dm_window_get_selection     (DmWindow       *self,
                                          int            *region,
