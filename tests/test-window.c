@@ -117,6 +117,18 @@ test_opens_with_default (void)
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
 }
 
+/* The region parts are painted over the basemap, not under it. */
+static void
+test_overlay_above_basemap (void)
+{
+  GtkWidget *overlay = dm_window_get_overlay (window);
+
+  g_assert_nonnull (gtk_widget_get_parent (overlay));
+  for (GtkWidget *w = gtk_widget_get_next_sibling (overlay); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    g_assert_false (SHUMATE_IS_MAP_LAYER (w));
+}
+
 static void
 test_switching_repaints_donetsk (void)
 {
@@ -703,6 +715,7 @@ run_case (gconstpointer data)
 
 static const Case cases[] = {
   { "/window/opens-with-default", test_opens_with_default },
+  { "/window/overlay-above-basemap", test_overlay_above_basemap },
   { "/window/switching-repaints-donetsk", test_switching_repaints_donetsk },
   { "/window/edit-save-reopen", test_edit_save_reopen },
   { "/window/broken-scenario-keeps-view", test_broken_scenario_keeps_view },

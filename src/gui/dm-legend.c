@@ -67,6 +67,8 @@ add_row (DmLegend            *self,
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, copy, free_entry);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* As narrow as the sources below: the card covers the map. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
   if (entry->kind == DM_LEGEND_KEY)
     gtk_widget_set_tooltip_text (row, dm_status_description (dm_style_key_status (entry->key)));
   gtk_box_append (GTK_BOX (row), swatch);

@@ -457,7 +457,7 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->comparison);
   g_clear_object (&self->scenario_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
-  self->overlay = NULL;
+  g_clear_object (&self->overlay);
   g_clear_object (&self->scene);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -541,8 +541,10 @@ dm_window_init (DmWindow *self)
   self->startup = g_new0 (DmStartup, 1);
   self->cancellable = g_cancellable_new ();
   self->scene = dm_scene_new (NULL);
-  self->overlay = dm_overlay_layer_new (shumate_simple_map_get_viewport (self->map), self->scene);
-  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay));
+  /* Added to the map once the basemap is (dm-window-load.c): the first
+   * base layer goes on top of whatever the map already has. */
+  self->overlay = g_object_ref_sink (dm_overlay_layer_new (shumate_simple_map_get_viewport (self->map),
+                                                           self->scene));
   dm_legend_set_scene (self->legend, self->scene);
 
   map_b = SHUMATE_SIMPLE_MAP (template_child (self, "map_b"));
