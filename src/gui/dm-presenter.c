@@ -300,6 +300,8 @@ dm_presenter_set_presenting (DmPresenter *self,
   gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->title), presenting);
   shumate_simple_map_set_show_zoom_buttons (window->map, !presenting);
+  shumate_simple_map_set_show_zoom_buttons (dm_comparison_get_second_map (window->comparison),
+                                            !presenting);
   /* The title takes the top centre; the legend stays top left below it. */
   gtk_widget_set_margin_top (GTK_WIDGET (window->legend), presenting ? 84 : 12);
   gtk_widget_grab_focus (GTK_WIDGET (window->map));
