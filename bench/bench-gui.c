@@ -106,7 +106,7 @@ main (int    argc,
     {
       double ms;
 
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-proposal", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.step-proposal", "i", 1);
       ms = snapshot_ms (layer);
       g_array_append_val (change, ms);
       spin ();

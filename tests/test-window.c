@@ -8,6 +8,7 @@
 #include "dm-test-util.h"
 #include "dm-export-dialog.h"
 #include "dm-measures-dialog.h"
+#include "dm-scene.h"
 #include "dm-window.h"
 
 static DmWindow *window;
@@ -104,7 +105,7 @@ static void
 step_to (const char *id)
 {
   for (int i = 0; i < 12 && g_strcmp0 (dm_window_get_proposal_id (window), id) != 0; i++)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.next-proposal", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.step-proposal", "i", 1);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, id);
   wait_until (window_ready, 5);
 }
@@ -114,6 +115,18 @@ test_opens_with_default (void)
 {
   g_assert_true (dm_window_is_ready (window));
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
+}
+
+/* The region parts are painted over the basemap, not under it. */
+static void
+test_overlay_above_basemap (void)
+{
+  GtkWidget *overlay = dm_window_get_overlay (window);
+
+  g_assert_nonnull (gtk_widget_get_parent (overlay));
+  for (GtkWidget *w = gtk_widget_get_next_sibling (overlay); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    g_assert_false (SHUMATE_IS_MAP_LAYER (w));
 }
 
 static void
@@ -336,14 +349,44 @@ test_compare_in_sync (void)
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
 
   /* Swipe keeps one map; no comparison hides the second. */
-  g_object_set (window, "compare-mode", "swipe", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-mode", "s", "swipe");
   wait_until (window_ready, 1);
   g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (a)), 48.0, 1e-9);
-  g_object_set (window, "compare-mode", "side", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-mode", "s", "side");
   g_assert_true (dm_window_compare_with (window, NULL));
   wait_until (window_ready, 1);
   g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
+}
+
+/* In a comparison, presentation mode reaches both maps: large type and no
+ * town names on the second map too, and back to normal on leaving. */
+static void
+test_compare_presenting (void)
+{
+  DmScene *a = dm_window_get_scene (window, 0);
+  DmScene *b = dm_window_get_scene (window, 1);
+
+  step_to ("us-28-point-2025-11");
+  g_assert_true (dm_window_compare_with (window, "ru-memorandum-2025-06"));
+  wait_until (second_map_shown, 5);
+  g_assert_true (dm_scene_get_show_places (b));
+  g_assert_cmpfloat (dm_scene_get_text_scale (b), ==, 1.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  wait_until (is_presenting, 2);
+  g_assert_true (dm_window_get_presenting (window));
+  g_assert_false (dm_scene_get_show_places (a));
+  g_assert_false (dm_scene_get_show_places (b));
+  g_assert_cmpfloat (dm_scene_get_text_scale (b), ==, dm_scene_get_text_scale (a));
+  g_assert_cmpfloat (dm_scene_get_text_scale (b), >, 1.0);
+
+  press_key ("Escape");
+  wait_until (is_not_presenting, 5);
+  g_assert_false (dm_window_get_presenting (window));
+  g_assert_true (dm_scene_get_show_places (b));
+  g_assert_cmpfloat (dm_scene_get_text_scale (b), ==, 1.0);
+  g_assert_cmpfloat (dm_scene_get_text_scale (a), ==, 1.0);
 }
 
 static const char *wanted_date;
@@ -630,6 +673,63 @@ test_export_dialog (void)
   cairo_surface_destroy (png);
 }
 
+/* Every case starts from the same window: the default proposal and day,
+ * no comparison, not presenting, place names shown, no open dialog. */
+static void
+reset_window (void)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GVariant) places = NULL;
+
+  if (dm_window_get_presenting (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  while ((dialog = find_message_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  dm_window_compare_with (window, NULL);
+  places = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-places");
+  if (!g_variant_get_boolean (places))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-places", NULL);
+  g_assert_true (dm_window_set_control_date (window, "2025-11-20"));
+  wanted_date = "2025-11-20";
+  wait_until (date_is_wanted, 10);
+  step_to ("us-28-point-2025-11");
+  if (dm_scenario_get_modified (dm_window_get_scenario (window)))
+    dm_scenario_reset (dm_window_get_scenario (window));
+  wait_until (window_ready, 1);
+}
+
+typedef struct
+{
+  const char *path;
+  void      (*func) (void);
+} Case;
+
+static void
+run_case (gconstpointer data)
+{
+  const Case *c = data;
+
+  reset_window ();
+  c->func ();
+}
+
+static const Case cases[] = {
+  { "/window/opens-with-default", test_opens_with_default },
+  { "/window/overlay-above-basemap", test_overlay_above_basemap },
+  { "/window/switching-repaints-donetsk", test_switching_repaints_donetsk },
+  { "/window/edit-save-reopen", test_edit_save_reopen },
+  { "/window/broken-scenario-keeps-view", test_broken_scenario_keeps_view },
+  { "/window/presentation-keys", test_presentation_keys },
+  { "/window/compare-in-sync", test_compare_in_sync },
+  { "/window/compare-presenting", test_compare_presenting },
+  { "/window/import", test_import },
+  { "/window/click-selects-part", test_click_selects_part },
+  { "/window/export-dialog", test_export_dialog },
+  { "/window/measures-dialog", test_measures_dialog },
+  { "/window/lesson", test_lesson },
+  { "/window/settings-roundtrip", test_settings_roundtrip },
+};
+
 int
 main (int    argc,
       char **argv)
@@ -643,18 +743,8 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   wait_until (window_ready, 30);
 
-  g_test_add_func ("/window/opens-with-default", test_opens_with_default);
-  g_test_add_func ("/window/switching-repaints-donetsk", test_switching_repaints_donetsk);
-  g_test_add_func ("/window/edit-save-reopen", test_edit_save_reopen);
-  g_test_add_func ("/window/broken-scenario-keeps-view", test_broken_scenario_keeps_view);
-  g_test_add_func ("/window/presentation-keys", test_presentation_keys);
-  g_test_add_func ("/window/compare-in-sync", test_compare_in_sync);
-  g_test_add_func ("/window/import", test_import);
-  g_test_add_func ("/window/click-selects-part", test_click_selects_part);
-  g_test_add_func ("/window/export-dialog", test_export_dialog);
-  g_test_add_func ("/window/measures-dialog", test_measures_dialog);
-  g_test_add_func ("/window/lesson", test_lesson);
-  g_test_add_func ("/window/settings-roundtrip", test_settings_roundtrip);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_test_add_data_func (cases[i].path, &cases[i], run_case);
 
   return g_test_run ();
 }

@@ -41,6 +41,8 @@ static const struct
   [DM_LAYER_PLACES] = { "places.geojson", DM_GEOM_POINT },
 };
 
+G_DEFINE_BOXED_TYPE (DmGeodata, dm_geodata, dm_geodata_ref, dm_geodata_unref)
+
 DmGeodata *
 dm_geodata_ref (DmGeodata *self)
 {

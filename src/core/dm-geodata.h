@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 typedef struct _DmGeodata DmGeodata;
 
+#define DM_TYPE_GEODATA (dm_geodata_get_type ())
+GType dm_geodata_get_type (void) G_GNUC_CONST;
+
 typedef enum
 {
   DM_LAYER_LAND,

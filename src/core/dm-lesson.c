@@ -1,10 +1,12 @@
 /* dm-lesson.c: reads, checks and writes lesson files (JSON), naming the step and the problem. */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "dm-error.h"
+#include "dm-file.h"
 #include "dm-lesson.h"
 
 static void
@@ -171,7 +173,6 @@ dm_lesson_save (DmLesson    *lesson,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
 
   json_builder_begin_object (b);
@@ -229,13 +230,6 @@ dm_lesson_save (DmLesson    *lesson,
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, TRUE);
   text = json_generator_to_data (gen, NULL);
-  /* A temporary file renamed over the target: never half a lesson. */
-  if (!g_file_set_contents (path, text, -1, &local_error))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("%s: cannot be saved: %s"), display,
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* Written atomically: never half a lesson. */
+  return dm_file_write_atomic (path, text, strlen (text), NULL, error);
 }

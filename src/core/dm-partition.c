@@ -22,6 +22,8 @@ struct _DmPartition
   gboolean         with_shapes; /* FALSE: areas only, for series */
 };
 
+G_DEFINE_BOXED_TYPE (DmPartition, dm_partition, dm_partition_ref, dm_partition_unref)
+
 DmPartition *
 dm_partition_ref (DmPartition *self)
 {
@@ -314,4 +316,15 @@ dm_partition_has_part (DmPartition *self,
                        DmPart       part)
 {
   return !(region == DM_REGION_OTHER && part == DM_PART_UKRAINIAN_HELD);
+}
+
+/* A part of under 1 km² is where two datasets' edges disagree (Crimea's
+ * "Ukrainian-held part"), not land anyone holds: lists and legends leave
+ * it out. */
+gboolean
+dm_partition_is_sliver (DmPartition *self,
+                        DmRegion     region,
+                        DmPart       part)
+{
+  return dm_partition_get_area (self, region, part) < 1.0;
 }

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 typedef struct _DmPartition DmPartition;
 
+#define DM_TYPE_PARTITION (dm_partition_get_type ())
+GType dm_partition_get_type (void) G_GNUC_CONST;
+
 DmPartition  *dm_partition_derive        (DmGeodata     *geodata,
                                           DmControlArea *control,
                                           GCancellable  *cancellable,
@@ -33,6 +36,9 @@ double        dm_partition_get_area      (DmPartition   *self,
 OGRGeometryH  dm_partition_get_control   (DmPartition   *self);
 double        dm_partition_get_enclosed_area (DmPartition *self);
 gboolean      dm_partition_has_part      (DmPartition   *self,
+                                          DmRegion       region,
+                                          DmPart         part);
+gboolean      dm_partition_is_sliver     (DmPartition   *self,
                                           DmRegion       region,
                                           DmPart         part);
 

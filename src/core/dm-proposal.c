@@ -574,22 +574,10 @@ dm_proposal_get_summary (DmProposal *self)
   return self->summary ? self->summary : "";
 }
 
-const char *
-dm_proposal_get_published (DmProposal *self)
-{
-  return self->published;
-}
-
 gboolean
 dm_proposal_is_baseline (DmProposal *self)
 {
   return self->baseline;
-}
-
-GPtrArray *
-dm_proposal_get_clauses (DmProposal *self)
-{
-  return self->clauses;
 }
 
 GPtrArray *
@@ -624,15 +612,29 @@ dm_clause_format_sources (const DmClause *clause)
 {
   GString *s = g_string_new (NULL);
 
-  for (guint i = 0; i < clause->sources->len; i++)
-    {
-      DmSource *source = g_ptr_array_index (clause->sources, i);
-
-      if (i > 0)
-        g_string_append (s, "; ");
-      g_string_append (s, source->outlet);
-      if (source->date != NULL)
-        g_string_append_printf (s, " (%s)", source->date);
-    }
+  dm_sources_append (s, clause->sources, NULL);
   return g_string_free (s, FALSE);
+}
+
+/* Appends "Outlet (date)" for each source, with "; " between them. With
+ * seen, a source already in it is skipped and each one appended is added:
+ * a list that cites each source once. */
+void
+dm_sources_append (GString    *out,
+                   GPtrArray  *sources,
+                   GHashTable *seen)
+{
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      DmSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *one = source->date ? g_strdup_printf ("%s (%s)", source->outlet,
+                                                             source->date)
+                                          : g_strdup (source->outlet);
+
+      if (seen != NULL && g_hash_table_contains (seen, one))
+        continue;
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", one);
+      if (seen != NULL)
+        g_hash_table_add (seen, g_steal_pointer (&one));
+    }
 }

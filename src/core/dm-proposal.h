@@ -45,13 +45,14 @@ const char     *dm_proposal_get_sponsor     (DmProposal  *self);
 const char     *dm_proposal_get_date        (DmProposal  *self);
 const char     *dm_proposal_get_summary     (DmProposal  *self);
 gboolean        dm_proposal_is_baseline     (DmProposal  *self);
-const char     *dm_proposal_get_published   (DmProposal  *self);
-GPtrArray      *dm_proposal_get_clauses     (DmProposal  *self);
 GPtrArray      *dm_proposal_get_sources     (DmProposal  *self);
 const char * const *dm_proposal_get_other_terms (DmProposal *self);
 const DmClause *dm_proposal_lookup          (DmProposal  *self,
                                              DmRegion     region,
                                              DmPart       part);
 char           *dm_clause_format_sources    (const DmClause *clause);
+void            dm_sources_append           (GString     *out,
+                                             GPtrArray   *sources,
+                                             GHashTable  *seen);
 
 G_END_DECLS

@@ -1,11 +1,13 @@
 /* dm-scenario.c: a proposal with per-part status edits, saved as a small JSON file. */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "dm-catalog.h"
 #include "dm-error.h"
+#include "dm-file.h"
 #include "dm-scenario.h"
 
 #define NO_EDIT ((int) -1)
@@ -241,8 +243,7 @@ dm_scenario_to_json (DmScenario *self,
   return json_generator_to_data (generator, NULL);
 }
 
-/* g_file_set_contents writes a temporary file and renames it over the
- * target, so a failed save never leaves a half-written scenario. */
+/* Written atomically: a failed save never leaves a half-written scenario. */
 gboolean
 dm_scenario_save (DmScenario  *self,
                   const char  *path,
@@ -250,16 +251,8 @@ dm_scenario_save (DmScenario  *self,
                   GError     **error)
 {
   g_autofree char *json = dm_scenario_to_json (self, control_date);
-  g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_set_contents (path, json, -1, &local_error))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("%s: cannot be saved: %s"),
-                   display, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return dm_file_write_atomic (path, json, strlen (json), NULL, error);
 }
 
 static gboolean

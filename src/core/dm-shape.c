@@ -160,13 +160,6 @@ dm_shape_new (OGRGeometryH lonlat)
   return g_steal_pointer (&shape);
 }
 
-DmShape *
-dm_shape_ref (DmShape *shape)
-{
-  g_atomic_ref_count_inc (&shape->ref_count);
-  return shape;
-}
-
 void
 dm_shape_unref (DmShape *shape)
 {
@@ -211,24 +204,36 @@ dm_shape_contains (const DmShape *shape,
                    double         y)
 {
   const DmShapeLevel *level;
-  const double *xy;
-  gboolean inside = FALSE;
-  guint start = 0;
 
   if (dm_shape_is_empty (shape) || !shape->closed ||
       x < shape->min_x || x > shape->max_x || y < shape->min_y || y > shape->max_y)
     return FALSE;
 
   level = &shape->levels[DM_SHAPE_N_LEVELS - 1];
-  xy = (const double *) level->xy->data;
-  for (guint r = 0; r < level->ring_sizes->len; r++)
+  return dm_rings_contain (level->xy, level->ring_sizes, x, y);
+}
+
+/* Even-odd crossing test over all rings, so holes count, with straight
+ * edges between the vertices (points exactly on an edge may go either
+ * way). xy holds double pairs, ring_sizes guint points per ring. */
+gboolean
+dm_rings_contain (GArray *xy,
+                  GArray *ring_sizes,
+                  double  x,
+                  double  y)
+{
+  const double *p = (const double *) (gpointer) xy->data;
+  gboolean inside = FALSE;
+  guint start = 0;
+
+  for (guint r = 0; r < ring_sizes->len; r++)
     {
-      guint n = g_array_index (level->ring_sizes, guint, r);
+      guint n = g_array_index (ring_sizes, guint, r);
 
       for (guint i = 0, j = n - 1; i < n; j = i++)
         {
-          double xi = xy[2 * (start + i)], yi = xy[2 * (start + i) + 1];
-          double xj = xy[2 * (start + j)], yj = xy[2 * (start + j) + 1];
+          double xi = p[2 * (start + i)], yi = p[2 * (start + i) + 1];
+          double xj = p[2 * (start + j)], yj = p[2 * (start + j) + 1];
 
           if (((yi > y) != (yj > y)) && (x < (xj - xi) * (y - yi) / (yj - yi) + xi))
             inside = !inside;

@@ -48,11 +48,14 @@ void          dm_world_to_lonlat       (double        x,
                                         double       *lon,
                                         double       *lat);
 DmShape      *dm_shape_new             (OGRGeometryH  lonlat);
-DmShape      *dm_shape_ref             (DmShape      *shape);
 void          dm_shape_unref           (DmShape      *shape);
 const DmShapeLevel *dm_shape_get_level (const DmShape *shape,
                                         double         zoom);
 gboolean      dm_shape_is_empty        (const DmShape *shape);
+gboolean      dm_rings_contain         (GArray        *xy,
+                                        GArray        *ring_sizes,
+                                        double         x,
+                                        double         y);
 gboolean      dm_shape_contains        (const DmShape *shape,
                                         double         x,
                                         double         y);

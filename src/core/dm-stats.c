@@ -211,37 +211,17 @@ add_pieces (GArray       *pieces,
     }
 }
 
-/* Even-odd crossing test over all rings, so holes count; on the lon/lat
- * vertices with straight edges between them, as GEOS and the area measure
- * see the polygon (points exactly on an edge may go either way). */
+/* On the lon/lat vertices with straight edges between them, as GEOS and
+ * the area measure see the polygon. */
 static gboolean
 piece_contains (const PartPiece *piece,
                 double           lon,
                 double           lat)
 {
-  const double *xy = (const double *) (gpointer) piece->xy->data;
-  gboolean inside = FALSE;
-  guint start = 0;
-
   if (lon < piece->env.MinX || lon > piece->env.MaxX ||
       lat < piece->env.MinY || lat > piece->env.MaxY)
     return FALSE;
-
-  for (guint r = 0; r < piece->ring_sizes->len; r++)
-    {
-      guint n = g_array_index (piece->ring_sizes, guint, r);
-
-      for (guint i = 0, j = n - 1; i < n; j = i++)
-        {
-          double xi = xy[2 * (start + i)], yi = xy[2 * (start + i) + 1];
-          double xj = xy[2 * (start + j)], yj = xy[2 * (start + j) + 1];
-
-          if (((yi > lat) != (yj > lat)) && (lon < (xj - xi) * (lat - yi) / (yj - yi) + xi))
-            inside = !inside;
-        }
-      start += n;
-    }
-  return inside;
+  return dm_rings_contain (piece->xy, piece->ring_sizes, lon, lat);
 }
 
 /* Whether a vote round the place could reach a selected part at all: the

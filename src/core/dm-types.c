@@ -5,22 +5,7 @@
 
 #include "dm-types.h"
 
-const char * const dm_region_names[DM_N_REGIONS] = {
-  "crimea", "luhansk", "donetsk", "zaporizhzhia", "kherson", "other",
-};
-
-const char * const dm_part_names[DM_N_PARTS + 1] = {
-  "russian-held", "ukrainian-held", "all",
-};
-
-const char * const dm_status_names[DM_N_STATUSES] = {
-  "ukraine", "russia-de-jure", "russia-de-facto", "frozen", "demilitarized",
-  "withdraw", "open", "returned", "unpublished",
-};
-
-const char * const dm_certainty_names[DM_N_CERTAINTIES] = {
-  "text", "reported", "unclear",
-};
+/* The name tables are generated from dm-types.h: dm-enum-names.c. */
 
 static gboolean
 lookup (const char * const *names,

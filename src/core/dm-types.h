@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum
+/* Each enum's nicks (glib-mkenums) are the names files use: dm_*_names. */
+typedef enum /*< prefix=DM_REGION >*/
 {
   DM_REGION_CRIMEA,
   DM_REGION_LUHANSK,
@@ -13,20 +14,20 @@ typedef enum
   DM_REGION_ZAPORIZHZHIA,
   DM_REGION_KHERSON,
   DM_REGION_OTHER, /* Russian-held areas outside the five regions */
-  DM_N_REGIONS
+  DM_N_REGIONS /*< skip >*/
 } DmRegion;
 
 #define DM_N_NAMED_REGIONS DM_REGION_OTHER
 
-typedef enum
+typedef enum /*< prefix=DM_PART >*/
 {
   DM_PART_RUSSIAN_HELD,
   DM_PART_UKRAINIAN_HELD,
-  DM_N_PARTS,
+  DM_N_PARTS, /*< skip >*/
   DM_PART_ALL = DM_N_PARTS /* only in clauses: applies to both parts */
 } DmPart;
 
-typedef enum
+typedef enum /*< prefix=DM_STATUS >*/
 {
   DM_STATUS_UKRAINE,
   DM_STATUS_RUSSIA_DE_JURE,
@@ -37,19 +38,19 @@ typedef enum
   DM_STATUS_OPEN,
   DM_STATUS_RETURNED,
   DM_STATUS_UNPUBLISHED,
-  DM_N_STATUSES
+  DM_N_STATUSES /*< skip >*/
 } DmStatus;
 
-typedef enum
+typedef enum /*< prefix=DM_CERTAINTY >*/
 {
   DM_CERTAINTY_TEXT,
   DM_CERTAINTY_REPORTED,
   DM_CERTAINTY_UNCLEAR,
-  DM_N_CERTAINTIES
+  DM_N_CERTAINTIES /*< skip >*/
 } DmCertainty;
 
 /* Who ends up holding a part under a status, for "changes hands" measures. */
-typedef enum
+typedef enum /*< prefix=DM_OUTCOME >*/
 {
   DM_OUTCOME_UKRAINE,
   DM_OUTCOME_RUSSIA,
@@ -85,5 +86,6 @@ extern const char * const dm_region_names[DM_N_REGIONS];
 extern const char * const dm_part_names[DM_N_PARTS + 1];
 extern const char * const dm_status_names[DM_N_STATUSES];
 extern const char * const dm_certainty_names[DM_N_CERTAINTIES];
+extern const char * const dm_outcome_names[];
 
 G_END_DECLS

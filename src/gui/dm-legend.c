@@ -3,13 +3,18 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-legend-entries.h"
 #include "dm-legend.h"
 #include "dm-sources.h"
 
 struct _DmLegend
 {
-  GtkWidget  parent_instance;
-  GtkWidget *box;
+  GtkWidget     parent_instance;
+  DmScene      *scene;
+  DmScene      *compare;
+  GSignalGroup *scene_signals;
+  GSignalGroup *compare_signals;
+  GtkWidget    *box;
   GtkWidget *toggle;
   GtkWidget *revealer;
   GtkWidget *rows;
@@ -19,10 +24,14 @@ struct _DmLegend
 
 G_DEFINE_FINAL_TYPE (DmLegend, dm_legend, GTK_TYPE_WIDGET)
 
-#define KEY_LINE_OF_CONTACT  (-1)
-#define KEY_UNCERTAIN        (-2)
-#define KEY_DIFFERENCE       (-3)
-#define KEY_EXTRA            (-4)
+enum {
+  PROP_0,
+  PROP_SCENE,
+  PROP_COMPARE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 draw_swatch (GtkDrawingArea *area,
@@ -31,82 +40,50 @@ draw_swatch (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  int key = GPOINTER_TO_INT (user_data);
-
-  if (key == KEY_LINE_OF_CONTACT)
-    {
-      cairo_move_to (cr, 1, height / 2.0);
-      cairo_line_to (cr, width - 1, height / 2.0);
-      cairo_set_line_width (cr, 4.5);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_stroke_preserve (cr);
-      cairo_set_line_width (cr, 2.2);
-      cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
-      cairo_stroke (cr);
-    }
-  else if (key == KEY_EXTRA)
-    {
-      double dash[2] = { 6, 3 };
-
-      cairo_rectangle (cr, 2, 2, width - 4, height - 4);
-      cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.12);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 1.6);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_source_rgba (cr, 0.05, 0.05, 0.05, 0.9);
-      cairo_stroke (cr);
-    }
-  else if (key == KEY_DIFFERENCE)
-    {
-      double dash[2] = { 2, 3 };
-
-      cairo_rectangle (cr, 2, 2, width - 4, height - 4);
-      cairo_set_line_width (cr, 3.0);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_stroke (cr);
-    }
-  else if (key == KEY_UNCERTAIN)
-    dm_style_paint_swatch (cr, DM_KEY_RUSSIA_DE_FACTO, DM_CERTAINTY_REPORTED, 0.5, 0.5,
-                           width - 1, height - 1, 1.0);
-  else
-    dm_style_paint_swatch (cr, key, DM_CERTAINTY_TEXT, 0.5, 0.5, width - 1, height - 1, 1.0);
+  dm_legend_entry_paint_swatch (user_data, cr, 0.5, 0.5, width - 1, height - 1, 1.0);
 }
 
 static void
-add_row (DmLegend   *self,
-         int         key,
-         const char *text)
+free_entry (gpointer data)
+{
+  DmLegendEntry *entry = data;
+
+  g_free (entry->text);
+  g_free (entry);
+}
+
+static void
+add_row (DmLegend            *self,
+         const DmLegendEntry *entry)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (entry->text);
+  DmLegendEntry *copy = g_memdup2 (entry, sizeof *entry);
 
+  copy->text = g_strdup (entry->text);
   gtk_widget_set_size_request (swatch, 28, 16);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
-                                  GINT_TO_POINTER (key), NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, copy, free_entry);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* As narrow as the sources below: the card covers the map. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
+  if (entry->kind == DM_LEGEND_KEY)
+    gtk_widget_set_tooltip_text (row, dm_status_description (dm_style_key_status (entry->key)));
   gtk_box_append (GTK_BOX (row), swatch);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (self->rows), row);
 }
 
-/* compare, when not NULL, is the second proposal's scene: the legend then
- * lists the styles either map uses. */
-void
-dm_legend_update (DmLegend *self,
-                  DmScene  *scene,
-                  DmScene  *compare)
+/* Rebuilt from the scenes whenever either changes: with a compared scene
+ * the legend lists the styles either map uses. */
+static void
+rebuild (DmLegend *self)
 {
-  DmPartition *partition = dm_scene_get_partition (scene);
-  DmScenario *scenario = dm_scene_get_scenario (scene);
-  DmStyleKey keys[DM_N_KEYS], keys_b[DM_N_KEYS];
-  guint n_keys = dm_scene_get_keys (scene, keys);
-  guint n_keys_b = compare ? dm_scene_get_keys (compare, keys_b) : 0;
-  gboolean used[DM_N_KEYS] = { FALSE, };
-  g_autofree char *loc = NULL;
+  DmPartition *partition = self->scene ? dm_scene_get_partition (self->scene) : NULL;
+  DmScenario *scenario = self->scene ? dm_scene_get_scenario (self->scene) : NULL;
+  g_autoptr(GArray) entries = NULL;
   g_autofree char *sources = NULL;
   g_autofree char *attribution = NULL;
   GtkWidget *child;
@@ -117,28 +94,9 @@ dm_legend_update (DmLegend *self,
   if (partition == NULL || scenario == NULL)
     return;
 
-  for (guint i = 0; i < n_keys; i++)
-    used[keys[i]] = TRUE;
-  for (guint i = 0; i < n_keys_b; i++)
-    used[keys_b[i]] = TRUE;
-  for (guint k = 0; k < DM_N_KEYS; k++)
-    if (used[k])
-      {
-        add_row (self, k, dm_style_key_label (k));
-        gtk_widget_set_tooltip_text (gtk_widget_get_last_child (self->rows),
-                                     dm_status_description (dm_style_key_status (k)));
-      }
-  if (compare != NULL)
-    add_row (self, KEY_DIFFERENCE, _("Outlined: the two proposals differ"));
-  for (guint i = 0; i < dm_scene_get_n_extras (scene); i++)
-    {
-      g_autofree char *extra = g_strdup_printf (_("Imported: %s"),
-                                                dm_scene_get_extra_name (scene, i));
-      add_row (self, KEY_EXTRA, extra);
-    }
-  loc = dm_sources_line_credit (partition);
-  add_row (self, KEY_LINE_OF_CONTACT, loc);
-  add_row (self, KEY_UNCERTAIN, _("Faint, dashed edge: only reported, or unclear"));
+  entries = dm_legend_entries_new (self->scene, self->compare);
+  for (guint i = 0; i < entries->len; i++)
+    add_row (self, &g_array_index (entries, DmLegendEntry, i));
 
   sources = dm_sources_summary (scenario);
   gtk_label_set_text (GTK_LABEL (self->sources), sources);
@@ -147,10 +105,88 @@ dm_legend_update (DmLegend *self,
 }
 
 static void
+set_scene (DmLegend      *self,
+           DmScene      **slot,
+           GSignalGroup  *signals,
+           DmScene       *scene,
+           guint          prop_id)
+{
+  if (!g_set_object (slot, scene))
+    return;
+  g_signal_group_set_target (signals, scene);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* The scene the legend describes. */
+void
+dm_legend_set_scene (DmLegend *self,
+                     DmScene  *scene)
+{
+  g_return_if_fail (DM_IS_LEGEND (self));
+  set_scene (self, &self->scene, self->scene_signals, scene, PROP_SCENE);
+}
+
+/* The second proposal's scene when comparing two proposals, or NULL. */
+void
+dm_legend_set_compare (DmLegend *self,
+                       DmScene  *compare)
+{
+  g_return_if_fail (DM_IS_LEGEND (self));
+  set_scene (self, &self->compare, self->compare_signals, compare, PROP_COMPARE);
+}
+
+static void
+dm_legend_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DmLegend *self = DM_LEGEND (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      g_value_set_object (value, self->scene);
+      break;
+    case PROP_COMPARE:
+      g_value_set_object (value, self->compare);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_legend_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DmLegend *self = DM_LEGEND (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      dm_legend_set_scene (self, g_value_get_object (value));
+      break;
+    case PROP_COMPARE:
+      dm_legend_set_compare (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dm_legend_dispose (GObject *object)
 {
   DmLegend *self = DM_LEGEND (object);
 
+  g_clear_object (&self->scene_signals);
+  g_clear_object (&self->compare_signals);
+  g_clear_object (&self->scene);
+  g_clear_object (&self->compare);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (dm_legend_parent_class)->dispose (object);
 }
@@ -158,7 +194,20 @@ dm_legend_dispose (GObject *object)
 static void
 dm_legend_class_init (DmLegendClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = dm_legend_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dm_legend_dispose;
+  object_class->get_property = dm_legend_get_property;
+  object_class->set_property = dm_legend_set_property;
+
+  properties[PROP_SCENE] =
+    g_param_spec_object ("scene", NULL, NULL, DM_TYPE_SCENE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COMPARE] =
+    g_param_spec_object ("compare", NULL, NULL, DM_TYPE_SCENE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "legend");
 }
@@ -177,6 +226,11 @@ dm_legend_init (DmLegend *self)
 {
   GtkWidget *title = gtk_label_new (_("Legend"));
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  self->scene_signals = g_signal_group_new (DM_TYPE_SCENE);
+  g_signal_group_connect_swapped (self->scene_signals, "changed", G_CALLBACK (rebuild), self);
+  self->compare_signals = g_signal_group_new (DM_TYPE_SCENE);
+  g_signal_group_connect_swapped (self->compare_signals, "changed", G_CALLBACK (rebuild), self);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (self->box, "card");

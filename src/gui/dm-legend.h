@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 #define DM_TYPE_LEGEND (dm_legend_get_type ())
 G_DECLARE_FINAL_TYPE (DmLegend, dm_legend, DM, LEGEND, GtkWidget)
 
-void  dm_legend_update  (DmLegend *self,
-                         DmScene  *scene,
-                         DmScene  *compare);
+void  dm_legend_set_scene     (DmLegend *self,
+                              DmScene  *scene);
+void  dm_legend_set_compare   (DmLegend *self,
+                              DmScene  *compare);
 
 void  dm_legend_set_expanded  (DmLegend *self,
                               gboolean  expanded);

@@ -181,29 +181,69 @@ load_partition_thread (GTask        *task,
     g_task_return_pointer (task, partition, (GDestroyNotify) dm_partition_unref);
 }
 
+char **
+dm_loader_dup_days (DmCatalog *catalog)
+{
+  GPtrArray *controls = dm_catalog_get_controls (catalog);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **days;
+
+  for (guint i = 0; i < controls->len; i++)
+    g_strv_builder_add (builder, ((DmControlInfo *) g_ptr_array_index (controls, i))->date);
+  days = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return days;
+}
+
+gboolean
+dm_loader_has_day (DmCatalog  *catalog,
+                   const char *date)
+{
+  return date != NULL && dm_catalog_find_control (catalog, date) != NULL;
+}
+
+/* An imported control area becomes the line of contact of its date. */
 void
-dm_load_partition_async (DmGeodata           *geodata,
-                         DmCatalog           *catalog,
-                         const DmControlInfo *info,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+dm_loader_add_day (DmCatalog  *catalog,
+                   const char *date,
+                   const char *path)
+{
+  dm_catalog_add_control (catalog, date, path);
+}
+
+/* The partition of a day the catalog knows; G_IO_ERROR_NOT_FOUND for
+ * another day. */
+void
+dm_load_day_async (DmCatalog           *catalog,
+                   DmGeodata           *geodata,
+                   const char          *date,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  PartitionJob *job = g_new0 (PartitionJob, 1);
+  const DmControlInfo *info = date ? dm_catalog_find_control (catalog, date) : NULL;
+  PartitionJob *job;
 
+  g_task_set_source_tag (task, dm_load_day_async);
+  if (info == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               "No line of contact for %s", date ? date : "(none)");
+      return;
+    }
+  job = g_new0 (PartitionJob, 1);
   job->geodata = dm_geodata_ref (geodata);
   job->catalog = dm_catalog_ref (catalog);
   job->info.path = g_strdup (info->path);
   job->info.date = g_strdup (info->date);
-  g_task_set_source_tag (task, dm_load_partition_async);
   g_task_set_task_data (task, job, partition_job_free);
   g_task_run_in_thread (task, load_partition_thread);
 }
 
 DmPartition *
-dm_load_partition_finish (GAsyncResult  *result,
-                          GError       **error)
+dm_load_day_finish (GAsyncResult  *result,
+                    GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }

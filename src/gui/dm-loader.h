@@ -16,13 +16,22 @@ void          dm_load_geodata_async     (const char          *geo_dir,
                                          gpointer             user_data);
 DmGeodata    *dm_load_geodata_finish    (GAsyncResult        *result,
                                          GError             **error);
-void          dm_load_partition_async   (DmGeodata           *geodata,
-                                         DmCatalog           *catalog,
-                                         const DmControlInfo *info,
+
+/* The days with a line of contact, bundled or imported: the only place in
+ * the window that knows how the catalog lists and opens them. */
+char        **dm_loader_dup_days        (DmCatalog           *catalog);
+gboolean      dm_loader_has_day         (DmCatalog           *catalog,
+                                         const char          *date);
+void          dm_loader_add_day         (DmCatalog           *catalog,
+                                         const char          *date,
+                                         const char          *path);
+void          dm_load_day_async         (DmCatalog           *catalog,
+                                         DmGeodata           *geodata,
+                                         const char          *date,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
-DmPartition  *dm_load_partition_finish  (GAsyncResult        *result,
+DmPartition  *dm_load_day_finish        (GAsyncResult        *result,
                                          GError             **error);
 
 G_END_DECLS

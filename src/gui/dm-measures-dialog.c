@@ -1,8 +1,10 @@
 /* dm-measures-dialog.c: shows what changes hands and what differs, with Copy and Save as CSV. */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "dm-file.h"
 #include "dm-format.h"
 #include "dm-measures-dialog.h"
 
@@ -68,8 +70,7 @@ parts_table (DmPartition *partition,
         g_autofree char *area = NULL;
         DmStatus sa, sb;
 
-        /* Under 1 km²: slivers where two datasets' edges disagree. */
-        if (!dm_partition_has_part (partition, r, p) || dm_partition_get_area (partition, r, p) < 1.0)
+        if (!dm_partition_has_part (partition, r, p) || dm_partition_is_sliver (partition, r, p))
           continue;
         row++;
         col = 0;
@@ -143,14 +144,12 @@ save_response_cb (DmMeasuresDialog     *self,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
-      /* g_file_set_contents writes a temporary file and renames it. */
-      if (path == NULL || !g_file_set_contents (path, self->csv, -1, &error))
-        {
-          g_autofree char *msg = g_strdup_printf (_("Could not save “%s”: %s"),
-                                                  path ? path : "?",
-                                                  error ? error->message : "");
-          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (msg));
-        }
+      if (path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("Choose a folder on this computer"));
+      if (path == NULL || !dm_file_write_atomic (path, self->csv, strlen (self->csv), NULL,
+                                                 &error))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       else
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Saved as CSV")));
     }

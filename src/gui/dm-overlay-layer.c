@@ -21,7 +21,6 @@ struct _DmOverlayLayer
    * scaled, while a zoom is in progress; repainted when anything drawn
    * changes or the view leaves it. */
   GdkTexture   *cache;
-  guint64       cache_fingerprint;
   double        cache_x, cache_y;     /* world coordinates of its top-left */
   double        cache_zoom;
   int           cache_width, cache_height;  /* in widget pixels */
@@ -56,21 +55,6 @@ dm_overlay_layer_get_view (DmOverlayLayer *self,
   view->scale = 1.0;
 }
 
-/* For tools/bench-startup.sh: the wall-clock time of the first frame that
- * shows region parts, so start-up can be measured from outside. */
-static void
-report_first_frame (DmOverlayLayer *self)
-{
-  static gboolean reported = FALSE;
-
-  if (reported || dm_scene_get_partition (self->scene) == NULL ||
-      dm_scene_get_scenario (self->scene) == NULL)
-    return;
-  reported = TRUE;
-  if (g_getenv ("DEMARCATE_REPORT_FIRST_FRAME") != NULL)
-    g_print ("first-frame-realtime-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
-}
-
 static void
 paint (DmOverlayLayer *self,
        cairo_t        *cr,
@@ -78,12 +62,8 @@ paint (DmOverlayLayer *self,
 {
   if (self->fade_from != NULL)
     {
-      g_autoptr(DmScenario) current = g_object_ref (dm_scene_get_scenario (self->scene));
-
       cairo_push_group (cr);
-      dm_scene_set_scenario (self->scene, self->fade_from);
-      dm_scene_draw (self->scene, cr, view);
-      dm_scene_set_scenario (self->scene, current);
+      dm_scene_draw_scenario (self->scene, cr, view, self->fade_from);
       cairo_pop_group_to_source (cr);
       cairo_paint_with_alpha (cr, 1.0 - self->fade_progress);
       cairo_push_group (cr);
@@ -129,7 +109,6 @@ fill_cache (DmOverlayLayer *self,
   self->cache_width = width;
   self->cache_height = height;
   self->cache_scale = scale;
-  self->cache_fingerprint = dm_scene_get_fingerprint (self->scene);
 }
 
 static gboolean
@@ -158,7 +137,6 @@ dm_overlay_layer_snapshot (GtkWidget   *widget,
   dm_overlay_layer_get_view (self, &view);
   if (view.width <= 0 || view.height <= 0)
     return;
-  report_first_frame (self);
 
   graphene_rect_init (&bounds, 0, 0, view.width, view.height);
   if (self->clip_from > 0.0 || self->clip_to < 1.0)
@@ -186,8 +164,7 @@ dm_overlay_layer_snapshot (GtkWidget   *widget,
     }
   else
     {
-      gboolean stale = self->cache == NULL || self->cache_scale != scale ||
-                       self->cache_fingerprint != dm_scene_get_fingerprint (self->scene);
+      gboolean stale = self->cache == NULL || self->cache_scale != scale;
       graphene_rect_t rect;
 
       if (!stale)
@@ -244,6 +221,14 @@ viewport_changed_cb (DmOverlayLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Whatever the scene paints changed: the cached texture is stale. */
+static void
+scene_changed_cb (DmOverlayLayer *self)
+{
+  g_clear_object (&self->cache);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 dm_overlay_layer_constructed (GObject *object)
 {
@@ -251,6 +236,9 @@ dm_overlay_layer_constructed (GObject *object)
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
 
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->scene, "changed", G_CALLBACK (scene_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (viewport_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -276,7 +264,7 @@ dm_overlay_layer_finalize (GObject *object)
 {
   DmOverlayLayer *self = DM_OVERLAY_LAYER (object);
 
-  g_clear_pointer (&self->scene, dm_scene_unref);
+  g_clear_object (&self->scene);
   g_clear_object (&self->fade_from);
   g_clear_object (&self->cache);
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->finalize (object);
@@ -293,7 +281,7 @@ dm_overlay_layer_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SCENE:
-      g_value_set_boxed (value, self->scene);
+      g_value_set_object (value, self->scene);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -311,7 +299,7 @@ dm_overlay_layer_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SCENE:
-      self->scene = g_value_dup_boxed (value);
+      self->scene = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -333,7 +321,7 @@ dm_overlay_layer_class_init (DmOverlayLayerClass *klass)
 
   /* What the layer paints; set once, at construction. */
   properties[PROP_SCENE] =
-    g_param_spec_boxed ("scene", NULL, NULL, DM_TYPE_SCENE,
+    g_param_spec_object ("scene", NULL, NULL, DM_TYPE_SCENE,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -363,6 +351,13 @@ dm_overlay_layer_set_band (DmOverlayLayer *self,
   self->clip_from = CLAMP (from, 0.0, 1.0);
   self->clip_to = CLAMP (to, self->clip_from, 1.0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+DmScene *
+dm_overlay_layer_get_scene (DmOverlayLayer *self)
+{
+  g_return_val_if_fail (DM_IS_OVERLAY_LAYER (self), NULL);
+  return self->scene;
 }
 
 /* progress runs from 0 (all old) to 1 (all new); NULL ends the fade. */

@@ -23,6 +23,7 @@ void            dm_overlay_layer_set_band  (DmOverlayLayer *self,
                                             double          from,
                                             double          to);
 
+DmScene        *dm_overlay_layer_get_scene (DmOverlayLayer *self);
 void            dm_overlay_layer_set_fade  (DmOverlayLayer *self,
                                             DmScenario     *from,
                                             double          progress);

@@ -19,7 +19,7 @@ struct _DmSidebar
   GtkLabel    *differences_label;
   GtkBox      *regions_box;
 
-  DmCatalog   *catalog;
+  GListStore  *proposal_store;  /* DmProposal, what the list shows */
   DmScenario  *scenario;
   DmPartition *partition;
   DmScenario  *compare;
@@ -38,8 +38,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 static GtkWidget *
-proposal_row_new (DmProposal *proposal)
+create_proposal_row (gpointer item,
+                     gpointer user_data)
 {
+  DmProposal *proposal = item;
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
   const char *date = dm_proposal_get_date (proposal);
@@ -50,7 +52,6 @@ proposal_row_new (DmProposal *proposal)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "proposal", g_object_ref (proposal), g_object_unref);
   return row;
 }
 
@@ -58,30 +59,23 @@ static void
 proposal_row_activated_cb (DmSidebar     *self,
                            GtkListBoxRow *row)
 {
-  DmProposal *proposal = g_object_get_data (G_OBJECT (row), "proposal");
+  g_autoptr(DmProposal) proposal =
+    g_list_model_get_item (G_LIST_MODEL (self->proposal_store), gtk_list_box_row_get_index (row));
 
   if (proposal != NULL && !self->updating)
     g_signal_emit (self, signals[PROPOSAL_ACTIVATED], 0, proposal);
 }
 
+/* The proposals to choose from, in the catalog's order. */
 void
 dm_sidebar_set_catalog (DmSidebar *self,
                         DmCatalog *catalog)
 {
   GPtrArray *proposals = dm_catalog_get_proposals (catalog);
 
-  g_clear_pointer (&self->catalog, dm_catalog_unref);
-  self->catalog = dm_catalog_ref (catalog);
-
-  {
-    GtkWidget *child;
-
-    /* gtk_list_box_remove_all() is GTK 4.12; Debian 12 has 4.8. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->proposals))) != NULL)
-      gtk_list_box_remove (self->proposals, child);
-  }
-  for (guint i = 0; i < proposals->len; i++)
-    gtk_list_box_append (self->proposals, proposal_row_new (g_ptr_array_index (proposals, i)));
+  g_list_store_splice (self->proposal_store, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->proposal_store)),
+                       proposals->pdata, proposals->len);
 }
 
 static void
@@ -89,13 +83,17 @@ status_selected_cb (AdwComboRow *row,
                     GParamSpec  *pspec,
                     DmSidebar   *self)
 {
-  DmRegion region = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "region"));
-  DmPart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "part"));
   guint selected = adw_combo_row_get_selected (row);
 
   if (self->updating || self->scenario == NULL || selected >= DM_N_STATUSES)
     return;
-  dm_scenario_set_status (self->scenario, region, part, selected);
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+    for (DmPart p = 0; p < DM_N_PARTS; p++)
+      if (self->rows[r][p] == row)
+        {
+          dm_scenario_set_status (self->scenario, r, p, selected);
+          return;
+        }
 }
 
 /* The clause row: how certain, what the text or report says, sources. The
@@ -169,8 +167,6 @@ build_regions (DmSidebar *self)
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           /* The selected status shows as the subtitle, in full. */
           g_object_set (row, "use-subtitle", TRUE, NULL);
-          g_object_set_data (G_OBJECT (row), "region", GINT_TO_POINTER (r));
-          g_object_set_data (G_OBJECT (row), "part", GINT_TO_POINTER (p));
           g_signal_connect_object (row, "notify::selected", G_CALLBACK (status_selected_cb),
                                    self, 0);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
@@ -190,18 +186,11 @@ static void
 select_proposal_row (DmSidebar  *self,
                      DmProposal *proposal)
 {
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->proposals, i);
+  guint index;
 
-      if (row == NULL)
-        break;
-      if (g_object_get_data (G_OBJECT (row), "proposal") == proposal)
-        {
-          gtk_list_box_select_row (self->proposals, row);
-          return;
-        }
-    }
+  if (g_list_store_find (self->proposal_store, proposal, &index))
+    gtk_list_box_select_row (self->proposals, gtk_list_box_get_row_at_index (self->proposals,
+                                                                             index));
 }
 
 /* With a second proposal: each part whose status differs, both statuses
@@ -305,9 +294,7 @@ dm_sidebar_show (DmSidebar   *self,
           continue;
         adw_combo_row_set_selected (row, dm_scenario_get_status (scenario, r, p));
         show_clause (self, r, p);
-        /* A part of under 1 km² is where two datasets' edges disagree
-         * (Crimea's "Ukrainian-held part"), not land anyone holds. */
-        if (dm_partition_get_area (partition, r, p) < 1.0)
+        if (dm_partition_is_sliver (partition, r, p))
           {
             gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
             gtk_widget_set_visible (GTK_WIDGET (self->notes[r][p]), FALSE);
@@ -341,7 +328,7 @@ dm_sidebar_dispose (GObject *object)
   g_clear_object (&self->scenario);
   g_clear_object (&self->compare);
   g_clear_pointer (&self->partition, dm_partition_unref);
-  g_clear_pointer (&self->catalog, dm_catalog_unref);
+  g_clear_object (&self->proposal_store);
   G_OBJECT_CLASS (dm_sidebar_parent_class)->dispose (object);
 }
 
@@ -376,5 +363,8 @@ static void
 dm_sidebar_init (DmSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->proposal_store = g_list_store_new (DM_TYPE_PROPOSAL);
+  gtk_list_box_bind_model (self->proposals, G_LIST_MODEL (self->proposal_store),
+                           create_proposal_row, NULL, NULL);
   build_regions (self);
 }

@@ -1,4 +1,4 @@
-/* dm-window-actions.c: the window's actions: stepping proposals, files, zoom, presentation mode. */
+/* dm-window-actions.c: the window's actions: stepping proposals, scenario files, export, measures, zoom. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -7,20 +7,14 @@
 #include "dm-measures-dialog.h"
 #include "dm-window-private.h"
 
+/* (i): how many proposals forward (negative: back), or lesson steps when
+ * a lesson is being presented. */
 static void
-previous_proposal_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  _dm_window_step_proposal (DM_WINDOW (widget), -1);
-}
-
-static void
-next_proposal_action (GtkWidget  *widget,
+step_proposal_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  _dm_window_step_proposal (DM_WINDOW (widget), +1);
+  _dm_window_step_proposal (DM_WINDOW (widget), g_variant_get_int32 (parameter));
 }
 
 static void
@@ -28,26 +22,34 @@ reset_scenario_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  DmWindow *self = DM_WINDOW (widget);
+  DmScenario *scenario = dm_scene_get_scenario (DM_WINDOW (widget)->scene);
 
-  if (self->scenario != NULL)
-    dm_scenario_reset (self->scenario);
+  if (scenario != NULL)
+    dm_scenario_reset (scenario);
 }
 
 static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  DmWindow *self = DM_WINDOW (widget);
-  ShumateMap *map = shumate_simple_map_get_map (self->map);
+  shumate_map_zoom_in (shumate_simple_map_get_map (DM_WINDOW (widget)->map));
+}
 
-  if (g_str_equal (action_name, "win.zoom-in"))
-    shumate_map_zoom_in (map);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    shumate_map_zoom_out (map);
-  else
-    _dm_window_zoom_home (self, TRUE);
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  shumate_map_zoom_out (shumate_simple_map_get_map (DM_WINDOW (widget)->map));
+}
+
+static void
+zoom_home_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _dm_window_zoom_home (DM_WINDOW (widget), TRUE);
 }
 
 static void
@@ -68,7 +70,7 @@ chooser_response_cb (DmWindow             *self,
                      int                   response,
                      GtkFileChooserNative *native)
 {
-  DmPathFunc func = g_object_get_data (G_OBJECT (native), "dm-path-func");
+  DmPathFunc func = self->chooser_func;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -102,7 +104,7 @@ _dm_window_choose_path (DmWindow             *self,
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested_name);
   if (filter != NULL)
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_set_data (G_OBJECT (self->chooser), "dm-path-func", func);
+  self->chooser_func = func;
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -127,17 +129,8 @@ open_chosen (DmWindow   *self,
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  _dm_window_choose_path (DM_WINDOW (widget), _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                          _("_Open"), NULL, scenario_filter (), open_chosen);
-}
-
-void
-_dm_window_save_to (DmWindow   *self,
-                    const char *path)
+save_to (DmWindow   *self,
+         const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *base = g_path_get_basename (path);
@@ -153,6 +146,15 @@ _dm_window_save_to (DmWindow   *self,
 }
 
 static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _dm_window_choose_path (DM_WINDOW (widget), _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                          _("_Open"), NULL, scenario_filter (), open_chosen);
+}
+
+static void
 save_as_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -160,12 +162,11 @@ save_as_action (GtkWidget  *widget,
   DmWindow *self = DM_WINDOW (widget);
   g_autofree char *name = NULL;
 
-  if (self->scenario == NULL)
+  if (dm_window_get_proposal_id (self) == NULL)
     return;
-  name = g_strdup_printf ("%s-scenario.json",
-                          dm_proposal_get_id (dm_scenario_get_proposal (self->scenario)));
+  name = g_strdup_printf ("%s-scenario.json", dm_window_get_proposal_id (self));
   _dm_window_choose_path (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                          name, scenario_filter (), _dm_window_save_to);
+                          name, scenario_filter (), save_to);
 }
 
 static void
@@ -176,7 +177,7 @@ save_action (GtkWidget  *widget,
   DmWindow *self = DM_WINDOW (widget);
 
   if (self->scenario_path != NULL)
-    _dm_window_save_to (self, self->scenario_path);
+    save_to (self, self->scenario_path);
   else
     save_as_action (widget, action_name, parameter);
 }
@@ -194,7 +195,7 @@ export_action (GtkWidget  *widget,
   dm_overlay_layer_get_view (self->overlay, &view);
   /* A date comparison is not a page layout yet: the left map is exported. */
   dm_export_dialog_present (GTK_WINDOW (self), self->scene,
-                            self->compare_date ? NULL : self->scenario_b, &view,
+                            dm_comparison_get_compared_scenario (self->comparison), &view,
                             self->toast_overlay);
 }
 
@@ -210,118 +211,11 @@ measures_action (GtkWidget  *widget,
     return;
   /* Comparing two dates compares lines, not proposals: the measures are
    * those of the date on the left. */
-  dialog = dm_measures_dialog_new (GTK_WINDOW (self), self->geodata, self->partition,
-                                   self->scenario,
-                                   self->compare_date ? NULL : self->scenario_b);
+  dialog = dm_measures_dialog_new (GTK_WINDOW (self), dm_scene_get_geodata (self->scene),
+                                   dm_scene_get_partition (self->scene),
+                                   dm_scene_get_scenario (self->scene),
+                                   dm_comparison_get_compared_scenario (self->comparison));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-present_key_cb (DmWindow              *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  if (!self->presenting)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Escape:
-    case GDK_KEY_F5:
-      _dm_window_set_presenting (self, FALSE);
-      return TRUE;
-    /* Presentation clickers send Page Up/Down (some send arrows or space). */
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_Right:
-    case GDK_KEY_Down:
-    case GDK_KEY_space:
-    case GDK_KEY_n:
-      _dm_window_step_proposal (self, +1);
-      return TRUE;
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_Left:
-    case GDK_KEY_Up:
-    case GDK_KEY_BackSpace:
-    case GDK_KEY_p:
-      _dm_window_step_proposal (self, -1);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-void
-_dm_window_set_presenting (DmWindow *self,
-                           gboolean  presenting)
-{
-  DmSceneOptions *options;
-
-  if (self->presenting == presenting || self->scene == NULL)
-    return;
-  self->presenting = presenting;
-  options = dm_scene_get_options (self->scene);
-
-  if (presenting)
-    {
-      self->sidebar_before_present = adw_flap_get_reveal_flap (self->flap);
-      adw_flap_set_reveal_flap (self->flap, FALSE);
-      gtk_revealer_set_reveal_child (self->header_revealer, FALSE);
-      gtk_window_fullscreen (GTK_WINDOW (self));
-      gtk_widget_add_css_class (GTK_WIDGET (self), "dm-presenting");
-      options->text_scale = 1.7;
-      options->show_places = FALSE;
-    }
-  else
-    {
-      adw_flap_set_reveal_flap (self->flap, self->sidebar_before_present);
-      gtk_revealer_set_reveal_child (self->header_revealer, TRUE);
-      gtk_window_unfullscreen (GTK_WINDOW (self));
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "dm-presenting");
-      options->text_scale = 1.0;
-      options->show_places = TRUE;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->present_title), presenting);
-  shumate_simple_map_set_show_zoom_buttons (self->map, !presenting);
-  /* The title takes the top centre; the legend stays top left below it, and
-   * the date slider gives the bottom of the screen back to the map. */
-  gtk_widget_set_margin_top (GTK_WIDGET (self->legend), presenting ? 84 : 12);
-  gtk_widget_set_visible (self->date_slider_box,
-                          !presenting && dm_catalog_get_controls (self->catalog)->len >= 2);
-  gtk_widget_grab_focus (GTK_WIDGET (self->map));
-  gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
-  /* The window resizes on (un)fullscreen; frame the regions again after. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, (GSourceFunc) _dm_window_zoom_home_idle,
-                   g_object_ref (self), g_object_unref);
-}
-
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  DmWindow *self = DM_WINDOW (widget);
-
-  _dm_window_set_presenting (self, !self->presenting);
-}
-
-static void
-option_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  DmWindow *self = DM_WINDOW (widget);
-  DmSceneOptions *options;
-  gboolean *flag;
-
-  if (self->scene == NULL)
-    return;
-  options = dm_scene_get_options (self->scene);
-  flag = &options->show_places;
-  *flag = !*flag;
-  _dm_window_compare_update (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
 }
 
 static void
@@ -343,14 +237,13 @@ void
 _dm_window_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.skipped-files", NULL, skipped_files_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-proposal", NULL,
-                                   previous_proposal_action);
-  gtk_widget_class_install_action (widget_class, "win.next-proposal", NULL, next_proposal_action);
+  gtk_widget_class_install_action (widget_class, "win.step-proposal", "i",
+                                   step_proposal_action);
   gtk_widget_class_install_action (widget_class, "win.reset-scenario", NULL,
                                    reset_scenario_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-home", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-home", NULL, zoom_home_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL,
                                    toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -358,17 +251,15 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.measures", NULL, measures_action);
-  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "win.show-places", NULL, option_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
-                                       "win.previous-proposal", NULL);
+                                       "win.step-proposal", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
-                                       "win.next-proposal", NULL);
+                                       "win.step-proposal", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "win.previous-proposal", NULL);
+                                       "win.step-proposal", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "win.next-proposal", NULL);
+                                       "win.step-proposal", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
                                        "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
@@ -389,17 +280,4 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "win.measures", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
-}
-
-void
-_dm_window_install_key_controller (DmWindow *self)
-{
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  /* Capture phase: in presentation mode the arrows step proposals before
-   * the map would pan with them. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (present_key_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }

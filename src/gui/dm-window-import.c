@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-import.h"
+#include "dm-loader.h"
 #include "dm-window-private.h"
 
 typedef struct
@@ -123,7 +124,7 @@ import_done_cb (GObject      *source,
         {
           DmImportedFile *file = g_ptr_array_index (job->files, i);
 
-          dm_catalog_add_control (self->catalog, file->date, file->path);
+          dm_loader_add_day (self->catalog, file->date, file->path);
           last = file->date;
         }
       _dm_window_fill_dates (self, last);
@@ -146,7 +147,7 @@ import_done_cb (GObject      *source,
 
   if (job->kind == DM_IMPORT_CONTROL)
     {
-      dm_catalog_add_control (self->catalog, job->date, job->path);
+      dm_loader_add_day (self->catalog, job->date, job->path);
       _dm_window_fill_dates (self, job->date);
       _dm_window_compare_setup (self);
       message = g_strdup_printf (_("Imported “%s” as the line of contact of %s"), job->name,
@@ -154,10 +155,9 @@ import_done_cb (GObject      *source,
     }
   else
     {
+      /* Both maps show it; the shapes are shared. */
       dm_scene_add_extra (self->scene, job->name, job->shapes);
-      if (self->scene_b != NULL)
-        dm_scene_add_extra (self->scene_b, job->name, job->shapes);
-      _dm_window_refresh (self);
+      dm_scene_add_extra (dm_comparison_get_scene (self->comparison), job->name, job->shapes);
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "Imported “%s” as an overlay (%u feature)",
                                               "Imported “%s” as an overlay (%u features)",
@@ -176,11 +176,11 @@ import_done_cb (GObject      *source,
   _dm_window_toast (self, message);
 }
 
-void
-_dm_window_import (DmWindow     *self,
-                   const char   *path,
-                   DmImportKind  kind,
-                   gboolean      folder)
+static void
+start_import (DmWindow     *self,
+              const char   *path,
+              DmImportKind  kind,
+              gboolean      folder)
 {
   g_autoptr(GTask) task = NULL;
   ImportJob *job;
@@ -196,31 +196,52 @@ _dm_window_import (DmWindow     *self,
   g_task_run_in_thread (task, import_thread);
 }
 
+typedef struct
+{
+  DmWindow *window;  /* weak */
+  char     *path;
+} KindQuestion;
+
+static void
+kind_question_free (gpointer  data,
+                    GClosure *closure)
+{
+  KindQuestion *question = data;
+
+  g_clear_weak_pointer (&question->window);
+  g_free (question->path);
+  g_free (question);
+}
+
 static void
 kind_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
-                  DmWindow         *self)
+                  KindQuestion     *question)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  DmWindow *self = question->window;
+  const char *path = question->path;
 
+  if (self == NULL)
+    return;
   if (g_str_equal (response, "control"))
-    _dm_window_import (self, path, DM_IMPORT_CONTROL, FALSE);
+    start_import (self, path, DM_IMPORT_CONTROL, FALSE);
   else if (g_str_equal (response, "overlay"))
-    _dm_window_import (self, path, DM_IMPORT_OVERLAY, FALSE);
+    start_import (self, path, DM_IMPORT_OVERLAY, FALSE);
 }
 
 /* A file: ask what it is. A folder: a series of dated control areas. */
-void
-_dm_window_import_path (DmWindow   *self,
-                        const char *path)
+static void
+import_path (DmWindow   *self,
+             const char *path)
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *heading = NULL;
+  KindQuestion *question;
   GtkWidget *dialog;
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      _dm_window_import (self, path, DM_IMPORT_CONTROL, TRUE);
+      start_import (self, path, DM_IMPORT_CONTROL, TRUE);
       return;
     }
 
@@ -243,8 +264,11 @@ _dm_window_import_path (DmWindow   *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "control",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "control");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (kind_response_cb), self, 0);
+  question = g_new0 (KindQuestion, 1);
+  g_set_weak_pointer (&question->window, self);
+  question->path = g_strdup (path);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (kind_response_cb), question,
+                         kind_question_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -253,7 +277,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  gboolean folder = g_str_equal (action_name, "win.import-folder");
+  gboolean folder = g_variant_get_boolean (parameter);
   GtkFileFilter *filter = NULL;
 
   if (!folder)
@@ -272,7 +296,7 @@ import_action (GtkWidget  *widget,
                                  : _("Import a Vector File"),
                           folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
                                  : GTK_FILE_CHOOSER_ACTION_OPEN,
-                          _("_Import"), NULL, filter, _dm_window_import_path);
+                          _("_Import"), NULL, filter, import_path);
 }
 
 static gboolean
@@ -292,7 +316,7 @@ drop_cb (DmWindow      *self,
       g_autofree char *path = g_file_get_path (l->data);
 
       if (path != NULL)
-        _dm_window_import_path (self, path);
+        import_path (self, path);
     }
   return files != NULL;
 }
@@ -309,10 +333,10 @@ _dm_window_import_init (DmWindow *self)
 void
 _dm_window_import_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
+  /* (b): a folder of dated control areas rather than one file. */
+  gtk_widget_class_install_action (widget_class, "win.import", "b", import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
-                                       NULL);
+                                       "b", FALSE);
 }
 
 /* Imports without asking: for scripts and tests. A folder is always a
@@ -322,29 +346,12 @@ dm_window_import_file (DmWindow   *self,
                        const char *path,
                        gboolean    as_overlay)
 {
-  _dm_window_import (self, path, as_overlay ? DM_IMPORT_OVERLAY : DM_IMPORT_CONTROL,
+  start_import (self, path, as_overlay ? DM_IMPORT_OVERLAY : DM_IMPORT_CONTROL,
                      g_file_test (path, G_FILE_TEST_IS_DIR));
-}
-
-const char *
-dm_window_get_control_date (DmWindow *self)
-{
-  return self->partition ? dm_partition_get_date (self->partition) : NULL;
 }
 
 guint
 dm_window_get_n_overlays (DmWindow *self)
 {
-  return self->scene ? dm_scene_get_n_extras (self->scene) : 0;
-}
-
-/* Shows the line of contact of a known date (bundled or imported). */
-gboolean
-dm_window_set_control_date (DmWindow   *self,
-                            const char *date)
-{
-  if (self->catalog == NULL || dm_catalog_find_control (self->catalog, date) == NULL)
-    return FALSE;
-  _dm_window_fill_dates (self, date);
-  return TRUE;
+  return dm_scene_get_n_extras (self->scene);
 }

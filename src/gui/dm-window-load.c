@@ -1,6 +1,8 @@
 /* dm-window-load.c: the window's data: bundled geography, lines of contact by date, settings. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dm-loader.h"
@@ -31,14 +33,38 @@ settings_new (void)
 }
 
 
+/* For tools/bench-startup.sh: the wall-clock time once the first frame
+ * showing region parts has been painted, so start-up can be measured from
+ * outside. Only with DEMARCATE_REPORT_FIRST_FRAME set; once a process. */
 static void
-partition_loaded_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+first_frame_painted_cb (GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  g_print ("first-frame-realtime-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, user_data);
+}
+
+static void
+report_first_frame (DmWindow *self)
+{
+  static gboolean reported = FALSE;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (reported || clock == NULL || g_getenv ("DEMARCATE_REPORT_FIRST_FRAME") == NULL)
+    return;
+  reported = TRUE;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
+}
+
+static void
+day_loaded_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(DmWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DmPartition) partition = dm_load_partition_finish (result, &error);
+  g_autoptr(DmPartition) partition = dm_load_day_finish (result, &error);
 
   if (partition == NULL)
     {
@@ -47,34 +73,30 @@ partition_loaded_cb (GObject      *source,
       return;
     }
   /* Scrubbing the date slider starts several loads; only the last counts. */
-  if (g_strcmp0 (dm_partition_get_date (partition), self->control_date) != 0)
+  if (g_strcmp0 (dm_partition_get_date (partition), self->day) != 0)
     return;
-  g_clear_pointer (&self->partition, dm_partition_unref);
-  self->partition = g_steal_pointer (&partition);
-  dm_scene_set_partition (self->scene, self->partition);
-  _dm_window_compare_update (self);
+  dm_scene_set_partition (self->scene, partition);
   gtk_stack_set_visible_child_name (self->map_stack, "map");
-  _dm_window_refresh (self);
+  if (dm_window_is_ready (self))
+    report_first_frame (self);
 }
 
 static void
-load_partition (DmWindow   *self,
-                const char *date)
+load_day (DmWindow   *self,
+          const char *date)
 {
-  const DmControlInfo *info = dm_catalog_find_control (self->catalog, date);
-
-  if (info == NULL || self->geodata == NULL)
+  if (!dm_loader_has_day (self->catalog, date) || dm_scene_get_geodata (self->scene) == NULL)
     return;
-  g_free (self->control_date);
-  self->control_date = g_strdup (info->date);
+  g_free (self->day);
+  self->day = g_strdup (date);
   if (self->settings != NULL)
-    g_settings_set_string (self->settings, "control-date", info->date);
+    g_settings_set_string (self->settings, "control-date", date);
   /* A newer date supersedes a load still running (scrubbing the slider). */
-  g_cancellable_cancel (self->partition_cancellable);
-  g_clear_object (&self->partition_cancellable);
-  self->partition_cancellable = g_cancellable_new ();
-  dm_load_partition_async (self->geodata, self->catalog, info, self->partition_cancellable,
-                           partition_loaded_cb, g_object_ref (self));
+  g_cancellable_cancel (self->day_cancellable);
+  g_clear_object (&self->day_cancellable);
+  self->day_cancellable = g_cancellable_new ();
+  dm_load_day_async (self->catalog, dm_scene_get_geodata (self->scene), date,
+                     self->day_cancellable, day_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -83,7 +105,7 @@ date_selected_cb (DmWindow *self)
   GtkStringObject *item = gtk_drop_down_get_selected_item (self->date_dropdown);
 
   if (item != NULL)
-    load_partition (self, gtk_string_object_get_string (item));
+    load_day (self, gtk_string_object_get_string (item));
 }
 
 static void
@@ -104,50 +126,57 @@ date_dropdown_changed_cb (DmWindow *self)
     gtk_range_set_value (GTK_RANGE (self->date_scale), index);
 }
 
+/* The slider gives the bottom of the screen back to the map when
+ * presenting, and is pointless with fewer than two days. */
+static void
+update_date_slider (DmWindow *self)
+{
+  GListModel *days = gtk_drop_down_get_model (self->date_dropdown);
+
+  gtk_widget_set_visible (self->date_slider_box,
+                          !dm_presenter_get_presenting (self->presenter) &&
+                          days != NULL && g_list_model_get_n_items (days) >= 2);
+}
+
 /* The control dates: bundled and imported, in the dropdown and on the
  * slider; select is the date to show (NULL: the remembered or the latest). */
 void
 _dm_window_fill_dates (DmWindow   *self,
                        const char *select)
 {
-  GPtrArray *controls = dm_catalog_get_controls (self->catalog);
-  g_autoptr(GtkStringList) dates = gtk_string_list_new (NULL);
+  g_auto(GStrv) days = dm_loader_dup_days (self->catalog);
+  guint n_days = g_strv_length (days);
+  g_autoptr(GtkStringList) dates = gtk_string_list_new ((const char * const *) days);
   g_autofree char *remembered = self->settings ? g_settings_get_string (self->settings,
                                                                         "control-date") : NULL;
   const char *wanted = select ? select : remembered;
-  guint selected = controls->len > 0 ? controls->len - 1 : 0;
+  guint selected = n_days > 0 ? n_days - 1 : 0;
 
   gtk_scale_clear_marks (self->date_scale);
-  for (guint i = 0; i < controls->len; i++)
-    {
-      DmControlInfo *info = g_ptr_array_index (controls, i);
-
-      gtk_string_list_append (dates, info->date);
-      if (g_strcmp0 (info->date, wanted) == 0)
-        selected = i;
-    }
-  /* Two years of days: the ends are labelled, proposals get a tick. */
-  if (controls->len > 0)
+  for (guint i = 0; i < n_days; i++)
+    if (g_strcmp0 (days[i], wanted) == 0)
+      selected = i;
+  /* Two years of days: the ends are labelled, each proposal's day gets a tick. */
+  if (n_days > 0)
     {
       GPtrArray *proposals = dm_catalog_get_proposals (self->catalog);
 
-      gtk_scale_add_mark (self->date_scale, 0, GTK_POS_BOTTOM,
-                          ((DmControlInfo *) controls->pdata[0])->date);
-      gtk_scale_add_mark (self->date_scale, controls->len - 1, GTK_POS_BOTTOM,
-                          ((DmControlInfo *) controls->pdata[controls->len - 1])->date);
-      for (guint i = 0; i < proposals->len; i++)
+      gtk_scale_add_mark (self->date_scale, 0, GTK_POS_BOTTOM, days[0]);
+      gtk_scale_add_mark (self->date_scale, n_days - 1, GTK_POS_BOTTOM, days[n_days - 1]);
+      for (guint p = 0; p < proposals->len; p++)
         {
-          g_autofree char *day = dm_catalog_proposal_day (self->catalog, proposals->pdata[i], NULL);
-          const DmControlInfo *info = day ? dm_catalog_resolve_date (self->catalog, day, NULL, NULL)
-                                          : NULL;
-          guint index;
+          g_autofree char *day = dm_catalog_proposal_day (self->catalog, proposals->pdata[p],
+                                                          NULL);
+          guint at = n_days;
 
-          if (info != NULL && g_ptr_array_find (controls, info, &index))
-            gtk_scale_add_mark (self->date_scale, index, GTK_POS_TOP, NULL);
+          /* The day shown for it: that day, or the latest earlier one. */
+          for (guint i = 0; day != NULL && i < n_days && strcmp (days[i], day) <= 0; i++)
+            at = i;
+          if (at < n_days && strcmp (day, days[n_days - 1]) <= 0)
+            gtk_scale_add_mark (self->date_scale, at, GTK_POS_TOP, NULL);
         }
     }
-  gtk_range_set_range (GTK_RANGE (self->date_scale), 0, MAX (controls->len, 2) - 1);
-  gtk_widget_set_visible (self->date_slider_box, controls->len >= 2);
+  gtk_range_set_range (GTK_RANGE (self->date_scale), 0, MAX (n_days, 2) - 1);
 
   /* A new model resets the selection, which loads a partition: block
    * that, set the real selection, then load once. */
@@ -156,13 +185,33 @@ _dm_window_fill_dates (DmWindow   *self,
   gtk_drop_down_set_selected (self->date_dropdown, selected);
   g_signal_handlers_unblock_by_func (self->date_dropdown, date_selected_cb, self);
   gtk_range_set_value (GTK_RANGE (self->date_scale), selected);
+  update_date_slider (self);
   date_selected_cb (self);
+}
+
+/* Shows the line of contact of a known date (bundled or imported). */
+gboolean
+dm_window_set_control_date (DmWindow   *self,
+                            const char *date)
+{
+  if (self->catalog == NULL || !dm_loader_has_day (self->catalog, date))
+    return FALSE;
+  _dm_window_fill_dates (self, date);
+  return TRUE;
+}
+
+const char *
+dm_window_get_control_date (DmWindow *self)
+{
+  DmPartition *partition = dm_scene_get_partition (self->scene);
+
+  return partition ? dm_partition_get_date (partition) : NULL;
 }
 
 /* The online OpenStreetMap layer replaces the bundled basemap under the
  * overlay; off by default, it is the only thing that uses the network. */
-void
-_dm_window_apply_basemap (DmWindow *self)
+static void
+apply_basemap (DmWindow *self)
 {
   gboolean online = self->settings && g_settings_get_boolean (self->settings, "online-basemap");
   ShumateMapSource *source = SHUMATE_MAP_SOURCE (self->map_source);
@@ -180,7 +229,7 @@ _dm_window_apply_basemap (DmWindow *self)
     }
   /* Both maps, shown or not: a hidden second map must not keep fetching. */
   shumate_simple_map_set_map_source (self->map, source);
-  shumate_simple_map_set_map_source (self->map_b, source);
+  shumate_simple_map_set_map_source (dm_comparison_get_second_map (self->comparison), source);
 }
 
 /* The offline basemap follows the system's light or dark style. */
@@ -190,11 +239,10 @@ dark_changed_cb (DmWindow *self)
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
   g_clear_object (&self->map_source);
-  self->map_source = dm_map_source_new (self->geodata, dark ? DM_BASEMAP_DARK
-                                                            : DM_BASEMAP_LIGHT);
-  dm_scene_get_options (self->scene)->dark_basemap = dark;
-  _dm_window_compare_update (self);
-  _dm_window_apply_basemap (self);
+  self->map_source = dm_map_source_new (dm_scene_get_geodata (self->scene),
+                                        dark ? DM_BASEMAP_DARK : DM_BASEMAP_LIGHT);
+  dm_scene_set_dark (self->scene, dark);
+  apply_basemap (self);
 }
 
 static void
@@ -202,55 +250,21 @@ settings_changed_cb (DmWindow   *self,
                      const char *key)
 {
   if (g_str_equal (key, "online-basemap"))
-    _dm_window_apply_basemap (self);
-  else if (g_str_equal (key, "high-contrast") && self->scene != NULL)
-    {
-      dm_scene_get_options (self->scene)->high_contrast =
-        g_settings_get_boolean (self->settings, "high-contrast");
-      _dm_window_compare_update (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
-    }
+    apply_basemap (self);
 }
 
-static void
-geodata_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+static DmProposal *
+startup_proposal (DmWindow *self)
 {
-  g_autoptr(DmWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
   DmProposal *proposal = NULL;
-  ShumateViewport *viewport;
 
-  self->geodata = dm_load_geodata_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (self->geodata == NULL)
+  if (self->startup->proposal != NULL)
     {
-      adw_status_page_set_title (self->status_page, _("The Map Data Could Not Be Loaded"));
-      adw_status_page_set_description (self->status_page, error->message);
-      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
-      return;
-    }
-
-  self->scene = dm_scene_new (self->geodata);
-  dark_changed_cb (self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
-  viewport = shumate_simple_map_get_viewport (self->map);
-  self->overlay = dm_overlay_layer_new (viewport, self->scene);
-  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay));
-  _dm_window_zoom_home (self, FALSE);
-  if (self->settings != NULL)
-    settings_changed_cb (self, "high-contrast");
-
-  if (self->startup_proposal != NULL)
-    {
-      proposal = dm_catalog_find_proposal (self->catalog, self->startup_proposal);
+      proposal = dm_catalog_find_proposal (self->catalog, self->startup->proposal);
       if (proposal == NULL)
         {
           g_autofree char *msg = g_strdup_printf (_("Unknown proposal “%s”"),
-                                                  self->startup_proposal);
+                                                  self->startup->proposal);
           _dm_window_toast (self, msg);
         }
     }
@@ -263,29 +277,53 @@ geodata_loaded_cb (GObject      *source,
     proposal = dm_catalog_find_proposal (self->catalog, DEFAULT_PROPOSAL);
   if (proposal == NULL)
     proposal = g_ptr_array_index (dm_catalog_get_proposals (self->catalog), 0);
-  if (self->scenario != NULL)
-    dm_scene_set_scenario (self->scene, self->scenario);
-  else
-    _dm_window_set_proposal (self, proposal);
+  return proposal;
+}
+
+static void
+geodata_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmGeodata) geodata = dm_load_geodata_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (geodata == NULL)
+    {
+      adw_status_page_set_title (self->status_page, _("The Map Data Could Not Be Loaded"));
+      adw_status_page_set_description (self->status_page, error->message);
+      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
+      return;
+    }
+
+  dm_scene_set_geodata (self->scene, geodata);
+  dark_changed_cb (self);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay));
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  _dm_window_zoom_home (self, FALSE);
+
+  if (dm_scene_get_scenario (self->scene) == NULL)
+    _dm_window_set_proposal (self, startup_proposal (self));
 
   _dm_window_compare_setup (self);
   _dm_window_fill_dates (self, NULL);
 
-  if (self->startup_compare != NULL && !dm_window_compare_with (self, self->startup_compare))
+  if (self->startup->compare != NULL &&
+      !dm_window_compare_with (self, self->startup->compare))
     {
       g_autofree char *msg = g_strdup_printf (_("Nothing to compare with “%s”"),
-                                              self->startup_compare);
+                                              self->startup->compare);
       _dm_window_toast (self, msg);
     }
-  if (self->startup_present)
-    _dm_window_set_presenting (self, TRUE);
-
-  {
-    const char *pending = g_object_get_data (G_OBJECT (self), "pending-scenario");
-
-    if (pending != NULL)
-      dm_window_open_scenario (self, pending);
-  }
+  if (self->startup->present)
+    dm_presenter_set_presenting (self->presenter, TRUE);
+  if (self->startup->scenario_path != NULL)
+    dm_window_open_scenario (self, self->startup->scenario_path);
+  g_clear_pointer (&self->startup->scenario_path, g_free);
 }
 
 /* Settings (window size, proposal, date, style) and the date controls. */
@@ -299,6 +337,8 @@ _dm_window_load_init (DmWindow *self)
                            G_CALLBACK (date_dropdown_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->date_scale, "value-changed",
                            G_CALLBACK (date_scale_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->presenter, "notify::presenting",
+                           G_CALLBACK (update_date_slider), self, G_CONNECT_SWAPPED);
   if (self->settings != NULL)
     {
       const char *keys[] = { "high-contrast", "online-basemap" };
@@ -311,6 +351,8 @@ _dm_window_load_init (DmWindow *self)
           g_action_map_add_action (G_ACTION_MAP (group), action);
         }
       gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+      g_settings_bind (self->settings, "high-contrast", self->scene, "high-contrast",
+                       G_SETTINGS_BIND_GET);
       g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_settings_bind (self->settings, "window-width", self, "default-width",

@@ -1,23 +1,23 @@
-/* dm-window.c: builds the window, loads data in worker threads and keeps map, sidebar and legend in step. */
+/* dm-window.c: builds the window from its parts (scene, comparison, presenter) and keeps the sidebar and title in step. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "dm-gui-enums.h"
 #include "dm-loader.h"
 #include "dm-shape.h"
 #include "dm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_COMPARE_MODE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-#define FADE_USEC (350 * 1000)
+static void
+dm_startup_free (DmStartup *startup)
+{
+  g_free (startup->proposal);
+  g_free (startup->compare);
+  g_free (startup->scenario_path);
+  g_free (startup);
+}
 
 void
 _dm_window_toast (DmWindow   *self,
@@ -67,107 +67,42 @@ toast_skipped_files (DmWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The sidebar and the titles follow the scene's scenario and day; the maps
+ * and the legend follow the scene themselves. */
 static void
-update_title (DmWindow *self)
+refresh (DmWindow *self)
 {
+  DmScenario *scenario = dm_scene_get_scenario (self->scene);
+  DmPartition *partition = dm_scene_get_partition (self->scene);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (self->scenario == NULL)
+  if (scenario == NULL)
     return;
-  title = dm_scenario_get_title (self->scenario);
-  subtitle = self->partition
-             ? g_strdup_printf (_("Line of contact of %s"), dm_partition_get_date (self->partition))
+  title = dm_scenario_get_title (scenario);
+  subtitle = partition
+             ? g_strdup_printf (_("Line of contact of %s"), dm_partition_get_date (partition))
              : g_strdup ("");
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  if (self->lesson != NULL && self->presenting)
-    {
-      DmLessonStep *step = g_ptr_array_index (self->lesson->steps, self->lesson_step);
-
-      if (step->caption != NULL)
-        {
-          g_autofree char *with_caption = g_strdup_printf ("%s\n%s", title, step->caption);
-          gtk_label_set_text (self->present_title, with_caption);
-          return;
-        }
-    }
-  gtk_label_set_text (self->present_title, title);
-}
-
-/* Everything that shows the scenario follows it from here. */
-void
-_dm_window_refresh (DmWindow *self)
-{
-  if (self->scene == NULL || self->scenario == NULL || self->partition == NULL)
-    return;
-  dm_sidebar_show (self->sidebar, self->scenario, self->partition);
-  /* Two dates of one scenario: same styles, nothing outlined. */
-  dm_legend_update (self->legend, self->scene, self->compare_date ? NULL : self->scene_b);
-  update_title (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
+  dm_presenter_update_title (self->presenter);
+  if (partition != NULL)
+    dm_sidebar_show (self->sidebar, scenario, partition);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-scenario",
+                                 dm_scenario_get_modified (scenario));
 }
 
 static void
-scenario_changed_cb (DmWindow *self)
+set_scenario (DmWindow   *self,
+              DmScenario *scenario)
 {
-  _dm_window_refresh (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-scenario",
-                                 dm_scenario_get_modified (self->scenario));
-}
-
-static gboolean
-fade_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
-{
-  DmWindow *self = user_data;
-  double t = (double) (gdk_frame_clock_get_frame_time (clock) - self->fade_start) / FADE_USEC;
-
-  if (t >= 1.0)
-    {
-      dm_overlay_layer_set_fade (self->overlay, NULL, 1.0);
-      g_clear_object (&self->fade_from);
-      gtk_widget_queue_draw (widget);
-      self->fade_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  dm_overlay_layer_set_fade (self->overlay, self->fade_from, t);
-  gtk_widget_queue_draw (widget);
-  return G_SOURCE_CONTINUE;
-}
-
-void
-_dm_window_set_scenario (DmWindow   *self,
-                         DmScenario *scenario)
-{
-  if (self->scenario == scenario)
+  if (dm_scene_get_scenario (self->scene) == scenario)
     return;
-
-  /* In presentation mode the change animates: the old styles fade out. */
-  if (self->presenting && self->scenario != NULL && self->overlay != NULL)
-    {
-      g_set_object (&self->fade_from, self->scenario);
-      self->fade_start = g_get_monotonic_time ();
-      if (self->fade_tick == 0)
-        self->fade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->overlay), fade_tick_cb,
-                                                        self, NULL);
-    }
-
-  if (self->scenario != NULL)
-    g_signal_handlers_disconnect_by_data (self->scenario, self);
-  g_set_object (&self->scenario, scenario);
-  g_signal_connect_object (scenario, "changed", G_CALLBACK (scenario_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  if (self->scene != NULL)
-    dm_scene_set_scenario (self->scene, scenario);
+  dm_scene_set_scenario (self->scene, scenario);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-proposal",
                            dm_proposal_get_id (dm_scenario_get_proposal (scenario)));
   g_clear_pointer (&self->scenario_path, g_free);
-  _dm_window_compare_update (self);
-  scenario_changed_cb (self);
 }
 
 void
@@ -176,20 +111,22 @@ _dm_window_set_proposal (DmWindow   *self,
 {
   g_autoptr(DmScenario) scenario = dm_scenario_new (proposal);
 
-  _dm_window_set_scenario (self, scenario);
+  set_scenario (self, scenario);
 }
 
 void
 _dm_window_step_proposal (DmWindow *self,
                           int       delta)
 {
+  DmScenario *scenario = dm_scene_get_scenario (self->scene);
   GPtrArray *proposals;
   guint index = 0;
 
-  if (self->catalog == NULL || self->scenario == NULL || _dm_window_lesson_step (self, delta))
+  if (self->catalog == NULL || scenario == NULL ||
+      dm_presenter_step_lesson (self->presenter, delta))
     return;
   proposals = dm_catalog_get_proposals (self->catalog);
-  g_ptr_array_find (proposals, dm_scenario_get_proposal (self->scenario), &index);
+  g_ptr_array_find (proposals, dm_scenario_get_proposal (scenario), &index);
   index = (index + proposals->len + delta) % proposals->len;
   _dm_window_set_proposal (self, g_ptr_array_index (proposals, index));
 }
@@ -218,54 +155,28 @@ _dm_window_zoom_home (DmWindow *self,
     }
 }
 
-/* A click (not a drag: the gesture gives up past the drag threshold) on
- * either map: the part under it, on the overlay painted at that spot. */
-static void
-map_released_cb (DmWindow        *self,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 GtkGestureClick *gesture)
-{
-  GtkWidget *map = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  DmOverlayLayer *layer = self->overlay;
-  DmRegion region;
-  DmPart part;
-  double ox, oy;
-
-  if (n_press != 1 || self->overlay == NULL)
-    return;
-  if (map == GTK_WIDGET (self->map_b))
-    layer = self->overlay_b;
-  else if (self->overlay_b != NULL && g_strcmp0 (self->compare_mode, "swipe") == 0 &&
-           x >= gtk_widget_get_width (map) * self->swipe_fraction)
-    layer = self->overlay_b;
-  if (layer == NULL || !dm_overlay_layer_pick (layer, x, y, &region, &part))
-    return;
-  if (!gtk_widget_translate_coordinates (map, GTK_WIDGET (self->map_overlay), x, y, &ox, &oy))
-    ox = x, oy = y;
-  _dm_window_part_activated_cb (self, region, part, ox, oy, layer);
-}
-
 gboolean
 _dm_window_zoom_home_idle (DmWindow *self)
 {
-  if (self->scene != NULL)
+  if (dm_scene_get_geodata (self->scene) != NULL)
     _dm_window_zoom_home (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
-void
-_dm_window_part_activated_cb (DmWindow       *self,
-                   int             region,
-                   int             part,
-                   double          x,
-                   double          y,
-                   DmOverlayLayer *layer)
+/* The part's status, clause, sources and area in a popover at (x, y). */
+static void
+describe_part (DmWindow       *self,
+               DmRegion        region,
+               DmPart          part,
+               double          x,
+               double          y,
+               DmOverlayLayer *layer)
 {
+  DmScenario *scenario = dm_scene_get_scenario (self->scene);
+  DmScenario *other = dm_comparison_get_scenario (self->comparison);
   /* The map that was clicked decides which scenario is described. */
-  DmScenario *clicked = (self->scenario_b != NULL && layer == self->overlay_b)
-                        ? self->scenario_b : self->scenario;
+  DmScenario *clicked = dm_scene_get_scenario (dm_overlay_layer_get_scene (layer));
+  DmPartition *partition = dm_scene_get_partition (dm_overlay_layer_get_scene (layer));
   const DmClause *clause = dm_scenario_get_clause (clicked, region, part);
   DmStatus status = dm_scenario_get_status (clicked, region, part);
   g_autofree char *sources = clause ? dm_clause_format_sources (clause) : g_strdup ("—");
@@ -274,9 +185,6 @@ _dm_window_part_activated_cb (DmWindow       *self,
   GtkWidget *label;
 
   dm_scene_set_selection (self->scene, region, part);
-  self->selected_region = region;
-  self->selected_part = part;
-  gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
   dm_sidebar_select_part (self->sidebar, region, part);
 
   text = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s\n%s\n<i>%s</i>\n%s %s\n%s %'.0f km²",
@@ -290,17 +198,19 @@ _dm_window_part_activated_cb (DmWindow       *self,
                                   ? _("A baseline for comparison, not a proposal")
                                   : dm_certainty_label (clause->certainty),
                                   _("Sources:"), sources, _("Area:"),
-                                  dm_partition_get_area (self->partition, region, part));
+                                  dm_partition_get_area (partition ? partition
+                                                         : dm_scene_get_partition (self->scene),
+                                                         region, part));
   label = gtk_label_new (NULL);
-  if (self->scenario_b != NULL)
+  if (other != NULL)
     {
-      DmStatus a = dm_scenario_get_status (self->scenario, region, part);
-      DmStatus b = dm_scenario_get_status (self->scenario_b, region, part);
+      DmStatus a = dm_scenario_get_status (scenario, region, part);
+      DmStatus b = dm_scenario_get_status (other, region, part);
       /* The emphasis is markup of ours; only the names are escaped. */
       g_autofree char *both = g_markup_printf_escaped (
         "\n\n%s: %s\n%s: %s",
-        dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario)), dm_status_label (a),
-        dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario_b)), dm_status_label (b));
+        dm_proposal_get_short_title (dm_scenario_get_proposal (scenario)), dm_status_label (a),
+        dm_proposal_get_short_title (dm_scenario_get_proposal (other)), dm_status_label (b));
       g_autofree char *differ = a != b ? g_strdup_printf ("\n<b>%s</b>", _("The two differ here."))
                                        : g_strdup ("");
       g_autofree char *joined = g_strconcat (text, both, differ, NULL);
@@ -317,14 +227,68 @@ _dm_window_part_activated_cb (DmWindow       *self,
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
+/* A click (not a drag: the gesture gives up past the drag threshold) on
+ * either map: the part under it, on the overlay painted at that spot. */
+static void
+map_released_cb (DmWindow        *self,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
+{
+  GtkWidget *map = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  DmOverlayLayer *layer = dm_comparison_pick_layer (self->comparison, map, x);
+  DmRegion region;
+  DmPart part;
+  double ox, oy;
+
+  if (n_press != 1)
+    return;
+  if (layer == NULL && map == GTK_WIDGET (self->map))
+    layer = self->overlay;
+  if (layer == NULL || !dm_overlay_layer_pick (layer, x, y, &region, &part))
+    return;
+  if (!gtk_widget_translate_coordinates (map, GTK_WIDGET (self->map_overlay), x, y, &ox, &oy))
+    ox = x, oy = y;
+  describe_part (self, region, part, ox, oy, layer);
+}
+
 static void
 proposal_activated_cb (DmWindow   *self,
                        DmProposal *proposal)
 {
-  if (self->scenario != NULL && dm_scenario_get_proposal (self->scenario) == proposal &&
-      !dm_scenario_get_modified (self->scenario))
+  DmScenario *scenario = dm_scene_get_scenario (self->scene);
+
+  if (scenario != NULL && dm_scenario_get_proposal (scenario) == proposal &&
+      !dm_scenario_get_modified (scenario))
     return;
   _dm_window_set_proposal (self, proposal);
+}
+
+/* Two maps share the width: the legend folds to a button until asked, and
+ * each half-wide map frames the regions again once laid out. */
+static void
+side_by_side_changed_cb (DmWindow *self)
+{
+  gboolean side = dm_comparison_get_side_by_side (self->comparison);
+
+  dm_legend_set_expanded (self->legend, !side);
+  if (side)
+    g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) _dm_window_zoom_home_idle,
+                     g_object_ref (self), g_object_unref);
+}
+
+static void
+compared_scene_changed_cb (DmWindow *self)
+{
+  dm_sidebar_set_compare (self->sidebar, dm_comparison_get_compared_scenario (self->comparison));
+}
+
+static void
+comparison_error_cb (DmWindow   *self,
+                     const char *message)
+{
+  _dm_window_show_error (self, message);
 }
 
 gboolean
@@ -343,39 +307,33 @@ dm_window_open_scenario (DmWindow   *self,
       _dm_window_show_error (self, error->message);
       return FALSE;
     }
-  _dm_window_set_scenario (self, scenario);
+  set_scenario (self, scenario);
   self->scenario_path = g_strdup (path);
-  if (date != NULL && self->geodata != NULL && dm_catalog_find_control (self->catalog, date))
-    {
-      GListModel *model = gtk_drop_down_get_model (self->date_dropdown);
-
-      for (guint i = 0; model && i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-          if (g_str_equal (gtk_string_object_get_string (item), date))
-            gtk_drop_down_set_selected (self->date_dropdown, i);
-        }
-    }
+  if (dm_loader_has_day (self->catalog, date))
+    dm_window_set_control_date (self, date);
   return TRUE;
 }
 
 gboolean
 dm_window_is_ready (DmWindow *self)
 {
-  return self->partition != NULL && self->scenario != NULL && self->scene != NULL;
+  return dm_scene_get_partition (self->scene) != NULL &&
+         dm_scene_get_scenario (self->scene) != NULL;
 }
 
 const char *
 dm_window_get_proposal_id (DmWindow *self)
 {
-  return self->scenario ? dm_proposal_get_id (dm_scenario_get_proposal (self->scenario)) : NULL;
+  DmScenario *scenario = dm_scene_get_scenario (self->scene);
+
+  return scenario ? dm_proposal_get_id (dm_scenario_get_proposal (scenario)) : NULL;
 }
 
 /* The DmScenario on show (gpointer keeps GTK users free of core headers). */
 gpointer
 dm_window_get_scenario (DmWindow *self)
 {
-  return self->scenario;
+  return dm_scene_get_scenario (self->scene);
 }
 
 gboolean
@@ -383,7 +341,7 @@ dm_window_save_scenario (DmWindow    *self,
                          const char  *path,
                          GError     **error)
 {
-  if (!dm_scenario_save (self->scenario, path, self->control_date, error))
+  if (!dm_scenario_save (dm_scene_get_scenario (self->scene), path, self->day, error))
     return FALSE;
   g_free (self->scenario_path);
   self->scenario_path = g_strdup (path);
@@ -396,11 +354,26 @@ dm_window_get_overlay (DmWindow *self)
   return GTK_WIDGET (self->overlay);
 }
 
+/* The scene the left (0) or right (1) map paints. */
+gpointer
+dm_window_get_scene (DmWindow *self,
+                     guint     index)
+{
+  return index == 0 ? self->scene : dm_comparison_get_scene (self->comparison);
+}
+
+/* The DmCatalog of proposals and days, or NULL if it could not load. */
+gpointer
+dm_window_get_catalog (DmWindow *self)
+{
+  return self->catalog;
+}
+
 /* What the map is drawn with, whatever set it (menu, settings). */
 gboolean
 dm_window_get_high_contrast (DmWindow *self)
 {
-  return self->scene != NULL && dm_scene_get_options (self->scene)->high_contrast;
+  return dm_scene_get_high_contrast (self->scene);
 }
 
 /* The region part last clicked on the map; FALSE when none was. */
@@ -409,15 +382,13 @@ dm_window_get_selection (DmWindow *self,
                          int      *region,
                          int      *part)
 {
-  *region = self->selected_region;
-  *part = self->selected_part;
-  return self->selected_region >= 0;
+  return dm_scene_get_selection (self->scene, region, part);
 }
 
 gboolean
 dm_window_get_presenting (DmWindow *self)
 {
-  return self->presenting;
+  return dm_presenter_get_presenting (self->presenter);
 }
 
 void
@@ -427,57 +398,25 @@ dm_window_set_startup (DmWindow   *self,
                        const char *compare_mode,
                        gboolean    present)
 {
-  g_free (self->startup_proposal);
-  self->startup_proposal = g_strdup (proposal_id);
-  g_free (self->startup_compare);
-  self->startup_compare = g_strdup (compare_id);
-  self->startup_present = present;
-  if (compare_mode != NULL)
-    g_object_set (self, "compare-mode", compare_mode, NULL);
+  g_autoptr(GEnumClass) modes = g_type_class_ref (DM_TYPE_COMPARE_MODE);
+  GEnumValue *mode = compare_mode ? g_enum_get_value_by_nick (modes, compare_mode) : NULL;
+
+  g_free (self->startup->proposal);
+  self->startup->proposal = g_strdup (proposal_id);
+  g_free (self->startup->compare);
+  self->startup->compare = g_strdup (compare_id);
+  self->startup->present = present;
+  if (mode != NULL)
+    dm_comparison_set_mode (self->comparison, mode->value);
 }
 
-static void
-dm_window_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+/* A scenario file to open once the data has loaded. */
+void
+dm_window_set_startup_scenario (DmWindow   *self,
+                                const char *path)
 {
-  DmWindow *self = DM_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_COMPARE_MODE:
-      g_value_set_string (value, self->compare_mode);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dm_window_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  DmWindow *self = DM_WINDOW (object);
-  const char *mode;
-
-  switch (prop_id)
-    {
-    case PROP_COMPARE_MODE:
-      mode = g_value_get_string (value);
-      if (g_strcmp0 (mode, "swipe") != 0)
-        mode = "side";
-      if (g_strcmp0 (mode, self->compare_mode) == 0)
-        return;
-      g_free (self->compare_mode);
-      self->compare_mode = g_strdup (mode);
-      g_object_notify_by_pspec (object, properties[PROP_COMPARE_MODE]);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_free (self->startup->scenario_path);
+  self->startup->scenario_path = g_strdup (path);
 }
 
 static void
@@ -508,32 +447,25 @@ dm_window_dispose (GObject *object)
   DmWindow *self = DM_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->partition_cancellable);
-  g_clear_object (&self->partition_cancellable);
-  if (self->fade_tick != 0 && self->overlay != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->overlay), self->fade_tick);
-  self->fade_tick = 0;
+  g_cancellable_cancel (self->day_cancellable);
+  g_clear_object (&self->day_cancellable);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  _dm_window_compare_dispose (self);
+  g_clear_object (&self->presenter);
+  g_clear_object (&self->comparison);
+  g_clear_object (&self->scenario_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
-  g_clear_object (&self->scenario);
-  g_clear_object (&self->fade_from);
+  g_clear_object (&self->overlay);
+  g_clear_object (&self->scene);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->scene, dm_scene_unref);
   g_clear_object (&self->map_source);
-  g_clear_pointer (&self->partition, dm_partition_unref);
-  g_clear_pointer (&self->geodata, dm_geodata_unref);
   g_clear_pointer (&self->catalog, dm_catalog_unref);
-  g_clear_pointer (&self->control_date, g_free);
+  g_clear_pointer (&self->day, g_free);
   g_clear_pointer (&self->scenario_path, g_free);
-  g_clear_pointer (&self->startup_proposal, g_free);
-  g_clear_pointer (&self->startup_compare, g_free);
-  g_clear_pointer (&self->lesson, dm_lesson_free);
-  self->overlay = NULL;
+  g_clear_pointer (&self->startup, dm_startup_free);
 
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
 }
@@ -546,14 +478,6 @@ dm_window_class_init (DmWindowClass *klass)
 
   object_class->constructed = dm_window_constructed;
   object_class->dispose = dm_window_dispose;
-  object_class->get_property = dm_window_get_property;
-  object_class->set_property = dm_window_set_property;
-
-  /* "side" (two maps) or "swipe" (one map, a divider); win.compare-mode. */
-  properties[PROP_COMPARE_MODE] =
-    g_param_spec_string ("compare-mode", NULL, NULL, "side",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (DM_TYPE_SIDEBAR);
@@ -561,9 +485,9 @@ dm_window_class_init (DmWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/demarcate/Demarcate/ui/dm-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, date_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, sidebar);
@@ -572,38 +496,94 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, legend);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, present_title);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, maps_box);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, map_b);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, swipe_handle);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_label_a);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_label_b);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_mode_box);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, date_slider_box);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, date_scale);
+  /* Children the comparison and the presenter own: looked up by name once,
+   * not kept in the window (offset 0). */
+  gtk_widget_class_bind_template_child_full (widget_class, "map_b", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "swipe_handle", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "compare_label_a", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "compare_label_b", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "compare_mode_box", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "header_revealer", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "present_title", FALSE, 0);
 
   _dm_window_install_actions (widget_class);
-  _dm_window_compare_class_init (widget_class);
   _dm_window_import_class_init (widget_class);
   _dm_window_lesson_class_init (widget_class);
+}
+
+static GtkWidget *
+template_child (DmWindow   *self,
+                const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), DM_TYPE_WINDOW, name));
+}
+
+static void
+add_property_action (DmWindow   *self,
+                     const char *name,
+                     gpointer    object,
+                     const char *property)
+{
+  g_autoptr(GPropertyAction) action = g_property_action_new (name, object, property);
+
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
 }
 
 static void
 dm_window_init (DmWindow *self)
 {
-  self->selected_region = self->selected_part = -1;
-  /* win.compare-mode reads the property while the template is built. */
-  self->compare_mode = g_strdup ("side");
+  ShumateSimpleMap *map_b;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->startup = g_new0 (DmStartup, 1);
   self->cancellable = g_cancellable_new ();
+  self->scene = dm_scene_new (NULL);
+  /* Added to the map once the basemap is (dm-window-load.c): the first
+   * base layer goes on top of whatever the map already has. */
+  self->overlay = g_object_ref_sink (dm_overlay_layer_new (shumate_simple_map_get_viewport (self->map),
+                                                           self->scene));
+  dm_legend_set_scene (self->legend, self->scene);
+
+  map_b = SHUMATE_SIMPLE_MAP (template_child (self, "map_b"));
+  self->comparison = dm_comparison_new (self->scene, self->overlay, self->map_overlay, map_b,
+                                        template_child (self, "swipe_handle"),
+                                        GTK_LABEL (template_child (self, "compare_label_a")),
+                                        GTK_LABEL (template_child (self, "compare_label_b")));
+  g_object_bind_property (self->comparison, "active", template_child (self, "compare_mode_box"),
+                          "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->comparison, "compared-scene", self->legend, "compare",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->comparison, "notify::side-by-side",
+                           G_CALLBACK (side_by_side_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::compared-scene",
+                           G_CALLBACK (compared_scene_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "error", G_CALLBACK (comparison_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->presenter = dm_presenter_new (self, self->scene, self->overlay);
+
+  /* Stateful actions: the menu shows check marks, the buttons their state. */
+  add_property_action (self, "show-places", self->scene, "show-places");
+  add_property_action (self, "compare-mode", self->comparison, "mode");
+  add_property_action (self, "present", self->presenter, "presenting");
+
+  /* "The current scenario" is the scene's: edits reach the sidebar. */
+  self->scenario_signals = g_signal_group_new (DM_TYPE_SCENARIO);
+  g_signal_group_connect_swapped (self->scenario_signals, "changed", G_CALLBACK (refresh), self);
+  g_object_bind_property (self->scene, "scenario", self->scenario_signals, "target",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->scene, "notify::scenario", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scene, "notify::partition", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
+
   self->popover = gtk_popover_new ();
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self->map_overlay));
   g_signal_connect_object (self->sidebar, "proposal-activated",
                            G_CALLBACK (proposal_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-scenario", FALSE);
-  _dm_window_install_key_controller (self);
   for (int i = 0; i < 2; i++)
     {
       GtkGesture *click = gtk_gesture_click_new ();
@@ -613,7 +593,7 @@ dm_window_init (DmWindow *self)
                                                   GTK_PHASE_CAPTURE);
       g_signal_connect_object (click, "released", G_CALLBACK (map_released_cb), self,
                                G_CONNECT_SWAPPED);
-      gtk_widget_add_controller (i == 0 ? GTK_WIDGET (self->map) : GTK_WIDGET (self->map_b),
+      gtk_widget_add_controller (i == 0 ? GTK_WIDGET (self->map) : GTK_WIDGET (map_b),
                                  GTK_EVENT_CONTROLLER (click));
     }
   _dm_window_compare_init (self);

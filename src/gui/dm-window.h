@@ -18,6 +18,9 @@ gboolean    dm_window_save_scenario     (DmWindow       *self,
                                          const char     *path,
                                          GError        **error);
 GtkWidget  *dm_window_get_overlay       (DmWindow       *self);
+gpointer    dm_window_get_scene         (DmWindow       *self,
+                                         guint           index);
+gpointer    dm_window_get_catalog       (DmWindow       *self);
 gboolean    dm_window_get_presenting    (DmWindow       *self);
 gboolean    dm_window_get_selection     (DmWindow       *self,
                                          int            *region,
@@ -42,5 +45,7 @@ void        dm_window_set_startup       (DmWindow       *self,
                                          const char     *compare_id,
                                          const char     *compare_mode,
                                          gboolean        present);
+void        dm_window_set_startup_scenario (DmWindow    *self,
+                                         const char     *path);
 
 G_END_DECLS

@@ -1,20 +1,17 @@
 /* dm-export.c: paints the page onto an image, PDF or SVG-recording cairo_t and writes it atomically. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "dm-draw.h"
 #include "dm-error.h"
 #include "dm-export.h"
+#include "dm-file.h"
 #include "dm-png.h"
+#include "dm-render-enums.h"
 
 /* zlib level for PNGs: see dm-png.h. */
 #define PNG_LEVEL 1
@@ -98,6 +95,9 @@ gboolean
 dm_export_format_from_string (const char     *str,
                               DmExportFormat *format)
 {
+  g_autoptr(GEnumClass) formats = NULL;
+  GEnumValue *value;
+  g_autofree char *nick = NULL;
   const char *dot;
 
   if (str == NULL)
@@ -105,27 +105,24 @@ dm_export_format_from_string (const char     *str,
   dot = strrchr (str, '.');
   if (dot != NULL)
     str = dot + 1;
-  if (g_ascii_strcasecmp (str, "png") == 0)
-    *format = DM_EXPORT_PNG;
-  else if (g_ascii_strcasecmp (str, "svg") == 0)
-    *format = DM_EXPORT_SVG;
-  else if (g_ascii_strcasecmp (str, "pdf") == 0)
-    *format = DM_EXPORT_PDF;
-  else
+  formats = g_type_class_ref (DM_TYPE_EXPORT_FORMAT);
+  nick = g_ascii_strdown (str, -1);
+  value = g_enum_get_value_by_nick (formats, nick);
+  if (value == NULL)
     return FALSE;
+  *format = value->value;
   return TRUE;
 }
 
+/* "png", "svg" or "pdf". */
 const char *
 dm_export_format_to_string (DmExportFormat format)
 {
-  switch (format)
-    {
-    case DM_EXPORT_SVG: return "svg";
-    case DM_EXPORT_PDF: return "pdf";
-    case DM_EXPORT_PNG:
-    default:            return "png";
-    }
+  g_autoptr(GEnumClass) formats = g_type_class_ref (DM_TYPE_EXPORT_FORMAT);
+  GEnumValue *value = g_enum_get_value (formats, format);
+
+  /* Nicks are string literals of the generated enum table. */
+  return value ? value->value_nick : "png";
 }
 
 /* DEMARCATE_TIMING: for tools/bench-export.sh. Read once (exports run in
@@ -152,34 +149,46 @@ report_time (const char *what,
     g_printerr ("demarcate: %s %.1f ms\n", what, (g_get_monotonic_time () - since) / 1000.0);
 }
 
-static cairo_status_t
-write_to_file (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
+/* What the writers need; they write to stream and report only the
+ * reason, which dm_file_write_atomic_stream () puts after the file name. */
+typedef struct
 {
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
+  DmScene               *scene;
+  const DmExportOptions *options;
+  GOutputStream         *stream;
+  GError                *stream_error;  /* a failed write through cairo */
+} Job;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  Job *job = closure;
+
+  if (job->stream_error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  return g_output_stream_write_all (job->stream, data, length, NULL, NULL, &job->stream_error)
+         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static gboolean
-cairo_failed (cairo_status_t   status,
-              const char      *path,
+cairo_failed (Job             *job,
+              cairo_status_t   status,
               GError         **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return FALSE;
-  g_set_error (error, DM_ERROR, DM_ERROR_IO, _("Cannot write “%s”: %s"), path,
-               status == CAIRO_STATUS_WRITE_ERROR ? g_strerror (errno)
-                                                  : cairo_status_to_string (status));
+  if (job->stream_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&job->stream_error));
+  else
+    g_set_error_literal (error, DM_ERROR, DM_ERROR_IO, cairo_status_to_string (status));
   return TRUE;
 }
 
 static gboolean
-write_png (DmScene               *scene,
-           const DmExportOptions *options,
-           FILE                  *file,
-           const char            *path,
-           GError               **error)
+write_png (Job     *job,
+           GError **error)
 {
   int w, h;
   double scale;
@@ -188,34 +197,32 @@ write_png (DmScene               *scene,
   gboolean ok;
   gint64 t0 = g_get_monotonic_time ();
 
-  dm_export_get_size (options, &w, &h, &scale);
+  dm_export_get_size (job->options, &w, &h, &scale);
   /* The page is opaque: RGB24 saves the alpha work in paint and encode. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  if (cairo_failed (cairo_surface_status (surface), path, error))
+  if (cairo_failed (job, cairo_surface_status (surface), error))
     {
       cairo_surface_destroy (surface);
       return FALSE;
     }
   cr = cairo_create (surface);
-  dm_layout_draw (scene, cr, &options->layout, w, h, scale);
-  ok = !cairo_failed (cairo_status (cr), path, error);
+  dm_layout_draw (job->scene, cr, &job->options->layout, w, h, scale);
+  ok = !cairo_failed (job, cairo_status (cr), error);
   cairo_destroy (cr);
   report_time ("paint", t0);
   t0 = g_get_monotonic_time ();
   if (ok)
-    ok = dm_png_write (surface, file, path, PNG_LEVEL, FALSE, error);
+    ok = dm_png_write (surface, job->stream, PNG_LEVEL, FALSE, error);
   report_time ("encode", t0);
   cairo_surface_destroy (surface);
   return ok;
 }
 
 static gboolean
-write_pdf (DmScene               *scene,
-           const DmExportOptions *options,
-           FILE                  *file,
-           const char            *path,
-           GError               **error)
+write_pdf (Job     *job,
+           GError **error)
 {
+  const DmExportOptions *options = job->options;
   int w, h;
   double scale, to_pt;
   cairo_surface_t *surface;
@@ -228,13 +235,13 @@ write_pdf (DmScene               *scene,
    * the page is in points. */
   to_pt = 72.0 / (options->paper != DM_PAPER_NONE ? (options->dpi > 0 ? options->dpi : 300)
                                                   : 96.0);
-  surface = cairo_pdf_surface_create_for_stream (write_to_file, file, w * to_pt, h * to_pt);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, job, w * to_pt, h * to_pt);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Demarcate " PACKAGE_VERSION);
   if (options->layout.title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, options->layout.title);
   cr = cairo_create (surface);
   cairo_scale (cr, to_pt, to_pt);
-  dm_layout_draw (scene, cr, &options->layout, w, h, scale);
+  dm_layout_draw (job->scene, cr, &options->layout, w, h, scale);
   cairo_show_page (cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -243,16 +250,14 @@ write_pdf (DmScene               *scene,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   report_time ("paint+encode (pdf)", t0);
-  return !cairo_failed (status, path, error);
+  return !cairo_failed (job, status, error);
 }
 
 static gboolean
-write_svg (DmScene               *scene,
-           const DmExportOptions *options,
-           FILE                  *file,
-           const char            *path,
-           GError               **error)
+write_svg (Job     *job,
+           GError **error)
 {
+  const DmExportOptions *options = job->options;
   int w, h;
   double scale;
   cairo_surface_t *surface;
@@ -278,20 +283,44 @@ write_svg (DmScene               *scene,
                                             &(cairo_rectangle_t) { 0, 0, w, h });
   cr = cairo_create (surface);
   dm_draw_svg_attach (cr, svg);
-  dm_layout_draw (scene, cr, &options->layout, w, h, scale);
-  ok = !cairo_failed (cairo_status (cr), path, error);
+  dm_layout_draw (job->scene, cr, &options->layout, w, h, scale);
+  ok = !cairo_failed (job, cairo_status (cr), error);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   if (!ok)
     return FALSE;
 
   doc = dm_svg_finish (svg);
-  ok = fwrite (doc->str, 1, doc->len, file) == doc->len && fflush (file) == 0;
-  if (!ok)
-    g_set_error (error, DM_ERROR, DM_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                 g_strerror (errno));
+  ok = g_output_stream_write_all (job->stream, doc->str, doc->len, NULL, NULL, error);
   g_string_free (doc, TRUE);
   report_time ("paint+encode (svg)", t0);
+  return ok;
+}
+
+static gboolean
+write_page (GOutputStream  *stream,
+            gpointer        user_data,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  Job *job = user_data;
+  gboolean ok;
+
+  job->stream = stream;
+  switch (job->options->format)
+    {
+    case DM_EXPORT_SVG:
+      ok = write_svg (job, error);
+      break;
+    case DM_EXPORT_PDF:
+      ok = write_pdf (job, error);
+      break;
+    case DM_EXPORT_PNG:
+    default:
+      ok = write_png (job, error);
+      break;
+    }
+  g_clear_error (&job->stream_error);
   return ok;
 }
 
@@ -301,13 +330,7 @@ dm_export_to_file (DmScene               *scene,
                    const char            *path,
                    GError               **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *tmpl = NULL;
-  FILE *file;
-  gboolean ok;
-  int fd, saved_errno;
+  Job job = { scene, options, NULL, NULL };
 
   g_return_val_if_fail (scene != NULL && options != NULL && path != NULL, FALSE);
 
@@ -317,69 +340,5 @@ dm_export_to_file (DmScene               *scene,
                    _("Cannot write “%s”: nothing to export (no proposal or control area)"), path);
       return FALSE;
     }
-
-  /* The temporary file must be in the target's folder: rename () is only
-   * atomic within one file system. Hidden, so a file manager does not
-   * flash it. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmpl = g_strdup_printf (".%s.XXXXXX", base);
-  tmp = g_build_filename (dir, tmpl, NULL);
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-  file = fdopen (fd, "wb");
-  if (file == NULL)
-    {
-      saved_errno = errno;
-      close (fd);
-      g_unlink (tmp);
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  switch (options->format)
-    {
-    case DM_EXPORT_SVG:
-      ok = write_svg (scene, options, file, path, error);
-      break;
-    case DM_EXPORT_PDF:
-      ok = write_pdf (scene, options, file, path, error);
-      break;
-    case DM_EXPORT_PNG:
-    default:
-      ok = write_png (scene, options, file, path, error);
-      break;
-    }
-
-  /* Data on disk before the name points at it, or a crash could leave an
-   * empty file where the old one was. */
-  if (ok && (fflush (file) != 0 || fsync (fileno (file)) != 0))
-    {
-      ok = FALSE;
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                   g_strerror (errno));
-    }
-  if (fclose (file) != 0 && ok)
-    {
-      ok = FALSE;
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                   g_strerror (errno));
-    }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      saved_errno = errno;
-      ok = FALSE;
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                   g_strerror (saved_errno));
-    }
-  if (!ok)
-    g_unlink (tmp);
-  return ok;
+  return dm_file_write_atomic_stream (path, write_page, &job, NULL, error);
 }

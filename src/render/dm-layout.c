@@ -6,6 +6,7 @@
 
 #include "dm-draw.h"
 #include "dm-layout.h"
+#include "dm-legend-entries.h"
 #include "dm-path.h"
 #include "dm-sources.h"
 #include "dm-text.h"
@@ -22,18 +23,16 @@ typedef struct
 typedef enum
 {
   ITEM_HEADING,
-  ITEM_KEY,
-  ITEM_FRONT,
-  ITEM_NOTE,
+  ITEM_ENTRY,   /* one of the legend's: a swatch and its text */
   ITEM_INSET,
   ITEM_TEXT,
 } ItemKind;
 
 typedef struct
 {
-  ItemKind    kind;
-  DmStyleKey  key;
-  char       *text;
+  ItemKind       kind;
+  DmLegendEntry  entry;  /* for ITEM_ENTRY */
+  char          *text;
 } Item;
 
 typedef struct
@@ -58,14 +57,25 @@ item_free (gpointer data)
 static void
 add_item (GPtrArray  *items,
           ItemKind    kind,
-          DmStyleKey  key,
           char       *text)
 {
   Item *item = g_new0 (Item, 1);
 
   item->kind = kind;
-  item->key = key;
   item->text = text;
+  g_ptr_array_add (items, item);
+}
+
+static void
+add_entry (GPtrArray           *items,
+           const DmLegendEntry *entry)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = ITEM_ENTRY;
+  item->entry = *entry;
+  item->text = g_strdup (entry->text);
+  item->entry.text = item->text;
   g_ptr_array_add (items, item);
 }
 
@@ -325,40 +335,20 @@ draw_item (Page     *page,
     case ITEM_HEADING:
       return text_block (cr, item->text, x, y, w, 13 * s * k, PANGO_WEIGHT_BOLD,
                          PANGO_STYLE_NORMAL, 0.1, draw) + 3 * s;
-    case ITEM_KEY:
-      h = text_block (cr, item->text, x + sw + gap, y, w - sw - gap, 11.5 * s * k,
-                      PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0.12, draw);
-      if (draw)
-        dm_style_paint_swatch (cr, item->key, DM_CERTAINTY_TEXT, x, y + MAX (0, (h - sh) / 2),
-                               sw, sh, s);
-      return MAX (h, sh) + 5 * s;
-    case ITEM_FRONT:
-      h = text_block (cr, item->text, x + sw + gap, y, w - sw - gap, 11.5 * s * k,
-                      PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0.12, draw);
-      if (draw)
-        {
-          double ly = y + MAX (h, sh) / 2;
+    case ITEM_ENTRY:
+      {
+        /* The note on uncertain clauses is set apart: smaller, in italics. */
+        gboolean note = item->entry.kind == DM_LEGEND_UNCERTAIN;
 
-          /* Drawn as dm-scene.c draws the line itself. */
-          cairo_move_to (cr, x + 2 * s, ly);
-          cairo_line_to (cr, x + sw - 2 * s, ly);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-          cairo_set_line_width (cr, 4.5 * s);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-          dm_draw_stroke_preserve (cr);
-          cairo_set_line_width (cr, 2.2 * s);
-          cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
-          dm_draw_stroke (cr);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-        }
-      return MAX (h, sh) + 5 * s;
-    case ITEM_NOTE:
-      h = text_block (cr, item->text, x + sw + gap, y, w - sw - gap, 10.5 * s * k,
-                      PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 0.25, draw);
-      if (draw)
-        dm_style_paint_swatch (cr, DM_KEY_OPEN, DM_CERTAINTY_UNCLEAR, x,
-                               y + MAX (0, (h - sh) / 2), sw, sh, s);
-      return MAX (h, sh) + 8 * s;
+        h = text_block (cr, item->text, x + sw + gap, y, w - sw - gap,
+                        (note ? 10.5 : 11.5) * s * k, PANGO_WEIGHT_NORMAL,
+                        note ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL, note ? 0.25 : 0.12,
+                        draw);
+        if (draw)
+          dm_legend_entry_paint_swatch (&item->entry, cr, x, y + MAX (0, (h - sh) / 2), sw, sh,
+                                        s);
+        return MAX (h, sh) + (note ? 8 : 5) * s;
+      }
     case ITEM_INSET:
       return draw_inset (page, cr, x, y, w, draw) + 8 * s;
     case ITEM_TEXT:
@@ -404,25 +394,6 @@ flow_items (Page       *page,
   return TRUE;
 }
 
-/* Appends "Outlet (date)" for each of the sources not yet in seen. */
-static void
-append_sources (GPtrArray  *sources,
-                GHashTable *seen,
-                GString    *out)
-{
-  for (guint i = 0; i < sources->len; i++)
-    {
-      DmSource *src = g_ptr_array_index (sources, i);
-      g_autofree char *one = src->date ? g_strdup_printf ("%s (%s)", src->outlet, src->date)
-                                       : g_strdup (src->outlet);
-
-      if (g_hash_table_contains (seen, one))
-        continue;
-      g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", one);
-      g_hash_table_add (seen, g_steal_pointer (&one));
-    }
-}
-
 /* "Outlet (date)" for each source behind a part shown, once each. */
 static void
 format_sources (DmScene     *scene,
@@ -444,11 +415,11 @@ format_sources (DmScene     *scene,
         clause = dm_scenario_get_clause (scenario, r, p);
         if (clause == NULL || clause->sources == NULL)
           continue;
-        append_sources (clause->sources, seen, out);
+        dm_sources_append (out, clause->sources, seen);
       }
   /* Clauses without their own sources: the proposal's. */
   if (out->len == before && dm_proposal_get_sources (proposal) != NULL)
-    append_sources (dm_proposal_get_sources (proposal), seen, out);
+    dm_sources_append (out, dm_proposal_get_sources (proposal), seen);
 }
 
 static GPtrArray *
@@ -457,53 +428,35 @@ build_items (Page *page)
   GPtrArray *items = g_ptr_array_new_with_free_func (item_free);
   DmPartition *partition = dm_scene_get_partition (page->scene);
   const DmLayoutOptions *o = page->options;
-  DmStyleKey keys[DM_N_KEYS], other_keys[DM_N_KEYS];
-  gboolean used[DM_N_KEYS] = { FALSE, };
-  guint n = dm_scene_get_keys (page->scene, keys);
+  g_autoptr(GArray) entries = dm_legend_entries_new (page->scene, page->other);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) sources = g_string_new (NULL);
   g_autofree char *today = NULL;
 
-  for (guint i = 0; i < n; i++)
-    used[keys[i]] = TRUE;
-  if (page->other != NULL)
-    {
-      guint m = dm_scene_get_keys (page->other, other_keys);
-
-      for (guint i = 0; i < m; i++)
-        used[other_keys[i]] = TRUE;
-    }
-
-  add_item (items, ITEM_HEADING, 0, g_strdup (_("Legend")));
-  for (guint k = 0; k < DM_N_KEYS; k++)
-    if (used[k])
-      add_item (items, ITEM_KEY, k, g_strdup (dm_style_key_label (k)));
-  if (dm_scene_get_options (page->scene)->show_front)
-    add_item (items, ITEM_FRONT, 0, dm_sources_line_credit (partition));
-  add_item (items, ITEM_NOTE, 0,
-            g_strdup (_("Dashed edge, fainter fill: the clause is reported or unclear, "
-                        "not in a published text")));
+  add_item (items, ITEM_HEADING, g_strdup (_("Legend")));
+  for (guint i = 0; i < entries->len; i++)
+    add_entry (items, &g_array_index (entries, DmLegendEntry, i));
   if (o->show_inset)
-    add_item (items, ITEM_INSET, 0, NULL);
+    add_item (items, ITEM_INSET, NULL);
 
   format_sources (page->scene, seen, sources);
   if (page->other != NULL)
     format_sources (page->other, seen, sources);
   if (sources->len > 0)
     {
-      add_item (items, ITEM_HEADING, 0, g_strdup (_("Sources")));
-      add_item (items, ITEM_TEXT, 0, g_strdup (sources->str));
+      add_item (items, ITEM_HEADING, g_strdup (_("Sources")));
+      add_item (items, ITEM_TEXT, g_strdup (sources->str));
     }
 
   /* The same credit line as the window's legend. */
-  add_item (items, ITEM_TEXT, 0, dm_sources_attribution (partition));
+  add_item (items, ITEM_TEXT, dm_sources_attribution (partition));
   if (o->export_date == NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
       today = g_date_time_format (now, "%Y-%m-%d");
     }
-  add_item (items, ITEM_TEXT, 0,
+  add_item (items, ITEM_TEXT,
             g_strdup_printf (_("Exported %s with Demarcate %s. Boundaries: Natural Earth "
                                "1:10m; the line of contact is DeepStateMap’s assessment."),
                              o->export_date ? o->export_date : today, PACKAGE_VERSION));
@@ -564,7 +517,7 @@ dm_layout_draw (DmScene               *scene,
       other = dm_scene_new (dm_scene_get_geodata (scene));
       dm_scene_set_partition (other, dm_scene_get_partition (scene));
       dm_scene_set_scenario (other, options->compare);
-      *dm_scene_get_options (other) = *dm_scene_get_options (scene);
+      dm_scene_follow (other, scene);
       page.other = other;
     }
 

@@ -1,7 +1,6 @@
 /* dm-png.c: cairo's premultiplied pixels to PNG rows, compressed fast with libpng. */
 #include "config.h"
 
-#include <errno.h>
 #include <setjmp.h>
 #include <png.h>
 #include <glib/gi18n-lib.h>
@@ -11,7 +10,9 @@
 
 typedef struct
 {
-  char message[256];
+  char           message[256];
+  GOutputStream *stream;
+  GError        *error;   /* the stream's, when a write failed */
 } WriteError;
 
 static void
@@ -27,6 +28,22 @@ on_png_error (png_structp png,
 static void
 on_png_warning (png_structp png,
                 png_const_charp message)
+{
+}
+
+static void
+on_png_write (png_structp png,
+              png_bytep   data,
+              png_size_t  length)
+{
+  WriteError *err = png_get_io_ptr (png);
+
+  if (!g_output_stream_write_all (err->stream, data, length, NULL, NULL, &err->error))
+    png_error (png, err->error->message);
+}
+
+static void
+on_png_flush (png_structp png)
 {
 }
 
@@ -66,8 +83,7 @@ convert_row (const guint32 *src,
 
 gboolean
 dm_png_write (cairo_surface_t  *surface,
-              FILE             *file,
-              const char       *name,
+              GOutputStream    *stream,
               int               level,
               gboolean          keep_alpha,
               GError          **error)
@@ -75,7 +91,7 @@ dm_png_write (cairo_surface_t  *surface,
   int width, height, stride;
   guint8 *data;
   cairo_format_t format;
-  WriteError err = { "" };
+  WriteError err = { "", stream, NULL };
   png_structp png;
   png_infop info = NULL;
   guint8 *volatile row = NULL;
@@ -92,8 +108,7 @@ dm_png_write (cairo_surface_t  *surface,
   alpha = keep_alpha && format == CAIRO_FORMAT_ARGB32;
   if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
     {
-      g_set_error (error, DM_ERROR, DM_ERROR_IO,
-                   _("Cannot write “%s”: unsupported image format"), name);
+      g_set_error_literal (error, DM_ERROR, DM_ERROR_IO, _("unsupported image format"));
       return FALSE;
     }
 
@@ -103,7 +118,7 @@ dm_png_write (cairo_surface_t  *surface,
   if (png == NULL || info == NULL)
     {
       png_destroy_write_struct (&png, NULL);
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("Cannot write “%s”: out of memory"), name);
+      g_set_error_literal (error, DM_ERROR, DM_ERROR_IO, _("out of memory"));
       return FALSE;
     }
 
@@ -111,12 +126,15 @@ dm_png_write (cairo_surface_t  *surface,
     {
       g_free (row);
       png_destroy_write_struct (&png, &info);
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("Cannot write “%s”: %s"), name,
-                   err.message[0] ? err.message : _("PNG encoder failed"));
+      if (err.error != NULL)
+        g_propagate_error (error, err.error);
+      else
+        g_set_error_literal (error, DM_ERROR, DM_ERROR_IO,
+                             err.message[0] ? err.message : _("PNG encoder failed"));
       return FALSE;
     }
 
-  png_init_io (png, file);
+  png_set_write_fn (png, &err, on_png_write, on_png_flush);
   png_set_IHDR (png, info, width, height, 8,
                 alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
@@ -135,12 +153,5 @@ dm_png_write (cairo_surface_t  *surface,
   png_write_end (png, info);
   png_destroy_write_struct (&png, &info);
   g_free (row);
-
-  if (fflush (file) != 0 || ferror (file))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("Cannot write “%s”: %s"), name,
-                   g_strerror (errno));
-      return FALSE;
-    }
   return TRUE;
 }

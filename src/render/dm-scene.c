@@ -1,4 +1,4 @@
-/* dm-scene.c: paints the overlay onto any cairo_t: screen layer, export image, SVG or PDF. */
+/* dm-scene.c: what a map shows, as notifying properties, and the painter for screen, image, SVG and PDF. */
 #include "config.h"
 
 #include <pango/pangocairo.h>
@@ -10,15 +10,21 @@
 
 struct _DmScene
 {
-  gatomicrefcount  ref_count;
+  GObject          parent_instance;
   DmGeodata       *geodata;
   DmPartition     *partition;
   DmScenario      *scenario;
   DmScenario      *compare;
+  GSignalGroup    *scenario_signals;
+  GSignalGroup    *compare_signals;
   int              sel_region, sel_part;
-  DmSceneOptions   options;
-  GPtrArray       *extras; /* Extra: layers the user imported */
-  guint            serial; /* bumped by every setter, for painters' caches */
+  gboolean         show_front;     /* the line of contact */
+  gboolean         show_labels;    /* region names */
+  gboolean         show_places;    /* town names */
+  gboolean         high_contrast;  /* thicker lines, black halos: projectors */
+  gboolean         dark;           /* painted over the dark basemap */
+  double           text_scale;     /* 1 normally; larger in presentation mode */
+  GPtrArray       *extras;         /* Extra: layers the user imported */
 };
 
 typedef struct
@@ -26,6 +32,39 @@ typedef struct
   char      *name;
   GPtrArray *shapes; /* DmShape */
 } Extra;
+
+G_DEFINE_FINAL_TYPE (DmScene, dm_scene, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_GEODATA,
+  PROP_PARTITION,
+  PROP_SCENARIO,
+  PROP_COMPARE,
+  PROP_SHOW_FRONT,
+  PROP_SHOW_LABELS,
+  PROP_SHOW_PLACES,
+  PROP_HIGH_CONTRAST,
+  PROP_DARK,
+  PROP_TEXT_SCALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* How a map is drawn, as opposed to what it shows: a second map or a
+ * page's second frame follows these from the first. */
+static const guint style_props[] = {
+  PROP_SHOW_FRONT, PROP_SHOW_LABELS, PROP_SHOW_PLACES, PROP_HIGH_CONTRAST, PROP_DARK,
+  PROP_TEXT_SCALE,
+};
 
 static void
 extra_free (gpointer data)
@@ -37,104 +76,510 @@ extra_free (gpointer data)
   g_free (extra);
 }
 
-/* Boxed, so widgets can take a scene as a property. */
-G_DEFINE_BOXED_TYPE (DmScene, dm_scene, dm_scene_ref, dm_scene_unref)
-
-DmScene *
-dm_scene_new (DmGeodata *geodata)
+static void
+emit_changed (DmScene *self)
 {
-  DmScene *self = g_new0 (DmScene, 1);
-
-  g_atomic_ref_count_init (&self->ref_count);
-  self->geodata = dm_geodata_ref (geodata);
-  self->sel_region = self->sel_part = -1;
-  self->options.show_front = TRUE;
-  self->options.show_labels = TRUE;
-  self->options.show_places = TRUE;
-  self->options.text_scale = 1.0;
-  self->extras = g_ptr_array_new_with_free_func (extra_free);
-  return self;
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
-DmScene *
-dm_scene_ref (DmScene *self)
+static void
+dm_scene_dispatch_properties_changed (GObject     *object,
+                                      guint        n_pspecs,
+                                      GParamSpec **pspecs)
 {
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
+  G_OBJECT_CLASS (dm_scene_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+  /* Every property is something painted. */
+  emit_changed (DM_SCENE (object));
 }
 
-void
-dm_scene_unref (DmScene *self)
+static void
+dm_scene_dispose (GObject *object)
 {
-  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
-    return;
+  DmScene *self = DM_SCENE (object);
+
+  g_clear_object (&self->scenario_signals);
+  g_clear_object (&self->compare_signals);
+  G_OBJECT_CLASS (dm_scene_parent_class)->dispose (object);
+}
+
+static void
+dm_scene_finalize (GObject *object)
+{
+  DmScene *self = DM_SCENE (object);
+
   g_clear_pointer (&self->partition, dm_partition_unref);
   g_clear_pointer (&self->geodata, dm_geodata_unref);
   g_clear_object (&self->scenario);
   g_clear_object (&self->compare);
   g_ptr_array_unref (self->extras);
-  g_free (self);
+  G_OBJECT_CLASS (dm_scene_parent_class)->finalize (object);
+}
+
+static void
+dm_scene_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  DmScene *self = DM_SCENE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GEODATA:
+      g_value_set_boxed (value, self->geodata);
+      break;
+    case PROP_PARTITION:
+      g_value_set_boxed (value, self->partition);
+      break;
+    case PROP_SCENARIO:
+      g_value_set_object (value, self->scenario);
+      break;
+    case PROP_COMPARE:
+      g_value_set_object (value, self->compare);
+      break;
+    case PROP_SHOW_FRONT:
+      g_value_set_boolean (value, self->show_front);
+      break;
+    case PROP_SHOW_LABELS:
+      g_value_set_boolean (value, self->show_labels);
+      break;
+    case PROP_SHOW_PLACES:
+      g_value_set_boolean (value, self->show_places);
+      break;
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->high_contrast);
+      break;
+    case PROP_DARK:
+      g_value_set_boolean (value, self->dark);
+      break;
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_scene_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  DmScene *self = DM_SCENE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GEODATA:
+      dm_scene_set_geodata (self, g_value_get_boxed (value));
+      break;
+    case PROP_PARTITION:
+      dm_scene_set_partition (self, g_value_get_boxed (value));
+      break;
+    case PROP_SCENARIO:
+      dm_scene_set_scenario (self, g_value_get_object (value));
+      break;
+    case PROP_COMPARE:
+      dm_scene_set_compare (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_FRONT:
+      dm_scene_set_show_front (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_LABELS:
+      dm_scene_set_show_labels (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_PLACES:
+      dm_scene_set_show_places (self, g_value_get_boolean (value));
+      break;
+    case PROP_HIGH_CONTRAST:
+      dm_scene_set_high_contrast (self, g_value_get_boolean (value));
+      break;
+    case PROP_DARK:
+      dm_scene_set_dark (self, g_value_get_boolean (value));
+      break;
+    case PROP_TEXT_SCALE:
+      dm_scene_set_text_scale (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_scene_class_init (DmSceneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispatch_properties_changed = dm_scene_dispatch_properties_changed;
+  object_class->dispose = dm_scene_dispose;
+  object_class->finalize = dm_scene_finalize;
+  object_class->get_property = dm_scene_get_property;
+  object_class->set_property = dm_scene_set_property;
+
+  /* The bundled geography: oblasts, places. */
+  properties[PROP_GEODATA] =
+    g_param_spec_boxed ("geodata", NULL, NULL, DM_TYPE_GEODATA, flags);
+  /* The day shown: each region's parts against that day's line of contact. */
+  properties[PROP_PARTITION] =
+    g_param_spec_boxed ("partition", NULL, NULL, DM_TYPE_PARTITION, flags);
+  /* The proposal shown, with the user's edits. */
+  properties[PROP_SCENARIO] =
+    g_param_spec_object ("scenario", NULL, NULL, DM_TYPE_SCENARIO, flags);
+  /* The other proposal of a comparison: where the two differ is outlined. */
+  properties[PROP_COMPARE] =
+    g_param_spec_object ("compare", NULL, NULL, DM_TYPE_SCENARIO, flags);
+  properties[PROP_SHOW_FRONT] =
+    g_param_spec_boolean ("show-front", NULL, NULL, TRUE, flags);
+  properties[PROP_SHOW_LABELS] =
+    g_param_spec_boolean ("show-labels", NULL, NULL, TRUE, flags);
+  properties[PROP_SHOW_PLACES] =
+    g_param_spec_boolean ("show-places", NULL, NULL, TRUE, flags);
+  /* Thicker lines and black halos, for projectors. */
+  properties[PROP_HIGH_CONTRAST] =
+    g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE, flags);
+  /* Painted over the dark basemap. */
+  properties[PROP_DARK] =
+    g_param_spec_boolean ("dark", NULL, NULL, FALSE, flags);
+  /* 1 normally; larger in presentation mode. */
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL, 0.25, 4.0, 1.0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Anything painted changed: a property, the selection, an imported
+   * layer, or a part's status in either scenario (they are edited in
+   * place). Painters drop their caches on it. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dm_scene_init (DmScene *self)
+{
+  self->sel_region = self->sel_part = -1;
+  self->show_front = TRUE;
+  self->show_labels = TRUE;
+  self->show_places = TRUE;
+  self->text_scale = 1.0;
+  self->extras = g_ptr_array_new_with_free_func (extra_free);
+
+  self->scenario_signals = g_signal_group_new (DM_TYPE_SCENARIO);
+  g_signal_group_connect_swapped (self->scenario_signals, "changed", G_CALLBACK (emit_changed),
+                                  self);
+  self->compare_signals = g_signal_group_new (DM_TYPE_SCENARIO);
+  g_signal_group_connect_swapped (self->compare_signals, "changed", G_CALLBACK (emit_changed),
+                                  self);
+}
+
+/* geodata may be NULL, for a window's scene before the data has loaded. */
+DmScene *
+dm_scene_new (DmGeodata *geodata)
+{
+  return g_object_new (DM_TYPE_SCENE, "geodata", geodata, NULL);
+}
+
+/* Makes self draw as source does, now and whenever source changes. */
+void
+dm_scene_follow (DmScene *self,
+                 DmScene *source)
+{
+  g_return_if_fail (DM_IS_SCENE (self) && DM_IS_SCENE (source));
+
+  for (guint i = 0; i < G_N_ELEMENTS (style_props); i++)
+    {
+      const char *name = g_param_spec_get_name (properties[style_props[i]]);
+
+      g_object_bind_property (source, name, self, name, G_BINDING_SYNC_CREATE);
+    }
+}
+
+/* A scene showing what self shows now, which later changes to self do not
+ * reach: for an export that paints in a thread. The scenario is shared. */
+DmScene *
+dm_scene_copy (DmScene *self)
+{
+  DmScene *copy;
+
+  g_return_val_if_fail (DM_IS_SCENE (self), NULL);
+
+  copy = g_object_new (DM_TYPE_SCENE,
+                       "geodata", self->geodata,
+                       "partition", self->partition,
+                       "scenario", self->scenario,
+                       "compare", self->compare,
+                       NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (style_props); i++)
+    {
+      GParamSpec *pspec = properties[style_props[i]];
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (self), pspec->name, &value);
+      g_object_set_property (G_OBJECT (copy), pspec->name, &value);
+    }
+  dm_scene_copy_extras (copy, self);
+  return copy;
 }
 
 DmGeodata *
 dm_scene_get_geodata (DmScene *self)
 {
+  g_return_val_if_fail (DM_IS_SCENE (self), NULL);
   return self->geodata;
+}
+
+void
+dm_scene_set_geodata (DmScene   *self,
+                      DmGeodata *geodata)
+{
+  g_return_if_fail (DM_IS_SCENE (self));
+
+  if (self->geodata == geodata)
+    return;
+  g_clear_pointer (&self->geodata, dm_geodata_unref);
+  self->geodata = geodata ? dm_geodata_ref (geodata) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEODATA]);
+}
+
+DmPartition *
+dm_scene_get_partition (DmScene *self)
+{
+  g_return_val_if_fail (DM_IS_SCENE (self), NULL);
+  return self->partition;
 }
 
 void
 dm_scene_set_partition (DmScene     *self,
                         DmPartition *partition)
 {
-  self->serial++;
+  g_return_if_fail (DM_IS_SCENE (self));
+
+  if (self->partition == partition)
+    return;
   if (partition != NULL)
     dm_partition_ref (partition);
   g_clear_pointer (&self->partition, dm_partition_unref);
   self->partition = partition;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTITION]);
 }
 
-DmPartition *
-dm_scene_get_partition (DmScene *self)
+DmScenario *
+dm_scene_get_scenario (DmScene *self)
 {
-  return self->partition;
+  g_return_val_if_fail (DM_IS_SCENE (self), NULL);
+  return self->scenario;
 }
 
 void
 dm_scene_set_scenario (DmScene    *self,
                        DmScenario *scenario)
 {
-  self->serial++;
-  g_set_object (&self->scenario, scenario);
+  g_return_if_fail (DM_IS_SCENE (self));
+
+  if (!g_set_object (&self->scenario, scenario))
+    return;
+  g_signal_group_set_target (self->scenario_signals, scenario);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
 }
 
 DmScenario *
-dm_scene_get_scenario (DmScene *self)
+dm_scene_get_compare (DmScene *self)
 {
-  return self->scenario;
+  g_return_val_if_fail (DM_IS_SCENE (self), NULL);
+  return self->compare;
 }
 
 void
 dm_scene_set_compare (DmScene    *self,
-                      DmScenario *other)
+                      DmScenario *compare)
 {
-  self->serial++;
-  g_set_object (&self->compare, other);
+  g_return_if_fail (DM_IS_SCENE (self));
+
+  if (!g_set_object (&self->compare, compare))
+    return;
+  g_signal_group_set_target (self->compare_signals, compare);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARE]);
 }
 
+static void
+set_flag (DmScene  *self,
+          gboolean *flag,
+          gboolean  value,
+          guint     prop_id)
+{
+  value = !!value;
+  if (*flag == value)
+    return;
+  *flag = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+gboolean
+dm_scene_get_show_front (DmScene *self)
+{
+  g_return_val_if_fail (DM_IS_SCENE (self), FALSE);
+  return self->show_front;
+}
+
+void
+dm_scene_set_show_front (DmScene  *self,
+                         gboolean  show_front)
+{
+  g_return_if_fail (DM_IS_SCENE (self));
+  set_flag (self, &self->show_front, show_front, PROP_SHOW_FRONT);
+}
+
+gboolean
+dm_scene_get_show_labels (DmScene *self)
+{
+  g_return_val_if_fail (DM_IS_SCENE (self), FALSE);
+  return self->show_labels;
+}
+
+void
+dm_scene_set_show_labels (DmScene  *self,
+                          gboolean  show_labels)
+{
+  g_return_if_fail (DM_IS_SCENE (self));
+  set_flag (self, &self->show_labels, show_labels, PROP_SHOW_LABELS);
+}
+
+gboolean
+dm_scene_get_show_places (DmScene *self)
+{
+  g_return_val_if_fail (DM_IS_SCENE (self), FALSE);
+  return self->show_places;
+}
+
+void
+dm_scene_set_show_places (DmScene  *self,
+                          gboolean  show_places)
+{
+  g_return_if_fail (DM_IS_SCENE (self));
+  set_flag (self, &self->show_places, show_places, PROP_SHOW_PLACES);
+}
+
+gboolean
+dm_scene_get_high_contrast (DmScene *self)
+{
+  g_return_val_if_fail (DM_IS_SCENE (self), FALSE);
+  return self->high_contrast;
+}
+
+void
+dm_scene_set_high_contrast (DmScene  *self,
+                            gboolean  high_contrast)
+{
+  g_return_if_fail (DM_IS_SCENE (self));
+  set_flag (self, &self->high_contrast, high_contrast, PROP_HIGH_CONTRAST);
+}
+
+gboolean
+dm_scene_get_dark (DmScene *self)
+{
+  g_return_val_if_fail (DM_IS_SCENE (self), FALSE);
+  return self->dark;
+}
+
+void
+dm_scene_set_dark (DmScene  *self,
+                   gboolean  dark)
+{
+  g_return_if_fail (DM_IS_SCENE (self));
+  set_flag (self, &self->dark, dark, PROP_DARK);
+}
+
+double
+dm_scene_get_text_scale (DmScene *self)
+{
+  g_return_val_if_fail (DM_IS_SCENE (self), 1.0);
+  return self->text_scale;
+}
+
+void
+dm_scene_set_text_scale (DmScene *self,
+                         double   text_scale)
+{
+  g_return_if_fail (DM_IS_SCENE (self));
+
+  if (self->text_scale == text_scale)
+    return;
+  self->text_scale = text_scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+}
+
+/* The part last clicked, outlined; -1, -1 for none. */
 void
 dm_scene_set_selection (DmScene *self,
                         int      region,
                         int      part)
 {
-  self->serial++;
+  g_return_if_fail (DM_IS_SCENE (self));
+
+  if (self->sel_region == region && self->sel_part == part)
+    return;
   self->sel_region = region;
   self->sel_part = part;
+  emit_changed (self);
 }
 
-DmSceneOptions *
-dm_scene_get_options (DmScene *self)
+gboolean
+dm_scene_get_selection (DmScene *self,
+                        int     *region,
+                        int     *part)
 {
-  return &self->options;
+  g_return_val_if_fail (DM_IS_SCENE (self), FALSE);
+
+  *region = self->sel_region;
+  *part = self->sel_part;
+  return self->sel_region >= 0;
+}
+
+/* An imported overlay: drawn above the region parts in neutral black, so it
+ * never reads as a status. shapes holds DmShape; the scene keeps a ref. */
+void
+dm_scene_add_extra (DmScene    *self,
+                    const char *name,
+                    GPtrArray  *shapes)
+{
+  Extra *extra;
+
+  g_return_if_fail (DM_IS_SCENE (self));
+
+  extra = g_new0 (Extra, 1);
+  extra->name = g_strdup (name);
+  extra->shapes = g_ptr_array_ref (shapes);
+  g_ptr_array_add (self->extras, extra);
+  emit_changed (self);
+}
+
+/* Imported overlays are shared (shapes are immutable) between the scenes
+ * of two compared maps and an export's copy of the scene. */
+void
+dm_scene_copy_extras (DmScene *self,
+                      DmScene *from)
+{
+  for (guint i = 0; i < from->extras->len; i++)
+    {
+      Extra *extra = g_ptr_array_index (from->extras, i);
+      dm_scene_add_extra (self, extra->name, extra->shapes);
+    }
+}
+
+guint
+dm_scene_get_n_extras (DmScene *self)
+{
+  g_return_val_if_fail (DM_IS_SCENE (self), 0);
+  return self->extras->len;
+}
+
+const char *
+dm_scene_get_extra_name (DmScene *self,
+                         guint    index)
+{
+  g_return_val_if_fail (DM_IS_SCENE (self), NULL);
+  g_return_val_if_fail (index < self->extras->len, NULL);
+  return ((Extra *) g_ptr_array_index (self->extras, index))->name;
 }
 
 void
@@ -160,24 +605,39 @@ guint
 dm_scene_get_keys (DmScene    *self,
                    DmStyleKey *keys)
 {
+  return dm_scene_get_legend_keys (self, NULL, keys);
+}
+
+/* The style keys either scene uses (other may be NULL), in legend order:
+ * the legend of two compared maps. */
+guint
+dm_scene_get_legend_keys (DmScene    *self,
+                          DmScene    *other,
+                          DmStyleKey *keys)
+{
   gboolean used[DM_N_KEYS] = { FALSE, };
+  DmScene *scenes[2] = { self, other };
   guint n = 0;
 
-  if (self->scenario == NULL || self->partition == NULL)
-    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (scenes); i++)
+    {
+      DmScene *scene = scenes[i];
 
-  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
-    for (DmPart p = 0; p < DM_N_PARTS; p++)
-      {
-        DmStyleKey key;
-        DmCertainty certainty;
+      if (scene == NULL || scene->scenario == NULL || scene->partition == NULL)
+        continue;
+      for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+        for (DmPart p = 0; p < DM_N_PARTS; p++)
+          {
+            DmStyleKey key;
+            DmCertainty certainty;
 
-        if (!dm_partition_has_part (self->partition, r, p) ||
-            dm_partition_get_area (self->partition, r, p) < 1.0)
-          continue;
-        dm_scene_style_for_part (self, r, p, &key, &certainty);
-        used[key] = TRUE;
-      }
+            if (!dm_partition_has_part (scene->partition, r, p) ||
+                dm_partition_is_sliver (scene->partition, r, p))
+              continue;
+            dm_scene_style_for_part (scene, r, p, &key, &certainty);
+            used[key] = TRUE;
+          }
+    }
   for (guint k = 0; k < DM_N_KEYS; k++)
     if (used[k])
       keys[n++] = k;
@@ -215,7 +675,7 @@ draw_parts (DmScene      *self,
             dm_draw_group_begin (cr, id, label);
           }
         dm_path_append (cr, shape, view);
-        if (self->options.dark_basemap)
+        if (self->dark)
           {
             /* Over a dark basemap the translucent fills and their hatches
              * sink; a light underlay keeps them as the legend shows them. */
@@ -247,7 +707,7 @@ draw_region_outlines (DmScene      *self,
                       cairo_t      *cr,
                       const DmView *view)
 {
-  double width = (self->options.high_contrast ? 2.6 : 1.6) * view->scale;
+  double width = (self->high_contrast ? 2.6 : 1.6) * view->scale;
 
   for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
     dm_path_append (cr, dm_geodata_get_region_shape (self->geodata, r), view);
@@ -298,26 +758,18 @@ draw_highlights (DmScene      *self,
     }
 }
 
-/* The line of contact: dark red over a white casing, legible on any fill. */
 static void
 draw_front (DmScene      *self,
             cairo_t      *cr,
             const DmView *view)
 {
   DmShape *front = dm_partition_get_front (self->partition);
-  double k = self->options.high_contrast ? 1.5 : 1.0;
+  double k = self->high_contrast ? 1.5 : 1.0;
 
   if (!dm_shape_visible (front, view, 0))
     return;
   dm_path_append (cr, front, view);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, 4.5 * k * view->scale);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  dm_draw_stroke_preserve (cr);
-  cairo_set_line_width (cr, 2.2 * k * view->scale);
-  cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
-  dm_draw_stroke (cr);
+  dm_style_stroke_front (cr, k * view->scale);
 }
 
 static void
@@ -325,8 +777,8 @@ draw_labels (DmScene      *self,
              cairo_t      *cr,
              const DmView *view)
 {
-  DmTextStyle style = { DM_TEXT_REGION, view->scale * self->options.text_scale,
-                        self->options.high_contrast };
+  DmTextStyle style = { DM_TEXT_REGION, view->scale * self->text_scale,
+                        self->high_contrast };
   DmTextBoxes *boxes = dm_text_boxes_new ();
   GPtrArray *places = dm_geodata_get_places (self->geodata);
   /* Region names may move off their point; a city's name may not. */
@@ -335,8 +787,8 @@ draw_labels (DmScene      *self,
 
   /* The largest cities first (Donetsk, Zaporizhzhia…): a region's name
    * can go around them, their own names cannot move. */
-  if (self->options.show_places)
-    dm_text_draw_places (cr, boxes, places, view, style.scale, self->options.high_contrast,
+  if (self->show_places)
+    dm_text_draw_places (cr, boxes, places, view, style.scale, self->high_contrast,
                          500000);
 
   for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
@@ -353,85 +805,9 @@ draw_labels (DmScene      *self,
           break;
     }
 
-  if (self->options.show_places)
-    dm_text_draw_places (cr, boxes, places, view, style.scale, self->options.high_contrast, 0);
+  if (self->show_places)
+    dm_text_draw_places (cr, boxes, places, view, style.scale, self->high_contrast, 0);
   dm_text_boxes_free (boxes);
-}
-
-/* An imported overlay: drawn above the region parts in neutral black, so it
- * never reads as a status. shapes holds DmShape; the scene keeps a ref. */
-void
-dm_scene_add_extra (DmScene    *self,
-                    const char *name,
-                    GPtrArray  *shapes)
-{
-  Extra *extra = g_new0 (Extra, 1);
-
-  self->serial++;
-  extra->name = g_strdup (name);
-  extra->shapes = g_ptr_array_ref (shapes);
-  g_ptr_array_add (self->extras, extra);
-}
-
-static guint64
-mix (guint64 h,
-     guint64 v)
-{
-  /* FNV-1a style: order-sensitive and cheap. */
-  return (h ^ v) * G_GUINT64_CONSTANT (1099511628211);
-}
-
-/* Changes whenever what dm_scene_draw paints could change, apart from the
- * view: setters, options and every part's status in both scenarios (the
- * scenarios are edited in place). Painters key their caches on it. */
-guint64
-dm_scene_get_fingerprint (DmScene *self)
-{
-  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
-  const DmSceneOptions *o = &self->options;
-
-  h = mix (h, self->serial);
-  h = mix (h, (guint64) o->show_front | (guint64) o->show_labels << 1 |
-              (guint64) o->show_places << 2 | (guint64) o->high_contrast << 3 |
-              (guint64) o->dark_basemap << 4);
-  h = mix (h, (guint64) (o->text_scale * 1000.0));
-  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
-    for (DmPart p = 0; p < DM_N_PARTS; p++)
-      {
-        if (self->scenario != NULL)
-          h = mix (h, dm_scenario_get_status (self->scenario, r, p) |
-                      (guint64) dm_scenario_is_edited (self->scenario, r, p) << 8);
-        if (self->compare != NULL)
-          h = mix (h, dm_scenario_get_status (self->compare, r, p) + 16);
-      }
-  return h;
-}
-
-/* Imported overlays are shared (shapes are immutable) between the scenes
- * of two compared maps and an export's copy of the scene. */
-void
-dm_scene_copy_extras (DmScene *self,
-                      DmScene *from)
-{
-  for (guint i = 0; i < from->extras->len; i++)
-    {
-      Extra *extra = g_ptr_array_index (from->extras, i);
-      dm_scene_add_extra (self, extra->name, extra->shapes);
-    }
-}
-
-guint
-dm_scene_get_n_extras (DmScene *self)
-{
-  return self->extras->len;
-}
-
-const char *
-dm_scene_get_extra_name (DmScene *self,
-                         guint    index)
-{
-  g_return_val_if_fail (index < self->extras->len, NULL);
-  return ((Extra *) g_ptr_array_index (self->extras, index))->name;
 }
 
 /* Points and multipoints (one-vertex rings) as dots; FALSE if the shape
@@ -505,44 +881,6 @@ draw_extras (DmScene      *self,
     }
 }
 
-void
-dm_scene_draw (DmScene      *self,
-               cairo_t      *cr,
-               const DmView *view)
-{
-  g_return_if_fail (self != NULL && cr != NULL && view != NULL);
-
-  if (self->partition == NULL || self->scenario == NULL)
-    return;
-
-  cairo_save (cr);
-  cairo_new_path (cr);
-  dm_draw_group_begin (cr, "regions", "Region parts by status");
-  draw_parts (self, cr, view);
-  dm_draw_group_end (cr);
-  dm_draw_group_begin (cr, "region-outlines", "Region outlines");
-  draw_region_outlines (self, cr, view);
-  dm_draw_group_end (cr);
-  draw_extras (self, cr, view);
-  dm_draw_group_begin (cr, "highlights", "Differences and selection");
-  draw_highlights (self, cr, view);
-  dm_draw_group_end (cr);
-  /* Over the difference outlines: the line of contact must never vanish. */
-  if (self->options.show_front)
-    {
-      dm_draw_group_begin (cr, "line-of-contact", "Line of contact");
-      draw_front (self, cr, view);
-      dm_draw_group_end (cr);
-    }
-  if (self->options.show_labels)
-    {
-      dm_draw_group_begin (cr, "labels", "Labels");
-      draw_labels (self, cr, view);
-      dm_draw_group_end (cr);
-    }
-  cairo_restore (cr);
-}
-
 /* Which region part lies under a world point; FALSE outside all of them. */
 gboolean
 dm_scene_hit (DmScene  *self,
@@ -564,4 +902,66 @@ dm_scene_hit (DmScene  *self,
           return TRUE;
         }
   return FALSE;
+}
+static void
+draw_all (DmScene      *self,
+          cairo_t      *cr,
+          const DmView *view)
+{
+  if (self->geodata == NULL || self->partition == NULL || self->scenario == NULL)
+    return;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  dm_draw_group_begin (cr, "regions", "Region parts by status");
+  draw_parts (self, cr, view);
+  dm_draw_group_end (cr);
+  dm_draw_group_begin (cr, "region-outlines", "Region outlines");
+  draw_region_outlines (self, cr, view);
+  dm_draw_group_end (cr);
+  draw_extras (self, cr, view);
+  dm_draw_group_begin (cr, "highlights", "Differences and selection");
+  draw_highlights (self, cr, view);
+  dm_draw_group_end (cr);
+  /* Over the difference outlines: the line of contact must never vanish. */
+  if (self->show_front)
+    {
+      dm_draw_group_begin (cr, "line-of-contact", "Line of contact");
+      draw_front (self, cr, view);
+      dm_draw_group_end (cr);
+    }
+  if (self->show_labels)
+    {
+      dm_draw_group_begin (cr, "labels", "Labels");
+      draw_labels (self, cr, view);
+      dm_draw_group_end (cr);
+    }
+  cairo_restore (cr);
+}
+
+void
+dm_scene_draw (DmScene      *self,
+               cairo_t      *cr,
+               const DmView *view)
+{
+  g_return_if_fail (DM_IS_SCENE (self) && cr != NULL && view != NULL);
+  draw_all (self, cr, view);
+}
+
+/* Paints scenario instead of the scene's own, for a cross-fade from the
+ * previous proposal: nothing is notified, nothing changes. */
+void
+dm_scene_draw_scenario (DmScene      *self,
+                        cairo_t      *cr,
+                        const DmView *view,
+                        DmScenario   *scenario)
+{
+  DmScenario *own;
+
+  g_return_if_fail (DM_IS_SCENE (self) && cr != NULL && view != NULL);
+
+  own = self->scenario;
+  self->scenario = scenario;
+  draw_all (self, cr, view);
+  self->scenario = own;
 }

@@ -1,4 +1,4 @@
-/* dm-scene.h: the overlay painter: region parts by status, the line of contact, labels. */
+/* dm-scene.h: what a map shows, as properties, and the painter that draws it onto any cairo_t. */
 #pragma once
 
 #include <cairo.h>
@@ -12,62 +12,82 @@
 
 G_BEGIN_DECLS
 
-typedef struct _DmScene DmScene;
-
-typedef struct
-{
-  gboolean show_front;     /* the line of contact */
-  gboolean show_labels;    /* region names */
-  gboolean show_places;    /* town names */
-  gboolean high_contrast;  /* thicker lines, black halos: projectors */
-  double   text_scale;     /* 1 normally; larger in presentation mode */
-  gboolean dark_basemap;   /* painted over the dark basemap */
-} DmSceneOptions;
-
 #define DM_TYPE_SCENE (dm_scene_get_type ())
-GType         dm_scene_get_type       (void) G_GNUC_CONST;
-DmScene      *dm_scene_new            (DmGeodata       *geodata);
-DmScene      *dm_scene_ref            (DmScene         *self);
-void          dm_scene_unref          (DmScene         *self);
-DmGeodata    *dm_scene_get_geodata    (DmScene         *self);
-void          dm_scene_set_partition  (DmScene         *self,
-                                       DmPartition     *partition);
-DmPartition  *dm_scene_get_partition  (DmScene         *self);
-void          dm_scene_set_scenario   (DmScene         *self,
-                                       DmScenario      *scenario);
-DmScenario   *dm_scene_get_scenario   (DmScene         *self);
-void          dm_scene_set_compare    (DmScene         *self,
-                                       DmScenario      *other);
-void          dm_scene_set_selection  (DmScene         *self,
-                                       int              region,
-                                       int              part);
-DmSceneOptions *dm_scene_get_options  (DmScene         *self);
-void          dm_scene_draw           (DmScene         *self,
-                                       cairo_t         *cr,
-                                       const DmView    *view);
-gboolean      dm_scene_hit            (DmScene         *self,
-                                       double           x,
-                                       double           y,
-                                       DmRegion        *region,
-                                       DmPart          *part);
-guint         dm_scene_get_keys       (DmScene         *self,
-                                       DmStyleKey      *keys);
-void          dm_scene_style_for_part (DmScene         *self,
-                                       DmRegion         region,
-                                       DmPart           part,
-                                       DmStyleKey      *key,
-                                       DmCertainty     *certainty);
+G_DECLARE_FINAL_TYPE (DmScene, dm_scene, DM, SCENE, GObject)
 
-guint64       dm_scene_get_fingerprint (DmScene        *self);
-void          dm_scene_add_extra      (DmScene         *self,
-                                       const char      *name,
-                                       GPtrArray       *shapes);
-void          dm_scene_copy_extras    (DmScene         *self,
-                                       DmScene         *from);
-guint         dm_scene_get_n_extras   (DmScene         *self);
-const char   *dm_scene_get_extra_name (DmScene         *self,
-                                       guint            index);
+DmScene      *dm_scene_new              (DmGeodata    *geodata);
+DmScene      *dm_scene_copy             (DmScene      *self);
+void          dm_scene_follow           (DmScene      *self,
+                                         DmScene      *source);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmScene, dm_scene_unref)
+DmGeodata    *dm_scene_get_geodata      (DmScene      *self);
+void          dm_scene_set_geodata      (DmScene      *self,
+                                         DmGeodata    *geodata);
+DmPartition  *dm_scene_get_partition    (DmScene      *self);
+void          dm_scene_set_partition    (DmScene      *self,
+                                         DmPartition  *partition);
+DmScenario   *dm_scene_get_scenario     (DmScene      *self);
+void          dm_scene_set_scenario     (DmScene      *self,
+                                         DmScenario   *scenario);
+DmScenario   *dm_scene_get_compare      (DmScene      *self);
+void          dm_scene_set_compare      (DmScene      *self,
+                                         DmScenario   *compare);
+gboolean      dm_scene_get_show_front   (DmScene      *self);
+void          dm_scene_set_show_front   (DmScene      *self,
+                                         gboolean      show_front);
+gboolean      dm_scene_get_show_labels  (DmScene      *self);
+void          dm_scene_set_show_labels  (DmScene      *self,
+                                         gboolean      show_labels);
+gboolean      dm_scene_get_show_places  (DmScene      *self);
+void          dm_scene_set_show_places  (DmScene      *self,
+                                         gboolean      show_places);
+gboolean      dm_scene_get_high_contrast (DmScene     *self);
+void          dm_scene_set_high_contrast (DmScene     *self,
+                                          gboolean     high_contrast);
+gboolean      dm_scene_get_dark         (DmScene      *self);
+void          dm_scene_set_dark         (DmScene      *self,
+                                         gboolean      dark);
+double        dm_scene_get_text_scale   (DmScene      *self);
+void          dm_scene_set_text_scale   (DmScene      *self,
+                                         double        text_scale);
+
+void          dm_scene_set_selection    (DmScene      *self,
+                                         int           region,
+                                         int           part);
+gboolean      dm_scene_get_selection    (DmScene      *self,
+                                         int          *region,
+                                         int          *part);
+
+void          dm_scene_add_extra        (DmScene      *self,
+                                         const char   *name,
+                                         GPtrArray    *shapes);
+void          dm_scene_copy_extras      (DmScene      *self,
+                                         DmScene      *from);
+guint         dm_scene_get_n_extras     (DmScene      *self);
+const char   *dm_scene_get_extra_name   (DmScene      *self,
+                                         guint         index);
+
+void          dm_scene_draw             (DmScene      *self,
+                                         cairo_t      *cr,
+                                         const DmView *view);
+void          dm_scene_draw_scenario    (DmScene      *self,
+                                         cairo_t      *cr,
+                                         const DmView *view,
+                                         DmScenario   *scenario);
+gboolean      dm_scene_hit              (DmScene      *self,
+                                         double        x,
+                                         double        y,
+                                         DmRegion     *region,
+                                         DmPart       *part);
+guint         dm_scene_get_keys         (DmScene      *self,
+                                         DmStyleKey   *keys);
+guint         dm_scene_get_legend_keys  (DmScene      *self,
+                                         DmScene      *other,
+                                         DmStyleKey   *keys);
+void          dm_scene_style_for_part   (DmScene      *self,
+                                         DmRegion      region,
+                                         DmPart        part,
+                                         DmStyleKey   *key,
+                                         DmCertainty  *certainty);
 
 G_END_DECLS

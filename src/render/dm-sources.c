@@ -10,19 +10,11 @@ char *
 dm_sources_summary (DmScenario *scenario)
 {
   DmProposal *proposal = dm_scenario_get_proposal (scenario);
-  GPtrArray *sources = dm_proposal_get_sources (proposal);
+  g_autoptr(GString) list = g_string_new (NULL);
   GString *s = g_string_new (_("Sources: "));
 
-  for (guint i = 0; i < sources->len; i++)
-    {
-      DmSource *source = g_ptr_array_index (sources, i);
-
-      if (i > 0)
-        g_string_append (s, "; ");
-      g_string_append (s, source->outlet);
-      if (source->date != NULL)
-        g_string_append_printf (s, " (%s)", source->date);
-    }
+  dm_sources_append (list, dm_proposal_get_sources (proposal), NULL);
+  g_string_append (s, list->str);
   if (dm_scenario_get_modified (scenario))
     g_string_append (s, _(". Modified by the user: edited parts follow no source."));
   return g_string_free (s, FALSE);

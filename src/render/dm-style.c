@@ -354,3 +354,22 @@ dm_style_paint_swatch (cairo_t     *cr,
   dm_draw_stroke (cr);
   cairo_restore (cr);
 }
+
+/* The line of contact: dark red over a white casing, legible on any fill.
+ * Strokes and clears the current path; the map, the page's legend and the
+ * window's legend all draw it here. */
+void
+dm_style_stroke_front (cairo_t *cr,
+                       double   scale)
+{
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, 4.5 * scale);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  dm_draw_stroke_preserve (cr);
+  cairo_set_line_width (cr, 2.2 * scale);
+  cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
+  dm_draw_stroke (cr);
+  cairo_restore (cr);
+}

@@ -65,5 +65,7 @@ void            dm_style_paint_swatch (cairo_t      *cr,
                                        double        width,
                                        double        height,
                                        double        scale);
+void            dm_style_stroke_front (cairo_t      *cr,
+                                       double        scale);
 
 G_END_DECLS
