@@ -1,4 +1,4 @@
-/* dm-window-actions.c: the window's actions: stepping proposals, scenario files, export, measures, zoom. */
+/* dm-window-actions.c: the window's actions: stepping proposals and days, scenario files, export, measures, zoom. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -15,6 +15,41 @@ step_proposal_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   _dm_window_step_proposal (DM_WINDOW (widget), g_variant_get_int32 (parameter));
+}
+
+/* (i): how many days of the record forward (negative: back). */
+static void
+step_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  dm_timeline_step (DM_WINDOW (widget)->timeline, g_variant_get_int32 (parameter));
+}
+
+static void
+first_day_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  dm_timeline_set_position (DM_WINDOW (widget)->timeline, 0);
+}
+
+static void
+last_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  dm_timeline_set_position (DM_WINDOW (widget)->timeline, G_MAXUINT);
+}
+
+static void
+play_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DmTimeline *timeline = DM_WINDOW (widget)->timeline;
+
+  dm_timeline_set_playing (timeline, !dm_timeline_get_playing (timeline));
 }
 
 static void
@@ -239,6 +274,10 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.skipped-files", NULL, skipped_files_action);
   gtk_widget_class_install_action (widget_class, "win.step-proposal", "i",
                                    step_proposal_action);
+  gtk_widget_class_install_action (widget_class, "win.step-day", "i", step_day_action);
+  gtk_widget_class_install_action (widget_class, "win.first-day", NULL, first_day_action);
+  gtk_widget_class_install_action (widget_class, "win.last-day", NULL, last_day_action);
+  gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "win.reset-scenario", NULL,
                                    reset_scenario_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
@@ -269,6 +308,19 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "win.zoom-home", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  /* Days: Ctrl+←/→ a day, with Shift a week, Home/End the first and last. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK,
+                                       "win.step-day", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK,
+                                       "win.step-day", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.step-day", "i", -7);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.step-day", "i", 7);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.first-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "win.last-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK,
+                                       "win.play", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save",

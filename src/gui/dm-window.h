@@ -45,6 +45,8 @@ void        dm_window_set_startup       (DmWindow       *self,
                                          const char     *compare_id,
                                          const char     *compare_mode,
                                          gboolean        present);
+void        dm_window_set_startup_date  (DmWindow       *self,
+                                         const char     *date);
 void        dm_window_set_startup_scenario (DmWindow    *self,
                                          const char     *path);
 
