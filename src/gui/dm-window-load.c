@@ -214,15 +214,22 @@ _dm_window_fill_dates (DmWindow   *self,
   timeline_day_cb (self);
 }
 
-/* Shows the line of contact of a known date (bundled or imported). */
+/* Shows the line of contact of a date (a saved scenario's or a lesson
+ * step's): that day, or the latest earlier one, said in the subtitle. */
 gboolean
 dm_window_set_control_date (DmWindow   *self,
                             const char *date)
 {
-  if (self->catalog == NULL || !dm_loader_has_day (self->catalog, date))
+  if (self->catalog == NULL)
     return FALSE;
-  _dm_window_fill_dates (self, date);
-  return TRUE;
+  return _dm_window_show_day (self, date, NULL);
+}
+
+/* Why the day shown is not the one asked for, or NULL. */
+const char *
+dm_window_get_day_note (DmWindow *self)
+{
+  return dm_timeline_get_note (self->timeline);
 }
 
 const char *

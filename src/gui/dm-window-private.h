@@ -80,6 +80,7 @@ void      _dm_window_choose_path       (DmWindow             *self,
                                         GtkFileFilter        *filter,
                                         DmPathFunc            func);
 void      _dm_window_install_actions   (GtkWidgetClass       *widget_class);
+void      _dm_window_actions_init      (DmWindow             *self);
 void      _dm_window_set_proposal      (DmWindow             *self,
                                         DmProposal           *proposal);
 void      _dm_window_step_proposal     (DmWindow             *self,

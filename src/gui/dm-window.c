@@ -618,6 +618,7 @@ dm_window_init (DmWindow *self)
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
 
   _dm_window_load_init (self);
+  _dm_window_actions_init (self);
 }
 
 DmWindow *
