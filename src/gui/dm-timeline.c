@@ -463,7 +463,8 @@ dm_timeline_day_shown (DmTimeline *self)
   self->waiting = FALSE;
 }
 
-/* The next n days playback will show, for loading ahead. */
+/* The next n days playback will show, for loading ahead; n 0 when not
+ * playing: the days either side, for a day key. */
 char **
 dm_timeline_dup_upcoming (DmTimeline *self,
                           guint       n)
@@ -471,6 +472,14 @@ dm_timeline_dup_upcoming (DmTimeline *self,
   GStrvBuilder *builder = g_strv_builder_new ();
   int step = days_per_frame (self);
   char **out;
+
+  if (n == 0)
+    {
+      if (self->position + 1 < self->n_days)
+        g_strv_builder_add (builder, self->days[self->position + 1]);
+      if (self->position > 0 && self->position < self->n_days)
+        g_strv_builder_add (builder, self->days[self->position - 1]);
+    }
 
   for (guint k = 1; k <= n && self->n_days > 0; k++)
     {

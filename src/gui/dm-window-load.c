@@ -79,13 +79,16 @@ day_loaded_cb (GObject      *source,
   dm_scene_set_partition (self->scene, partition);
   gtk_stack_set_visible_child_name (self->map_stack, "map");
   dm_timeline_day_shown (self->timeline);
-  if (dm_timeline_get_playing (self->timeline))
-    {
-      g_auto(GStrv) upcoming = dm_timeline_dup_upcoming (self->timeline, 4);
+  /* Load ahead what is likely next: playback's next frames, or the days
+   * either side for a day key. */
+  {
+    g_auto(GStrv) upcoming = dm_timeline_dup_upcoming (self->timeline,
+                                                       dm_timeline_get_playing (self->timeline)
+                                                       ? 4 : 0);
 
-      dm_loader_prefetch_days (self->catalog, dm_scene_get_geodata (self->scene),
-                               (const char * const *) upcoming);
-    }
+    dm_loader_prefetch_days (self->catalog, dm_scene_get_geodata (self->scene),
+                             (const char * const *) upcoming);
+  }
   if (dm_window_is_ready (self))
     report_first_frame (self);
 }
