@@ -84,7 +84,7 @@ test_stats_csv (void)
           donetsk_total = g_ascii_strtod (cols[3], NULL);
         }
     }
-  g_assert_cmpuint (n, ==, 17);
+  g_assert_cmpuint (n, ==, 27);
   /* Sensible: Ukraine held roughly a fifth to a third of Donetsk oblast. */
   g_assert_cmpfloat (donetsk_ua, >, 3000.0);
   g_assert_cmpfloat (donetsk_ua, <, 10000.0);

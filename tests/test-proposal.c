@@ -26,7 +26,7 @@ test_bundled_valid (void)
 
       g_assert_nonnull (p);
       /* Every region part resolves to a clause, and every clause cites a source. */
-      for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+      for (DmRegion r = 0; r < DM_N_REGIONS; r++)
         for (DmPart part = 0; part < DM_N_PARTS; part++)
           {
             const DmClause *c = dm_proposal_lookup (p, r, part);
@@ -34,7 +34,6 @@ test_bundled_valid (void)
             g_assert_nonnull (c);
             g_assert_cmpuint (c->sources->len, >, 0);
           }
-      g_assert_nonnull (dm_proposal_lookup (p, DM_REGION_OTHER, DM_PART_RUSSIAN_HELD));
     }
   /* Every day of DeepStateMap's record, 2024-07-08 to 2026-08-22. */
   g_assert_cmpuint (dm_catalog_get_controls (catalog)->len, ==, 769);
@@ -70,6 +69,51 @@ test_clauses_match_reference (void)
   g_assert_cmpint (c->status, ==, DM_STATUS_UNPUBLISHED);
   g_assert_true (c->has_earlier);
   g_assert_cmpint (c->earlier_status, ==, DM_STATUS_DEMILITARIZED);
+}
+
+/* The four oblasts outside the five regions, each as the reports have it:
+ * named areas get the plan's status, the rest "not addressed". */
+static void
+test_outer_oblasts (void)
+{
+  g_autoptr(DmCatalog) catalog = dm_catalog_new (dm_test_data_dir (), NULL, NULL);
+  DmProposal *eu = dm_catalog_find_proposal (catalog, "eu-ua-2025-04");
+  DmProposal *p20 = dm_catalog_find_proposal (catalog, "framework-20-point-2025-12");
+  DmProposal *anc = dm_catalog_find_proposal (catalog, "ru-anchorage-2025-08");
+  DmProposal *ist = dm_catalog_find_proposal (catalog, "ru-memorandum-2025-06");
+  const struct { DmProposal *p; DmRegion region; DmPart part; DmStatus status; } expected[] = {
+    /* The European plan names only the Kinburn Spit. */
+    { eu, DM_REGION_MYKOLAIV, DM_PART_RUSSIAN_HELD, DM_STATUS_RETURNED },
+    { eu, DM_REGION_KHARKIV, DM_PART_RUSSIAN_HELD, DM_STATUS_NOT_ADDRESSED },
+    { eu, DM_REGION_SUMY, DM_PART_RUSSIAN_HELD, DM_STATUS_NOT_ADDRESSED },
+    { eu, DM_REGION_DNIPROPETROVSK, DM_PART_RUSSIAN_HELD, DM_STATUS_NOT_ADDRESSED },
+    /* The 20-point plan: Russia leaves three oblasts, Kinburn is demilitarised. */
+    { p20, DM_REGION_KHARKIV, DM_PART_RUSSIAN_HELD, DM_STATUS_RETURNED },
+    { p20, DM_REGION_SUMY, DM_PART_RUSSIAN_HELD, DM_STATUS_RETURNED },
+    { p20, DM_REGION_DNIPROPETROVSK, DM_PART_RUSSIAN_HELD, DM_STATUS_RETURNED },
+    { p20, DM_REGION_MYKOLAIV, DM_PART_RUSSIAN_HELD, DM_STATUS_DEMILITARIZED },
+    { p20, DM_REGION_KHARKIV, DM_PART_UKRAINIAN_HELD, DM_STATUS_NOT_ADDRESSED },
+    /* Anchorage: the pockets in three oblasts given up; Mykolaiv not mentioned. */
+    { anc, DM_REGION_KHARKIV, DM_PART_RUSSIAN_HELD, DM_STATUS_RETURNED },
+    { anc, DM_REGION_SUMY, DM_PART_RUSSIAN_HELD, DM_STATUS_RETURNED },
+    { anc, DM_REGION_DNIPROPETROVSK, DM_PART_RUSSIAN_HELD, DM_STATUS_RETURNED },
+    { anc, DM_REGION_MYKOLAIV, DM_PART_RUSSIAN_HELD, DM_STATUS_NOT_ADDRESSED },
+    /* "other" is shorthand for all four. */
+    { ist, DM_REGION_SUMY, DM_PART_UKRAINIAN_HELD, DM_STATUS_NOT_ADDRESSED },
+    { ist, DM_REGION_MYKOLAIV, DM_PART_RUSSIAN_HELD, DM_STATUS_NOT_ADDRESSED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const DmClause *c = dm_proposal_lookup (expected[i].p, expected[i].region, expected[i].part);
+
+      g_test_message ("%s %s %s", dm_proposal_get_id (expected[i].p),
+                      dm_region_to_string (expected[i].region), dm_part_to_string (expected[i].part));
+      g_assert_cmpstr (dm_status_to_string (c->status), ==,
+                       dm_status_to_string (expected[i].status));
+      if (c->status == DM_STATUS_NOT_ADDRESSED)
+        g_assert_cmpint (c->certainty, ==, DM_CERTAINTY_UNCLEAR);
+    }
 }
 
 /* A minimal valid proposal, with one spot to break. */
@@ -178,6 +222,7 @@ main (int    argc,
 
   g_test_add_func ("/proposal/bundled-valid", test_bundled_valid);
   g_test_add_func ("/proposal/clauses-match-reference", test_clauses_match_reference);
+  g_test_add_func ("/proposal/outer-oblasts", test_outer_oblasts);
   g_test_add_func ("/proposal/minimal-valid", test_minimal_valid);
   g_test_add_func ("/proposal/malformed", test_malformed);
 

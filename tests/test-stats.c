@@ -14,7 +14,7 @@
 
 /* The synthetic world: six 1°×1° oblasts on the equator, at lon 0, 2, 4, 6,
  * 8 and 10; Russia holds all of the first two, the east half of the third
- * and the east half of the sixth (untagged, so "other areas"). */
+ * and the east half of the sixth (untagged UA-63, so Kharkiv oblast). */
 #define SQUARE_LAT0 0.0
 #define SQUARE_LAT1 1.0
 
@@ -291,10 +291,13 @@ test_synthetic_parts (void)
     { DM_REGION_ZAPORIZHZHIA, DM_PART_UKRAINIAN_HELD, 1.0 },
     { DM_REGION_KHERSON, DM_PART_RUSSIAN_HELD, 0.0 },
     { DM_REGION_KHERSON, DM_PART_UKRAINIAN_HELD, 1.0 },
-    { DM_REGION_OTHER, DM_PART_RUSSIAN_HELD, 0.5 },
+    { DM_REGION_KHARKIV, DM_PART_RUSSIAN_HELD, 0.5 },
+    { DM_REGION_KHARKIV, DM_PART_UKRAINIAN_HELD, 0.5 },
+    { DM_REGION_SUMY, DM_PART_RUSSIAN_HELD, 0.0 },
+    { DM_REGION_MYKOLAIV, DM_PART_UKRAINIAN_HELD, 0.0 },
   };
 
-  for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+  for (DmRegion r = 0; r < DM_N_FIVE_REGIONS; r++)
     assert_km2 (dm_geodata_get_region_area (w->geodata, r), w->square, w->square);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -338,7 +341,7 @@ test_synthetic_by_status (void)
     { DM_STATUS_RUSSIA_DE_FACTO, 1.5, DM_REGION_DONETSK, 0.5 },
     { DM_STATUS_FROZEN, 2.0, DM_REGION_KHERSON, 1.0 },
     { DM_STATUS_WITHDRAW, 0.5, DM_REGION_DONETSK, 0.5 },
-    { DM_STATUS_OPEN, 0.5, DM_REGION_OTHER, 0.5 },
+    { DM_STATUS_OPEN, 1.0, DM_REGION_KHARKIV, 1.0 },
   };
   double sum = 0.0;
 
@@ -357,8 +360,8 @@ test_synthetic_by_status (void)
       g_assert_cmpfloat_with_epsilon (region_sum, row->area_km2, 1e-6);
       sum += row->area_km2;
     }
-  /* By status adds up to everything: five squares and half the pocket oblast. */
-  assert_km2 (sum, 5.5 * w->square, w->square);
+  /* By status adds up to everything: six squares, Kharkiv oblast's whole. */
+  assert_km2 (sum, 6.0 * w->square, w->square);
 }
 
 static void
@@ -406,7 +409,7 @@ test_synthetic_places (void)
 
   assert_place_names (other, other_names);
   sp = g_ptr_array_index (other, 1);
-  g_assert_cmpint (sp->region, ==, DM_REGION_OTHER);
+  g_assert_cmpint (sp->region, ==, DM_REGION_KHARKIV);
   g_assert_cmpint (sp->part, ==, DM_PART_RUSSIAN_HELD);
   g_assert_cmpint (sp->status, ==, DM_STATUS_RETURNED);
 
@@ -526,7 +529,7 @@ test_places_28_point (void)
       else
         {
           /* Given back: Kharkiv's and Sumy's border villages. */
-          g_assert_cmpint (sp->region, ==, DM_REGION_OTHER);
+          g_assert_cmpint (sp->region, >=, DM_FIRST_OUTER_REGION);
           g_assert_cmpint (sp->status, ==, DM_STATUS_RETURNED);
           g_assert_false (g_strv_contains (region_oblasts, sp->place->oblast));
           n_other++;
@@ -545,7 +548,7 @@ test_places_28_point (void)
       const DmPlace *place = g_ptr_array_index (all, i);
       gboolean in_given_up = FALSE, in_region = FALSE, in_control, expected;
 
-      for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+      for (DmRegion r = 0; r < DM_N_FIVE_REGIONS; r++)
         if (contains (dm_geodata_get_region (geodata, r), place))
           {
             in_region = TRUE;
@@ -723,7 +726,7 @@ test_cli_places (void)
   g_assert_cmpuint (g_strv_length (sections), ==, 2);
   lines = g_strsplit (sections[0], "\n", -1);
   g_assert_cmpstr (lines[0], ==, "region,part,status,area_km2");
-  g_assert_cmpuint (g_strv_length (lines), ==, 18);
+  g_assert_cmpuint (g_strv_length (lines), ==, 28);
   g_clear_pointer (&lines, g_strfreev);
   lines = g_strsplit (g_strchomp (sections[1]), "\n", -1);
   g_assert_cmpstr (lines[0], ==, "name,oblast,region,part,status,population");

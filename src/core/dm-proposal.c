@@ -258,7 +258,7 @@ parse_clause (DmProposal *self,
   clause->index = index;
   clause->sources = g_ptr_array_new ();
 
-  ok &= parse_enum (checker, object, "region", dm_region_names, DM_N_REGIONS, &value, where);
+  ok &= parse_enum (checker, object, "region", dm_region_names, DM_N_REGIONS + 1, &value, where);
   clause->region = value;
   ok &= parse_enum (checker, object, "part", dm_part_names, DM_N_PARTS + 1, &value, where);
   clause->part = value;
@@ -317,12 +317,6 @@ parse_clause (DmProposal *self,
         }
     }
 
-  if (ok && clause->region == DM_REGION_OTHER && clause->part != DM_PART_ALL)
-    {
-      problem (checker, _("%sthe region “other” takes only the part “all”"), where);
-      ok = FALSE;
-    }
-
   if (!ok)
     {
       clause_free (clause);
@@ -340,23 +334,28 @@ check_coverage (DmProposal *self,
       DmClause *clause = g_ptr_array_index (self->clauses, i);
       DmPart first = clause->part == DM_PART_ALL ? 0 : clause->part;
       DmPart last = clause->part == DM_PART_ALL ? DM_N_PARTS - 1 : clause->part;
+      /* "other" is shorthand for the four oblasts outside the five regions. */
+      DmRegion r_first = clause->region == DM_REGION_OTHER ? DM_FIRST_OUTER_REGION
+                                                           : clause->region;
+      DmRegion r_last = clause->region == DM_REGION_OTHER ? DM_N_REGIONS - 1 : clause->region;
 
-      for (DmPart p = first; p <= last; p++)
-        {
-          DmClause *other = self->lookup[clause->region][p];
+      for (DmRegion r = r_first; r <= r_last; r++)
+        for (DmPart p = first; p <= last; p++)
+          {
+            DmClause *other = self->lookup[r][p];
 
-          if (other != NULL)
-            problem (checker, _("clause %u (%s): the %s is already covered by clause %u"),
-                     clause->index, dm_region_to_string (clause->region),
-                     dm_part_to_string (p), other->index);
-          else
-            self->lookup[clause->region][p] = clause;
-        }
+            if (other != NULL)
+              problem (checker, _("clause %u (%s): the %s of %s is already covered by clause %u"),
+                       clause->index, dm_region_to_string (clause->region),
+                       dm_part_to_string (p), dm_region_to_string (r), other->index);
+            else
+              self->lookup[r][p] = clause;
+          }
     }
 
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     for (DmPart p = 0; p < DM_N_PARTS; p++)
-      if (self->lookup[r][p] == NULL && !(r == DM_REGION_OTHER && p == DM_PART_UKRAINIAN_HELD))
+      if (self->lookup[r][p] == NULL)
         problem (checker, _("no clause covers the %s of %s; add one for that part or one "
                             "with the part “all”"),
                  dm_part_to_string (p), dm_region_to_string (r));

@@ -375,7 +375,7 @@ places_in_parts (DmPartition *partition,
       const DmPlace *place = g_ptr_array_index (places, i);
       const PartPiece *piece = NULL;
       DmStatsPlace *found;
-      DmRegion region = DM_REGION_OTHER;
+      DmRegion region = DM_REGION_CRIMEA;
       DmPart part = DM_PART_RUSSIAN_HELD;
 
       /* The parts do not overlap: the first one that holds it is the one. */

@@ -107,9 +107,7 @@ show_clause (DmSidebar *self,
 {
   const DmClause *clause = dm_scenario_get_clause (self->scenario, region, part);
   g_autofree char *area = dm_format_area (dm_partition_get_area (self->partition, region, part));
-  g_autofree char *title = g_strdup_printf ("%s · %s", region == DM_REGION_OTHER
-                                              ? _("Russian-held areas elsewhere")
-                                              : dm_part_label (part), area);
+  g_autofree char *title = g_strdup_printf ("%s · %s", dm_part_label (part), area);
   g_autofree char *sources = NULL;
   g_autoptr(GString) s = g_string_new (NULL);
 
@@ -156,16 +154,9 @@ build_regions (DmSidebar *self)
         {
           AdwComboRow *row;
 
-          if (r == DM_REGION_OTHER && p == DM_PART_UKRAINIAN_HELD)
-            {
-              self->rows[r][p] = NULL;
-              continue;
-            }
           row = ADW_COMBO_ROW (adw_combo_row_new ());
           adw_combo_row_set_model (row, G_LIST_MODEL (statuses));
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         r == DM_REGION_OTHER ? _("Russian-held areas elsewhere")
-                                                              : dm_part_label (p));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dm_part_label (p));
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           /* The selected status shows as the subtitle, in full. */
           g_object_set (row, "use-subtitle", TRUE, NULL);

@@ -249,7 +249,7 @@ draw_region_outlines (DmScene      *self,
 {
   double width = (self->options.high_contrast ? 2.6 : 1.6) * view->scale;
 
-  for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     dm_path_append (cr, dm_geodata_get_region_shape (self->geodata, r), view);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, width);
@@ -339,7 +339,7 @@ draw_labels (DmScene      *self,
     dm_text_draw_places (cr, boxes, places, view, style.scale, self->options.high_contrast,
                          500000);
 
-  for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     {
       DmShape *shape = dm_geodata_get_region_shape (self->geodata, r);
       double px, py;
