@@ -5,6 +5,7 @@
 
 #include "dm-loader.h"
 #include "dm-shape.h"
+#include "dm-stats.h"
 #include "dm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -279,11 +280,12 @@ _dm_window_part_activated_cb (DmWindow       *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
   dm_sidebar_select_part (self->sidebar, region, part);
 
-  text = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s\n%s\n<i>%s</i>\n%s %s\n%s %'.0f km²",
+  text = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s → %s\n%s\n<i>%s</i>\n%s %s\n%s %'.0f km²",
                                   dm_region_label (region), dm_part_label (part),
                                   dm_status_label (status),
                                   dm_scenario_is_edited (clicked, region, part)
                                     ? _(" (your edit)") : "",
+                                  dm_holder_label (dm_part_holder (clicked, region, part)),
                                   clause && clause->note ? clause->note : "",
                                   clause == NULL ? ""
                                   : dm_proposal_is_baseline (dm_scenario_get_proposal (clicked))
@@ -301,8 +303,12 @@ _dm_window_part_activated_cb (DmWindow       *self,
         "\n\n%s: %s\n%s: %s",
         dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario)), dm_status_label (a),
         dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario_b)), dm_status_label (b));
-      g_autofree char *differ = a != b ? g_strdup_printf ("\n<b>%s</b>", _("The two differ here."))
-                                       : g_strdup ("");
+      g_autofree char *differ = dm_parts_differ (self->scenario, self->scenario_b, region, part,
+                                                 FALSE)
+                                ? g_strdup_printf ("\n<b>%s</b>",
+                                                   _("The two would leave this land to different holders."))
+                                : a != b ? g_strdup_printf ("\n%s", _("Only the wording differs."))
+                                : g_strdup ("");
       g_autofree char *joined = g_strconcat (text, both, differ, NULL);
 
       g_free (text);

@@ -8,6 +8,7 @@
 #include "dm-layout.h"
 #include "dm-path.h"
 #include "dm-sources.h"
+#include "dm-stats.h"
 #include "dm-text.h"
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
@@ -451,6 +452,47 @@ format_sources (DmScene     *scene,
     append_sources (dm_proposal_get_sources (proposal), seen, out);
 }
 
+/* "Ukraine withdraws (reported, unclear)": how certain the clauses behind
+ * a legend key are, in the scene's scenario (and the compared one). */
+static char *
+key_label (DmScene    *scene,
+           DmScene    *other,
+           DmStyleKey  key)
+{
+  gboolean seen[DM_N_CERTAINTIES + 1] = { FALSE, };
+  const char *names[DM_N_CERTAINTIES + 1];
+  DmScene *scenes[2] = { scene, other };
+  g_autoptr(GString) s = g_string_new (dm_style_key_label (key));
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenes) && scenes[i] != NULL; i++)
+    {
+      DmScenario *scenario = dm_scene_get_scenario (scenes[i]);
+      DmPartition *partition = dm_scene_get_partition (scenes[i]);
+
+      for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+        for (DmPart p = 0; p < DM_N_PARTS; p++)
+          {
+            int c;
+
+            if (!dm_partition_has_part (partition, r, p) ||
+                dm_style_key (dm_scenario_get_status (scenario, r, p), p) != key)
+              continue;
+            c = dm_part_certainty (scenario, r, p);
+            seen[c < 0 ? DM_N_CERTAINTIES : (guint) c] = TRUE;
+          }
+    }
+  for (guint c = 0; c <= DM_N_CERTAINTIES; c++)
+    if (seen[c])
+      names[n++] = dm_part_certainty_to_string (c < DM_N_CERTAINTIES ? (int) c
+                                                                     : DM_CERTAINTY_EDITED);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s%s", i == 0 ? " (" : ", ", names[i]);
+  if (n > 0)
+    g_string_append_c (s, ')');
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static GPtrArray *
 build_items (Page *page)
 {
@@ -477,7 +519,7 @@ build_items (Page *page)
   add_item (items, ITEM_HEADING, 0, g_strdup (_("Legend")));
   for (guint k = 0; k < DM_N_KEYS; k++)
     if (used[k])
-      add_item (items, ITEM_KEY, k, g_strdup (dm_style_key_label (k)));
+      add_item (items, ITEM_KEY, k, key_label (page->scene, page->other, k));
   if (dm_scene_get_options (page->scene)->show_front)
     add_item (items, ITEM_FRONT, 0, dm_sources_line_credit (partition));
   add_item (items, ITEM_NOTE, 0,

@@ -6,6 +6,7 @@
 #include "dm-draw.h"
 #include "dm-path.h"
 #include "dm-scene.h"
+#include "dm-stats.h"
 #include "dm-text.h"
 
 struct _DmScene
@@ -257,7 +258,8 @@ draw_region_outlines (DmScene      *self,
   dm_draw_stroke (cr);
 }
 
-/* Highlights: differences from the compared scenario, then the selection. */
+/* Highlights: the parts the compared scenario would leave to a different
+ * holder (or, as an option, word differently), then the selection. */
 static void
 draw_highlights (DmScene      *self,
                  cairo_t      *cr,
@@ -270,8 +272,8 @@ draw_highlights (DmScene      *self,
       for (DmRegion r = 0; r < DM_N_REGIONS; r++)
         for (DmPart p = 0; p < DM_N_PARTS; p++)
           if (dm_partition_has_part (self->partition, r, p) &&
-              dm_scenario_get_status (self->scenario, r, p) !=
-              dm_scenario_get_status (self->compare, r, p))
+              dm_parts_differ (self->scenario, self->compare, r, p,
+                               self->options.status_differences))
             dm_path_append (cr, dm_partition_get_shape (self->partition, r, p), view);
       cairo_save (cr);
       cairo_set_line_width (cr, 4.0 * view->scale);

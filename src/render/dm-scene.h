@@ -22,6 +22,7 @@ typedef struct
   gboolean high_contrast;  /* thicker lines, black halos: projectors */
   double   text_scale;     /* 1 normally; larger in presentation mode */
   gboolean dark_basemap;   /* painted over the dark basemap */
+  gboolean status_differences; /* outline parts whose status differs, not only their holder */
 } DmSceneOptions;
 
 #define DM_TYPE_SCENE (dm_scene_get_type ())
