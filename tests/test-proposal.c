@@ -116,6 +116,48 @@ test_outer_oblasts (void)
     }
 }
 
+static gboolean
+cites (const DmClause *clause,
+       const char     *source_id)
+{
+  for (guint i = 0; i < clause->sources->len; i++)
+    if (g_str_equal (((DmSource *) g_ptr_array_index (clause->sources, i))->id, source_id))
+      return TRUE;
+  return FALSE;
+}
+
+/* The audit's corrections (issue 15) stay corrected. */
+static void
+test_audited_clauses (void)
+{
+  g_autoptr(DmCatalog) catalog = dm_catalog_new (dm_test_data_dir (), NULL, NULL);
+  DmProposal *p20 = dm_catalog_find_proposal (catalog, "framework-20-point-2025-12");
+  DmProposal *b91 = dm_catalog_find_proposal (catalog, "borders-1991");
+  DmProposal *geneva = dm_catalog_find_proposal (catalog, "geneva-19-point-2025-11");
+  DmProposal *ist = dm_catalog_find_proposal (catalog, "ru-memorandum-2025-06");
+  GPtrArray *clauses;
+
+  g_assert_cmpstr (dm_proposal_get_sponsor (p20), ==, "United States and Ukraine");
+  /* 68/262 is about Crimea, ES-11/4 about the four regions annexed in 2022. */
+  g_assert_true (cites (dm_proposal_lookup (b91, DM_REGION_CRIMEA, DM_PART_ALL), "un-ga-2014-03-27"));
+  g_assert_false (cites (dm_proposal_lookup (b91, DM_REGION_CRIMEA, DM_PART_ALL), "un-ga-2022-10-12"));
+  g_assert_true (cites (dm_proposal_lookup (b91, DM_REGION_KHERSON, DM_PART_ALL), "un-ga-2022-10-12"));
+  g_assert_false (cites (dm_proposal_lookup (b91, DM_REGION_KHERSON, DM_PART_ALL), "un-ga-2014-03-27"));
+  /* UnHerd reports the later Moscow talks: cited once, not on every clause. */
+  clauses = dm_proposal_get_clauses (geneva);
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      const DmClause *c = g_ptr_array_index (clauses, i);
+
+      g_assert_true (!cites (c, "unherd-2025-12-03") ||
+                     (c->region == DM_REGION_DONETSK && c->part == DM_PART_UKRAINIAN_HELD));
+    }
+  /* The memorandum is known from reports of its terms. */
+  g_assert_cmpstr (dm_proposal_get_published (ist), ==, "reported");
+  g_assert_cmpint (dm_proposal_lookup (ist, DM_REGION_DONETSK, DM_PART_UKRAINIAN_HELD)->certainty,
+                   ==, DM_CERTAINTY_REPORTED);
+}
+
 /* A minimal valid proposal, with one spot to break. */
 static char *
 proposal_json (const char *donetsk_ua_status,
@@ -223,6 +265,7 @@ main (int    argc,
   g_test_add_func ("/proposal/bundled-valid", test_bundled_valid);
   g_test_add_func ("/proposal/clauses-match-reference", test_clauses_match_reference);
   g_test_add_func ("/proposal/outer-oblasts", test_outer_oblasts);
+  g_test_add_func ("/proposal/audited-clauses", test_audited_clauses);
   g_test_add_func ("/proposal/minimal-valid", test_minimal_valid);
   g_test_add_func ("/proposal/malformed", test_malformed);
 
