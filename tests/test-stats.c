@@ -195,9 +195,10 @@ write_proposal (const char *id,
   return dm_scenario_new (proposal);
 }
 
-#define CLAUSE(region, part, status) \
+#define CLAUSE_C(region, part, status, certainty) \
   "{\"region\":\"" region "\",\"part\":\"" part "\",\"status\":\"" status "\"," \
-  "\"certainty\":\"text\",\"note\":\"n\",\"sources\":[\"t-2030-01-01\"]}"
+  "\"certainty\":\"" certainty "\",\"note\":\"n\",\"sources\":[\"t-2030-01-01\"]}"
+#define CLAUSE(region, part, status) CLAUSE_C (region, part, status, "text")
 
 static World *
 world (void)
@@ -244,7 +245,7 @@ world (void)
     CLAUSE ("donetsk", "ukrainian-held", "withdraw") ","
     CLAUSE ("zaporizhzhia", "all", "frozen") ","
     CLAUSE ("kherson", "all", "frozen") ","
-    CLAUSE ("other", "all", "not-addressed"));
+    CLAUSE_C ("other", "all", "not-addressed", "unclear"));
   w->other = write_proposal ("test-other",
     CLAUSE ("crimea", "all", "russia-de-jure") ","
     CLAUSE ("luhansk", "all", "russia-de-facto") ","

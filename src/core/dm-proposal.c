@@ -6,6 +6,7 @@
 
 #include "dm-error.h"
 #include "dm-proposal.h"
+#include "dm-proposal-rules.h"
 
 struct _DmProposal
 {
@@ -61,6 +62,7 @@ source_free (gpointer data)
   g_free (source->outlet);
   g_free (source->date);
   g_free (source->detail);
+  g_free (source->url);
   g_free (source);
 }
 
@@ -197,6 +199,10 @@ parse_sources (DmProposal *self,
       source->outlet = get_string (checker, object, "outlet", TRUE, where);
       source->date = get_string (checker, object, "date", FALSE, where);
       source->detail = get_string (checker, object, "detail", FALSE, where);
+      source->url = get_string (checker, object, "url", FALSE, where);
+      if (source->url != NULL && !g_str_has_prefix (source->url, "https://") &&
+          !g_str_has_prefix (source->url, "http://"))
+        problem (checker, _("%s“url” must start with https:// or http://"), where);
       if (source->id == NULL)
         {
           source_free (source);
@@ -498,6 +504,14 @@ dm_proposal_new_from_data (const char  *data,
     }
 
   parse_root (self, &checker, json_parser_get_root (parser));
+  {
+    /* The format's remaining rules (data/proposals/README.md). */
+    g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
+
+    dm_proposal_check_rules (json_parser_get_root (parser), display_name, rules);
+    for (guint i = 0; i < rules->len; i++)
+      problem (&checker, "%s", (const char *) g_ptr_array_index (rules, i));
+  }
   if (checker.n_problems > 0)
     {
       g_set_error_literal (error, DM_ERROR, DM_ERROR_INVALID, problems->str);
@@ -567,6 +581,13 @@ dm_proposal_get_date (DmProposal *self)
   return self->date;
 }
 
+/* The file it was read from; NULL when read from data. */
+const char *
+dm_proposal_get_path (DmProposal *self)
+{
+  return self->path;
+}
+
 const char *
 dm_proposal_get_summary (DmProposal *self)
 {
@@ -632,6 +653,39 @@ dm_clause_format_sources (const DmClause *clause)
       g_string_append (s, source->outlet);
       if (source->date != NULL)
         g_string_append_printf (s, " (%s)", source->date);
+      if (source->url != NULL)
+        g_string_append_printf (s, " <%s>", source->url);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The same as Pango markup, each source with a url a link to it. */
+char *
+dm_clause_format_sources_markup (const DmClause *clause)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < clause->sources->len; i++)
+    {
+      DmSource *source = g_ptr_array_index (clause->sources, i);
+      g_autofree char *outlet = g_markup_escape_text (source->outlet, -1);
+
+      if (i > 0)
+        g_string_append (s, "; ");
+      if (source->url != NULL)
+        {
+          g_autofree char *url = g_markup_escape_text (source->url, -1);
+
+          g_string_append_printf (s, "<a href=\"%s\">%s</a>", url, outlet);
+        }
+      else
+        g_string_append (s, outlet);
+      if (source->date != NULL)
+        {
+          g_autofree char *date = g_markup_escape_text (source->date, -1);
+
+          g_string_append_printf (s, " (%s)", date);
+        }
     }
   return g_string_free (s, FALSE);
 }

@@ -13,6 +13,7 @@ typedef struct
   char *outlet;
   char *date;
   char *detail;
+  char *url;      /* optional: where the source can be read */
 } DmSource;
 
 typedef struct
@@ -44,6 +45,7 @@ const char     *dm_proposal_get_short_title (DmProposal  *self);
 const char     *dm_proposal_get_sponsor     (DmProposal  *self);
 const char     *dm_proposal_get_date        (DmProposal  *self);
 const char     *dm_proposal_get_summary     (DmProposal  *self);
+const char     *dm_proposal_get_path        (DmProposal  *self);
 gboolean        dm_proposal_is_baseline     (DmProposal  *self);
 const char     *dm_proposal_get_published   (DmProposal  *self);
 GPtrArray      *dm_proposal_get_clauses     (DmProposal  *self);
@@ -53,5 +55,6 @@ const DmClause *dm_proposal_lookup          (DmProposal  *self,
                                              DmRegion     region,
                                              DmPart       part);
 char           *dm_clause_format_sources    (const DmClause *clause);
+char           *dm_clause_format_sources_markup (const DmClause *clause);
 
 G_END_DECLS

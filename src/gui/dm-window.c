@@ -269,8 +269,9 @@ _dm_window_part_activated_cb (DmWindow       *self,
                         ? self->scenario_b : self->scenario;
   const DmClause *clause = dm_scenario_get_clause (clicked, region, part);
   DmStatus status = dm_scenario_get_status (clicked, region, part);
-  g_autofree char *sources = clause ? dm_clause_format_sources (clause) : g_strdup ("—");
-  g_autofree char *text = NULL;
+  /* Markup of ours: a source with a url is a link to it. */
+  g_autofree char *sources = clause ? dm_clause_format_sources_markup (clause) : g_strdup ("—");
+  g_autofree char *text = NULL, *head = NULL, *sources_label = NULL;
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
   GtkWidget *label;
 
@@ -280,7 +281,7 @@ _dm_window_part_activated_cb (DmWindow       *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->overlay));
   dm_sidebar_select_part (self->sidebar, region, part);
 
-  text = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s → %s\n%s\n<i>%s</i>\n%s %s\n%s %'.0f km²",
+  head = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s → %s\n%s\n<i>%s</i>\n%s %'.0f km²",
                                   dm_region_label (region), dm_part_label (part),
                                   dm_status_label (status),
                                   dm_scenario_is_edited (clicked, region, part)
@@ -291,8 +292,10 @@ _dm_window_part_activated_cb (DmWindow       *self,
                                   : dm_proposal_is_baseline (dm_scenario_get_proposal (clicked))
                                   ? _("A baseline for comparison, not a proposal")
                                   : dm_certainty_label (clause->certainty),
-                                  _("Sources:"), sources, _("Area:"),
+                                  _("Area:"),
                                   dm_partition_get_area (self->partition, region, part));
+  sources_label = g_markup_escape_text (_("Sources:"), -1);
+  text = g_strdup_printf ("%s\n%s %s", head, sources_label, sources);
   label = gtk_label_new (NULL);
   if (self->scenario_b != NULL)
     {
