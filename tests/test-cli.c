@@ -147,6 +147,20 @@ test_validate (void)
   g_assert_nonnull (strstr (err2, "bad-region.json: clause 1 (transnistria): unknown region"));
   g_assert_nonnull (strstr (err2, "cut.geojson: "));
   g_assert_nonnull (strstr (out2, "us-28-point-2025-11.json: valid"));
+
+  /* A copy of a bundled proposal is valid, with a warning naming the file it replaces. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *copy = NULL;
+    g_autofree char *out3 = NULL, *err3 = NULL;
+
+    g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
+    copy = dm_test_write ("us-28-point-2025-11.json", contents, -1);
+    g_assert_cmpint (run ((const char *[]) { "validate", copy, NULL }, &out3, &err3), ==, 0);
+    g_assert_nonnull (strstr (err3, "warning: has the id “us-28-point-2025-11” of the bundled "
+                                    "proposal"));
+    g_assert_nonnull (strstr (err3, "data/proposals/us-28-point-2025-11.json"));
+  }
 }
 
 /* A saved scenario is shown against the line it was made with. */
