@@ -68,24 +68,29 @@ test_stats_csv (void)
   g_assert_cmpint (run ((const char *[]) { "stats", "--proposal", "us-28-point-2025-11",
                                            "--date", "2025-11-20", NULL }, &out, &err), ==, 0);
   lines = g_strsplit (out, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "region,part,status,area_km2");
+  g_assert_cmpstr (lines[0], ==, "proposal,date,region,part,status,certainty,holder,area_km2");
   for (guint i = 1; lines[i] && *lines[i]; i++, n++)
     {
       g_auto(GStrv) cols = g_strsplit (lines[i], ",", -1);
 
-      g_assert_cmpuint (g_strv_length (cols), ==, 4);
-      if (g_str_equal (cols[0], "donetsk") && g_str_equal (cols[1], "ukrainian-held"))
+      g_assert_cmpuint (g_strv_length (cols), ==, 8);
+      g_assert_cmpstr (cols[0], ==, "us-28-point-2025-11");
+      g_assert_cmpstr (cols[1], ==, "2025-11-20");
+      if (g_str_equal (cols[2], "donetsk") && g_str_equal (cols[3], "ukrainian-held"))
         {
-          g_assert_cmpstr (cols[2], ==, "demilitarized");
-          donetsk_ua = g_ascii_strtod (cols[3], NULL);
+          g_assert_cmpstr (cols[4], ==, "demilitarized");
+          g_assert_cmpstr (cols[5], ==, "text");
+          g_assert_cmpstr (cols[6], ==, "dmz");
+          donetsk_ua = g_ascii_strtod (cols[7], NULL);
         }
-      if (g_str_equal (cols[0], "donetsk") && g_str_equal (cols[1], "all"))
+      if (g_str_equal (cols[2], "donetsk") && g_str_equal (cols[3], "all"))
         {
-          g_assert_cmpstr (cols[2], ==, "total");
-          donetsk_total = g_ascii_strtod (cols[3], NULL);
+          g_assert_cmpstr (cols[4], ==, "total");
+          g_assert_cmpstr (cols[5], ==, "");
+          donetsk_total = g_ascii_strtod (cols[7], NULL);
         }
     }
-  g_assert_cmpuint (n, ==, 17);
+  g_assert_cmpuint (n, ==, 27);
   /* Sensible: Ukraine held roughly a fifth to a third of Donetsk oblast. */
   g_assert_cmpfloat (donetsk_ua, >, 3000.0);
   g_assert_cmpfloat (donetsk_ua, <, 10000.0);
@@ -143,6 +148,20 @@ test_validate (void)
   g_assert_nonnull (strstr (err2, "bad-region.json: clause 1 (transnistria): unknown region"));
   g_assert_nonnull (strstr (err2, "cut.geojson: "));
   g_assert_nonnull (strstr (out2, "us-28-point-2025-11.json: valid"));
+
+  /* A copy of a bundled proposal is valid, with a warning naming the file it replaces. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *copy = NULL;
+    g_autofree char *out3 = NULL, *err3 = NULL;
+
+    g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
+    copy = dm_test_write ("us-28-point-2025-11.json", contents, -1);
+    g_assert_cmpint (run ((const char *[]) { "validate", copy, NULL }, &out3, &err3), ==, 0);
+    g_assert_nonnull (strstr (err3, "warning: has the id “us-28-point-2025-11” of the bundled "
+                                    "proposal"));
+    g_assert_nonnull (strstr (err3, "data/proposals/us-28-point-2025-11.json"));
+  }
 }
 
 /* A saved scenario is shown against the line it was made with. */
@@ -173,7 +192,7 @@ test_days (void)
 
   g_assert_cmpint (run ((const char *[]) { "stats", "-p", "line-of-contact", "--date",
                                            "2025-06-15", NULL }, &out, &err), ==, 0);
-  g_assert_true (g_str_has_prefix (out, "region,part,status,area_km2\n"));
+  g_assert_true (g_str_has_prefix (out, "proposal,date,region,part,status,certainty,holder,area_km2\n"));
   g_assert_cmpstr (err, ==, "");
 
   g_assert_cmpint (run ((const char *[]) { "stats", "-p", "line-of-contact", "--date",
@@ -212,18 +231,16 @@ test_series (void)
   day_lines = g_strsplit (day_out, "\n", -1);
   n_lines = g_strv_length (lines) - 1;     /* the last is empty */
   n_day_rows = g_strv_length (day_lines) - 2; /* without header and empty tail */
-  g_assert_cmpstr (lines[0], ==, "date,region,part,status,area_km2");
+  /* The single day's header: both name the proposal and the date. */
+  g_assert_cmpstr (lines[0], ==, day_lines[0]);
+  g_assert_cmpstr (lines[0], ==, "proposal,date,region,part,status,certainty,holder,area_km2");
   g_assert_cmpuint (n_lines, ==, 1 + 4 * n_day_rows);
-  g_assert_true (g_str_has_prefix (lines[1], "2025-01-02,"));
-  g_assert_true (g_str_has_prefix (lines[1 + n_day_rows], "2025-01-07,"));
-  g_assert_true (g_str_has_prefix (lines[1 + 3 * n_day_rows], "2025-01-17,"));
+  g_assert_true (g_str_has_prefix (lines[1], "us-28-point-2025-11,2025-01-02,"));
+  g_assert_true (g_str_has_prefix (lines[1 + n_day_rows], "us-28-point-2025-11,2025-01-07,"));
+  g_assert_true (g_str_has_prefix (lines[1 + 3 * n_day_rows], "us-28-point-2025-11,2025-01-17,"));
   /* A day of the series is that day's table. */
   for (guint i = 0; i < n_day_rows; i++)
-    {
-      g_autofree char *expected = g_strdup_printf ("2025-01-07,%s", day_lines[1 + i]);
-
-      g_assert_cmpstr (lines[1 + n_day_rows + i], ==, expected);
-    }
+    g_assert_cmpstr (lines[1 + n_day_rows + i], ==, day_lines[1 + i]);
 
   g_assert_cmpint (run ((const char *[]) { "stats", "-p", "us-28-point-2025-11", "--from",
                                            "2025-01-01", NULL }, &bad_out, &bad_err), ==, 2);
@@ -279,6 +296,7 @@ test_export_gis (void)
                            "us-28-point-2025-11");
           g_assert_true (OGR_F_IsFieldSetAndNotNull (f, OGR_F_GetFieldIndex (f, "status")));
           g_assert_true (OGR_F_IsFieldSetAndNotNull (f, OGR_F_GetFieldIndex (f, "certainty")));
+          g_assert_true (OGR_F_IsFieldSetAndNotNull (f, OGR_F_GetFieldIndex (f, "holder")));
           parts_km2 += area;
           if (g_str_equal (region, "donetsk") && g_str_equal (part, "ukrainian-held"))
             {
@@ -290,8 +308,8 @@ test_export_gis (void)
       OGR_F_Destroy (f);
     }
   GDALClose (ds);
-  /* Five regions with two parts, and the Russian-held land outside them. */
-  g_assert_cmpuint (n_by_layer[0], ==, 11);
+  /* Every region (the five and the four oblasts beyond) with both parts. */
+  g_assert_cmpuint (n_by_layer[0], ==, 2 * DM_N_REGIONS);
   g_assert_cmpuint (n_by_layer[1], ==, 1);
   g_assert_cmpuint (n_by_layer[2], ==, 1);
   g_assert_cmpfloat (parts_km2, >, 130000.0);
@@ -300,7 +318,7 @@ test_export_gis (void)
   g_assert_cmpint (run ((const char *[]) { "stats", "-p", "us-28-point-2025-11", "--date",
                                            "2025-11-20", NULL }, &out2, &err2), ==, 0);
   {
-    g_autofree char *row = g_strdup_printf ("donetsk,ukrainian-held,demilitarized,%.1f\n",
+    g_autofree char *row = g_strdup_printf ("donetsk,ukrainian-held,demilitarized,text,dmz,%.1f\n",
                                             donetsk_ua);
 
     g_assert_nonnull (strstr (out2, row));
@@ -315,7 +333,7 @@ test_export_gis (void)
   for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
     g_assert_nonnull (GDALDatasetGetLayerByName (ds, layers[i]));
   g_assert_cmpint (OGR_L_GetFeatureCount (GDALDatasetGetLayerByName (ds, "region-part"), TRUE),
-                   ==, 11);
+                   ==, 2 * DM_N_REGIONS);
   GDALClose (ds);
 
   /* --all --date proposal: each proposal on its own day, baselines on the latest. */

@@ -1,6 +1,8 @@
 /* test-geodata.c: the bundled oblasts measure like the official figures; parts add up to regions. */
 #include "config.h"
 
+#include <math.h>
+
 #include "dm-control.h"
 #include "dm-geom.h"
 #include "dm-partition.h"
@@ -95,7 +97,7 @@ test_parts_sum (void)
       g_autoptr(DmPartition) partition = dm_test_partition_for (dates[d]);
 
       g_assert_cmpstr (dm_partition_get_date (partition), ==, dates[d]);
-      for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+      for (DmRegion r = 0; r < DM_N_REGIONS; r++)
         {
           double whole = dm_geodata_get_region_area (geodata, r);
           double ru = dm_partition_get_area (partition, r, DM_PART_RUSSIAN_HELD);
@@ -113,11 +115,77 @@ test_parts_sum (void)
                                                 DM_PART_RUSSIAN_HELD), >,
                          0.9 * dm_geodata_get_region_area (geodata, DM_REGION_LUHANSK));
       /* Kharkiv, Sumy, Dnipropetrovsk and Kinburn pockets exist but are small. */
-      g_assert_cmpfloat (dm_partition_get_area (partition, DM_REGION_OTHER,
-                                                DM_PART_RUSSIAN_HELD), >, 10.0);
-      g_assert_cmpfloat (dm_partition_get_area (partition, DM_REGION_OTHER,
-                                                DM_PART_RUSSIAN_HELD), <, 20000.0);
+      {
+        double outer = 0.0;
+
+        for (DmRegion r = DM_FIRST_OUTER_REGION; r < DM_N_REGIONS; r++)
+          outer += dm_partition_get_area (partition, r, DM_PART_RUSSIAN_HELD);
+        g_assert_cmpfloat (outer, >, 10.0);
+        g_assert_cmpfloat (outer, <, 20000.0);
+        /* The Kinburn Spit, in Mykolaiv oblast, is Russian-held on every date. */
+        g_assert_cmpfloat (dm_partition_get_area (partition, DM_REGION_MYKOLAIV,
+                                                  DM_PART_RUSSIAN_HELD), >, 10.0);
+        g_assert_cmpfloat (dm_partition_get_area (partition, DM_REGION_MYKOLAIV,
+                                                  DM_PART_RUSSIAN_HELD), <, 1000.0);
+      }
     }
+}
+
+/* Settlements only, one entry per town (tools/build-geodata.py). */
+static void
+test_places_settlements (void)
+{
+  DmGeodata *geodata = dm_test_geodata ();
+  DmVector *layer = dm_geodata_get_layer (geodata, DM_LAYER_PLACES);
+  GPtrArray *places = dm_geodata_get_places (geodata);
+  const DmPlace *dobropillya = NULL;
+  guint n_ua = 0, n_unknown = 0;
+
+  for (guint i = 0; i < layer->features->len; i++)
+    {
+      DmFeature *feature = g_ptr_array_index (layer->features, i);
+      const char *code = dm_feature_get (feature, "feature_code");
+      const char *name = dm_feature_get (feature, "name");
+
+      /* Sections of towns, historical, abandoned or destroyed places: not settlements. */
+      if (code != NULL && *code != '\0')
+        {
+          g_assert_true (g_str_has_prefix (code, "PPL"));
+          g_assert_cmpstr (code, !=, "PPLX");
+          g_assert_cmpstr (code, !=, "PPLH");
+          g_assert_cmpstr (code, !=, "PPLQ");
+          g_assert_cmpstr (code, !=, "PPLW");
+        }
+      g_assert_cmpstr (name, !=, "Kondytsioner");
+      g_assert_cmpstr (name, !=, "Zaporizhzhya-Live");
+      g_assert_cmpstr (name, !=, "Pechersk");
+    }
+  for (guint i = 0; i < places->len; i++)
+    {
+      const DmPlace *place = g_ptr_array_index (places, i);
+
+      if (place->oblast == NULL)
+        continue;
+      n_ua++;
+      n_unknown += place->population == 0;
+      if (g_str_equal (place->name, "Dobropillya"))
+        dobropillya = place;
+    }
+  /* One Dobropillia in Donetsk oblast, with its population. */
+  g_assert_nonnull (dobropillya);
+  g_assert_cmpuint (dobropillya->population, >, 20000);
+  for (guint i = 0; i < places->len; i++)
+    {
+      const DmPlace *place = g_ptr_array_index (places, i);
+
+      if (g_str_equal (place->name, "Dobropillia"))
+        g_assert_cmpfloat (fabs (place->lon - dobropillya->lon) + fabs (place->lat - dobropillya->lat),
+                           >, 1.0);
+    }
+  /* As SOURCES.md states: most Ukrainian places have no population figure. */
+  g_test_message ("%u Ukrainian places, %u without a population", n_ua, n_unknown);
+  g_assert_cmpuint (n_ua, ==, 3653);
+  g_assert_cmpuint (n_unknown, ==, 2094);
 }
 
 int
@@ -130,6 +198,7 @@ main (int    argc,
   g_test_add_func ("/geodata/region-areas", test_region_areas);
   g_test_add_func ("/geodata/ukraine-area", test_ukraine_area);
   g_test_add_func ("/geodata/parts-sum-to-regions", test_parts_sum);
+  g_test_add_func ("/geodata/places-settlements", test_places_settlements);
 
   return g_test_run ();
 }

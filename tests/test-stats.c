@@ -14,7 +14,7 @@
 
 /* The synthetic world: six 1°×1° oblasts on the equator, at lon 0, 2, 4, 6,
  * 8 and 10; Russia holds all of the first two, the east half of the third
- * and the east half of the sixth (untagged, so "other areas"). */
+ * and the east half of the sixth (untagged UA-63, so Kharkiv oblast). */
 #define SQUARE_LAT0 0.0
 #define SQUARE_LAT1 1.0
 
@@ -195,9 +195,10 @@ write_proposal (const char *id,
   return dm_scenario_new (proposal);
 }
 
-#define CLAUSE(region, part, status) \
+#define CLAUSE_C(region, part, status, certainty) \
   "{\"region\":\"" region "\",\"part\":\"" part "\",\"status\":\"" status "\"," \
-  "\"certainty\":\"text\",\"note\":\"n\",\"sources\":[\"t-2030-01-01\"]}"
+  "\"certainty\":\"" certainty "\",\"note\":\"n\",\"sources\":[\"t-2030-01-01\"]}"
+#define CLAUSE(region, part, status) CLAUSE_C (region, part, status, "text")
 
 static World *
 world (void)
@@ -244,7 +245,7 @@ world (void)
     CLAUSE ("donetsk", "ukrainian-held", "withdraw") ","
     CLAUSE ("zaporizhzhia", "all", "frozen") ","
     CLAUSE ("kherson", "all", "frozen") ","
-    CLAUSE ("other", "all", "open"));
+    CLAUSE_C ("other", "all", "not-addressed", "unclear"));
   w->other = write_proposal ("test-other",
     CLAUSE ("crimea", "all", "russia-de-jure") ","
     CLAUSE ("luhansk", "all", "russia-de-facto") ","
@@ -291,10 +292,13 @@ test_synthetic_parts (void)
     { DM_REGION_ZAPORIZHZHIA, DM_PART_UKRAINIAN_HELD, 1.0 },
     { DM_REGION_KHERSON, DM_PART_RUSSIAN_HELD, 0.0 },
     { DM_REGION_KHERSON, DM_PART_UKRAINIAN_HELD, 1.0 },
-    { DM_REGION_OTHER, DM_PART_RUSSIAN_HELD, 0.5 },
+    { DM_REGION_KHARKIV, DM_PART_RUSSIAN_HELD, 0.5 },
+    { DM_REGION_KHARKIV, DM_PART_UKRAINIAN_HELD, 0.5 },
+    { DM_REGION_SUMY, DM_PART_RUSSIAN_HELD, 0.0 },
+    { DM_REGION_MYKOLAIV, DM_PART_UKRAINIAN_HELD, 0.0 },
   };
 
-  for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+  for (DmRegion r = 0; r < DM_N_FIVE_REGIONS; r++)
     assert_km2 (dm_geodata_get_region_area (w->geodata, r), w->square, w->square);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -338,7 +342,7 @@ test_synthetic_by_status (void)
     { DM_STATUS_RUSSIA_DE_FACTO, 1.5, DM_REGION_DONETSK, 0.5 },
     { DM_STATUS_FROZEN, 2.0, DM_REGION_KHERSON, 1.0 },
     { DM_STATUS_WITHDRAW, 0.5, DM_REGION_DONETSK, 0.5 },
-    { DM_STATUS_OPEN, 0.5, DM_REGION_OTHER, 0.5 },
+    { DM_STATUS_NOT_ADDRESSED, 1.0, DM_REGION_KHARKIV, 1.0 },
   };
   double sum = 0.0;
 
@@ -357,8 +361,8 @@ test_synthetic_by_status (void)
       g_assert_cmpfloat_with_epsilon (region_sum, row->area_km2, 1e-6);
       sum += row->area_km2;
     }
-  /* By status adds up to everything: five squares and half the pocket oblast. */
-  assert_km2 (sum, 5.5 * w->square, w->square);
+  /* By status adds up to everything: six squares, Kharkiv oblast's whole. */
+  assert_km2 (sum, 6.0 * w->square, w->square);
 }
 
 static void
@@ -406,7 +410,7 @@ test_synthetic_places (void)
 
   assert_place_names (other, other_names);
   sp = g_ptr_array_index (other, 1);
-  g_assert_cmpint (sp->region, ==, DM_REGION_OTHER);
+  g_assert_cmpint (sp->region, ==, DM_REGION_KHARKIV);
   g_assert_cmpint (sp->part, ==, DM_PART_RUSSIAN_HELD);
   g_assert_cmpint (sp->status, ==, DM_STATUS_RETURNED);
 
@@ -526,7 +530,7 @@ test_places_28_point (void)
       else
         {
           /* Given back: Kharkiv's and Sumy's border villages. */
-          g_assert_cmpint (sp->region, ==, DM_REGION_OTHER);
+          g_assert_cmpint (sp->region, >=, DM_FIRST_OUTER_REGION);
           g_assert_cmpint (sp->status, ==, DM_STATUS_RETURNED);
           g_assert_false (g_strv_contains (region_oblasts, sp->place->oblast));
           n_other++;
@@ -545,7 +549,7 @@ test_places_28_point (void)
       const DmPlace *place = g_ptr_array_index (all, i);
       gboolean in_given_up = FALSE, in_region = FALSE, in_control, expected;
 
-      for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+      for (DmRegion r = 0; r < DM_N_FIVE_REGIONS; r++)
         if (contains (dm_geodata_get_region (geodata, r), place))
           {
             in_region = TRUE;
@@ -655,6 +659,89 @@ test_by_status_sums (void)
     }
 }
 
+/* By holder: Anchorage's "Ukraine withdraws" on all of Donbas changes the
+ * Ukrainian-held part of Donetsk, not the part of Luhansk Russia holds, and
+ * "frozen" equals the line it freezes. The status toggle still shows them. */
+static void
+test_holder_anchorage (void)
+{
+  g_autoptr(DmPartition) partition = dm_test_partition_for ("2025-11-20");
+  g_autoptr(DmScenario) anc = scenario_for ("ru-anchorage-2025-08");
+  g_autoptr(DmScenario) loc = scenario_for ("line-of-contact");
+  g_autoptr(GArray) by_holder = dm_stats_differences (partition, anc, loc, FALSE);
+  g_autoptr(GArray) by_status = dm_stats_differences (partition, anc, loc, TRUE);
+  double expected = 0.0, sum = 0.0;
+  gboolean donetsk = FALSE;
+  DmHandover h;
+
+  for (guint i = 0; i < by_holder->len; i++)
+    {
+      const DmDifference *d = &g_array_index (by_holder, DmDifference, i);
+
+      g_test_message ("%s %s: %s → %s, %.1f km²", dm_region_to_string (d->region),
+                      dm_part_to_string (d->part), dm_holder_to_string (d->holder_b),
+                      dm_holder_to_string (d->holder_a), d->area_km2);
+      g_assert_false (d->region == DM_REGION_LUHANSK && d->part == DM_PART_RUSSIAN_HELD);
+      g_assert_false (d->region == DM_REGION_ZAPORIZHZHIA || d->region == DM_REGION_KHERSON);
+      g_assert_true (d->changes_hands);
+      if (d->region == DM_REGION_DONETSK)
+        {
+          g_assert_cmpint (d->part, ==, DM_PART_UKRAINIAN_HELD);
+          g_assert_cmpint (d->holder_a, ==, DM_HOLDER_RUSSIA);
+          g_assert_cmpint (d->holder_b, ==, DM_HOLDER_UKRAINE);
+          donetsk = TRUE;
+        }
+      sum += d->area_km2;
+    }
+  g_assert_true (donetsk);
+  /* Ukraine's remainders of Crimea, Luhansk and Donetsk; Russia's pockets
+   * in Kharkiv, Sumy and Dnipropetrovsk (Mykolaiv is not mentioned). */
+  for (DmRegion r = 0; r <= DM_REGION_DONETSK; r++)
+    expected += dm_partition_get_area (partition, r, DM_PART_UKRAINIAN_HELD);
+  for (DmRegion r = DM_REGION_KHARKIV; r <= DM_REGION_DNIPROPETROVSK; r++)
+    expected += dm_partition_get_area (partition, r, DM_PART_RUSSIAN_HELD);
+  g_assert_cmpfloat_with_epsilon (sum, expected, 1e-6);
+  g_assert_cmpfloat (sum, <, 10000.0);
+
+  dm_stats_handover (partition, anc, &h);
+  g_assert_cmpfloat_with_epsilon (h.ua_to_russia + h.ru_to_ukraine, expected, 1e-6);
+
+  /* Every wording difference, for those who want it: withdraw ≠ de facto. */
+  g_assert_cmpuint (by_status->len, >, by_holder->len);
+  for (guint i = 0; i < by_status->len; i++)
+    {
+      const DmDifference *d = &g_array_index (by_status, DmDifference, i);
+
+      if (d->region == DM_REGION_LUHANSK && d->part == DM_PART_RUSSIAN_HELD)
+        g_assert_false (d->changes_hands);
+    }
+}
+
+/* Headlines name every category, say who administers a zone, and warn
+ * when they rest on unclear clauses. */
+static void
+test_headlines (void)
+{
+  g_autoptr(DmPartition) partition = dm_test_partition_for ("2025-11-20");
+  g_autoptr(DmScenario) p28 = scenario_for ("us-28-point-2025-11");
+  g_autoptr(DmScenario) witkoff = scenario_for ("witkoff-recommendation-2025-04");
+  g_autoptr(DmScenario) loc = scenario_for ("line-of-contact");
+  g_autofree char *h28 = dm_stats_headline (partition, p28);
+  g_autofree char *hw = dm_stats_headline (partition, witkoff);
+  g_autofree char *hloc = dm_stats_headline (partition, loc);
+
+  g_test_message ("%s\n%s\n%s", h28, hw, hloc);
+  g_assert_nonnull (strstr (h28, "of Ukrainian-held Donetsk (Ukraine withdraws; neutral "
+                                 "demilitarised buffer zone \"internationally recognised as "
+                                 "Russian\"; Russian forces do not enter) would become a "
+                                 "demilitarised zone"));
+  g_assert_nonnull (strstr (h28, "would pass to Russia"));
+  g_assert_nonnull (strstr (h28, "would return to Ukraine"));
+  g_assert_nonnull (strstr (hw, "of Ukrainian-held Zaporizhzhia [unclear]"));
+  g_assert_nonnull (strstr (hw, "rest on clauses whose reports conflict or are silent"));
+  g_assert_nonnull (strstr (hloc, "no land would change hands"));
+}
+
 /* ---- `demarcate stats --places` and its JSON ---- */
 
 static char *
@@ -704,8 +791,6 @@ test_cli_places (void)
   g_autoptr(GPtrArray) differing = NULL;
   g_autofree char *out = NULL;
   g_autofree char *out_compare = NULL;
-  g_auto(GStrv) sections = NULL;
-  g_auto(GStrv) compare_sections = NULL;
   g_auto(GStrv) lines = NULL;
   gboolean kramatorsk = FALSE;
 
@@ -717,27 +802,40 @@ test_cli_places (void)
   places = dm_stats_places_changing_hands (partition, s, dm_test_geodata ());
   differing = dm_stats_places_differing (partition, s, loc, dm_test_geodata ());
 
+  /* One table per invocation: the parts... */
+  out = run_stats ((const char *[]) { "-p", "us-28-point-2025-11", "-d", "2025-11-20", NULL });
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "proposal,date,region,part,status,certainty,holder,area_km2");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 9 * 3);
+  g_assert_true (g_strv_contains ((const char * const *) lines,
+                                  "us-28-point-2025-11,2025-11-20,donetsk,russian-held,"
+                                  "russia-de-facto,text,russia,20336.6"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* ...or the places, and nothing else. */
   out = run_stats ((const char *[]) { "-p", "us-28-point-2025-11", "-d", "2025-11-20",
                                       "--places", NULL });
-  sections = g_strsplit (out, "\n\n", -1);
-  g_assert_cmpuint (g_strv_length (sections), ==, 2);
-  lines = g_strsplit (sections[0], "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "region,part,status,area_km2");
-  g_assert_cmpuint (g_strv_length (lines), ==, 18);
-  g_clear_pointer (&lines, g_strfreev);
-  lines = g_strsplit (g_strchomp (sections[1]), "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "name,oblast,region,part,status,population");
+  g_assert_null (strstr (out, "\n\n"));
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "proposal,compare_proposal,date,place,region,lat,lon,"
+                                 "population,from_holder,to_holder");
   g_assert_cmpuint (g_strv_length (lines) - 1, ==, places->len);
   for (guint i = 1; lines[i] != NULL; i++)
     {
       g_auto(GStrv) cols = g_strsplit (lines[i], ",", -1);
 
-      g_assert_cmpuint (g_strv_length (cols), ==, 6);
+      g_assert_cmpuint (g_strv_length (cols), ==, 10);
+      g_assert_cmpstr (cols[0], ==, "us-28-point-2025-11");
+      g_assert_cmpstr (cols[1], ==, "line-of-contact");
+      g_assert_cmpstr (cols[2], ==, "2025-11-20");
       /* An unknown population is left empty, never 0. */
-      g_assert_cmpstr (cols[5], !=, "0");
-      if (g_str_equal (cols[0], "Kramatorsk"))
+      g_assert_cmpstr (cols[7], !=, "0");
+      g_assert_cmpstr (cols[8], !=, cols[9]);
+      if (g_str_equal (cols[3], "Kramatorsk"))
         {
-          g_assert_cmpstr (lines[i], ==, "Kramatorsk,UA-14,donetsk,ukrainian-held,demilitarized,173700");
+          g_assert_cmpstr (lines[i], ==, "us-28-point-2025-11,line-of-contact,2025-11-20,"
+                                         "Kramatorsk,donetsk,48.73106,37.56779,173700,ukraine,dmz");
           kramatorsk = TRUE;
         }
     }
@@ -746,12 +844,34 @@ test_cli_places (void)
   out_compare = run_stats ((const char *[]) { "-p", "us-28-point-2025-11", "-d", "2025-11-20",
                                               "--places", "--compare", "line-of-contact",
                                               NULL });
-  compare_sections = g_strsplit (out_compare, "\n\n", -1);
-  g_assert_cmpuint (g_strv_length (compare_sections), ==, 3);
   g_clear_pointer (&lines, g_strfreev);
-  lines = g_strsplit (g_strchomp (compare_sections[2]), "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "name,oblast,region,part,status,compare_status,population");
+  lines = g_strsplit (g_strchomp (out_compare), "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "proposal,compare_proposal,date,place,region,lat,lon,"
+                                 "population,from_holder,to_holder");
   g_assert_cmpuint (g_strv_length (lines) - 1, ==, differing->len);
+  g_clear_pointer (&out_compare, g_free);
+
+  /* --compare: one table, every part, with both sides and changes_hands. */
+  out_compare = run_stats ((const char *[]) { "-p", "ru-anchorage-2025-08", "-d", "2025-11-20",
+                                              "--compare", "line-of-contact", NULL });
+  g_clear_pointer (&lines, g_strfreev);
+  lines = g_strsplit (g_strchomp (out_compare), "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "proposal,compare_proposal,date,region,part,status,certainty,"
+                                 "holder,compare_status,compare_certainty,compare_holder,"
+                                 "changes_hands,area_km2");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 9 * 3);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (cols), ==, 13);
+      g_assert_cmpstr (cols[0], ==, "ru-anchorage-2025-08");
+      g_assert_cmpstr (cols[1], ==, "line-of-contact");
+      if (g_str_equal (cols[4], "all"))
+        g_assert_cmpstr (cols[11], ==, "");
+      else
+        g_assert_true (g_str_equal (cols[11], "yes") || g_str_equal (cols[11], "no"));
+    }
 }
 
 static void
@@ -815,6 +935,28 @@ test_cli_json (void)
     }
   g_assert_cmpfloat_with_epsilon (by_status_sum, rows_sum, 1e-6);
   g_assert_true (json_object_has_member (root, "changes_hands"));
+
+  /* Certainty and holder travel with every part. */
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (g_str_equal (json_object_get_string_member (row, "status"), "total"))
+        continue;
+      g_assert_true (json_object_has_member (row, "certainty"));
+      g_assert_true (json_object_has_member (row, "holder"));
+      if (g_str_equal (json_object_get_string_member (row, "region"), "donetsk") &&
+          g_str_equal (json_object_get_string_member (row, "part"), "ukrainian-held"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (row, "certainty"), ==, "text");
+          g_assert_cmpstr (json_object_get_string_member (row, "holder"), ==, "dmz");
+        }
+      if (g_str_equal (json_object_get_string_member (row, "region"), "kharkiv") &&
+          g_str_equal (json_object_get_string_member (row, "part"), "russian-held"))
+        g_assert_cmpstr (json_object_get_string_member (row, "certainty"), ==, "unclear");
+    }
+  g_assert_nonnull (strstr (json_object_get_string_member (root, "headline"),
+                            "of Ukrainian-held Donetsk"));
 }
 
 int
@@ -831,6 +973,8 @@ main (int    argc,
   g_test_add_func ("/stats/places-28-point", test_places_28_point);
   g_test_add_func ("/stats/places-off-land", test_places_off_land);
   g_test_add_func ("/stats/by-status-sums", test_by_status_sums);
+  g_test_add_func ("/stats/holder-anchorage", test_holder_anchorage);
+  g_test_add_func ("/stats/headlines", test_headlines);
   g_test_add_func ("/stats/cli/places", test_cli_places);
   g_test_add_func ("/stats/cli/json", test_cli_json);
 

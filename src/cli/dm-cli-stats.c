@@ -23,6 +23,12 @@ add_handover (JsonBuilder *b,
   json_builder_add_double_value (b, h->ru_to_ukraine);
   json_builder_set_member_name (b, "russia_to_demilitarized_km2");
   json_builder_add_double_value (b, h->ru_to_neutral);
+  json_builder_set_member_name (b, "ukraine_to_undecided_km2");
+  json_builder_add_double_value (b, h->ua_to_undecided);
+  json_builder_set_member_name (b, "russia_to_undecided_km2");
+  json_builder_add_double_value (b, h->ru_to_undecided);
+  json_builder_set_member_name (b, "unclear_km2");
+  json_builder_add_double_value (b, h->unclear_km2);
   json_builder_end_object (b);
 }
 static void
@@ -86,6 +92,10 @@ add_places (JsonBuilder *b,
           json_builder_set_member_name (b, "compare_status");
           json_builder_add_string_value (b, dm_status_to_string (sp->compare_status));
         }
+      json_builder_set_member_name (b, "from_holder");
+      json_builder_add_string_value (b, dm_holder_to_string (sp->from_holder));
+      json_builder_set_member_name (b, "to_holder");
+      json_builder_add_string_value (b, dm_holder_to_string (sp->to_holder));
       json_builder_set_member_name (b, "population");
       if (sp->place->population > 0)
         json_builder_add_int_value (b, sp->place->population);
@@ -127,8 +137,18 @@ add_differences (JsonBuilder *b,
       json_builder_add_string_value (b, dm_part_to_string (d->part));
       json_builder_set_member_name (b, "status");
       json_builder_add_string_value (b, dm_status_to_string (d->status_a));
+      json_builder_set_member_name (b, "certainty");
+      json_builder_add_string_value (b, dm_part_certainty_to_string (d->certainty_a));
+      json_builder_set_member_name (b, "holder");
+      json_builder_add_string_value (b, dm_holder_to_string (d->holder_a));
       json_builder_set_member_name (b, "compare_status");
       json_builder_add_string_value (b, dm_status_to_string (d->status_b));
+      json_builder_set_member_name (b, "compare_certainty");
+      json_builder_add_string_value (b, dm_part_certainty_to_string (d->certainty_b));
+      json_builder_set_member_name (b, "compare_holder");
+      json_builder_add_string_value (b, dm_holder_to_string (d->holder_b));
+      json_builder_set_member_name (b, "changes_hands");
+      json_builder_add_boolean_value (b, d->changes_hands);
       json_builder_set_member_name (b, "area_km2");
       json_builder_add_double_value (b, d->area_km2);
       json_builder_end_object (b);
@@ -153,6 +173,25 @@ add_rows (JsonBuilder *b,
       json_builder_set_member_name (b, "status");
       json_builder_add_string_value (b, row->is_total ? "total"
                                                       : dm_status_to_string (row->status));
+      if (!row->is_total)
+        {
+          json_builder_set_member_name (b, "certainty");
+          json_builder_add_string_value (b, dm_part_certainty_to_string (row->certainty));
+          json_builder_set_member_name (b, "holder");
+          json_builder_add_string_value (b, dm_holder_to_string (row->holder));
+          if (row->has_compare)
+            {
+              json_builder_set_member_name (b, "compare_status");
+              json_builder_add_string_value (b, dm_status_to_string (row->compare_status));
+              json_builder_set_member_name (b, "compare_certainty");
+              json_builder_add_string_value (b,
+                                             dm_part_certainty_to_string (row->compare_certainty));
+              json_builder_set_member_name (b, "compare_holder");
+              json_builder_add_string_value (b, dm_holder_to_string (row->compare_holder));
+            }
+          json_builder_set_member_name (b, "changes_hands");
+          json_builder_add_boolean_value (b, row->changes_hands);
+        }
       json_builder_set_member_name (b, "area_km2");
       json_builder_add_double_value (b, row->area_km2);
       json_builder_end_object (b);
@@ -191,6 +230,12 @@ print_json (DmCliData  *data,
   add_by_status (b, by_status);
   json_builder_set_member_name (b, "changes_hands");
   add_handover (b, handover);
+  {
+    g_autofree char *headline = dm_stats_headline (data->partition, scenario);
+
+    json_builder_set_member_name (b, "headline");
+    json_builder_add_string_value (b, headline);
+  }
   add_places (b, "places", "place_totals", places, FALSE);
 
   if (compare != NULL)
@@ -279,17 +324,15 @@ print_series (DmCliData      *data,
     }
 
   {
-    g_autoptr(GString) csv = g_string_new ("date,region,part,status,area_km2\n");
+    /* The single day's header: every row names the proposal and its day. */
+    g_autoptr(GArray) none = g_array_new (FALSE, TRUE, sizeof (DmStatsRow));
+    g_autoptr(GString) csv = dm_stats_csv (id, NULL, NULL, none);
 
     for (guint i = 0; i < series->len; i++)
       {
         DmSeriesDay *day = g_ptr_array_index (series, i);
-        g_autoptr(GString) table = dm_stats_csv (day->rows, NULL, NULL);
-        g_auto(GStrv) lines = g_strsplit (table->str, "\n", -1);
 
-        /* The day's table without its header, each row led by the date. */
-        for (guint l = 1; lines[l] != NULL && *lines[l] != '\0'; l++)
-          g_string_append_printf (csv, "%s,%s\n", day->date, lines[l]);
+        dm_stats_csv_append_rows (csv, id, NULL, day->date, day->rows);
       }
     fputs (csv->str, stdout);
   }
@@ -333,30 +376,39 @@ _dm_cli_stats (int    argc,
                                  N_("Add the parts whose status differs in this proposal"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Prints the area in km² of each region part with its status "
-                                  "under a proposal, and each region’s total. CSV columns: "
-                                  "region,part,status,area_km2."));
+                                _("Prints one CSV table: the area in km² of each region part "
+                                  "with its status under a proposal, how certain the reports "
+                                  "are, and who would hold it (ukraine, russia, dmz or "
+                                  "undecided), and each region’s total. Columns: "
+                                  "proposal,date,region,part,status,certainty,holder,area_km2."));
   g_option_context_set_description (context,
-    _("With --compare, a second table after a blank line lists the parts whose status "
-      "differs: region,part,status,compare_status,area_km2.\n"
+    _("Certainty is text, reported or unclear (edited for a part you changed). The holder "
+      "goes by who would hold the land: withdraw on a Russian-held part and frozen leave it "
+      "where it is, not-addressed keeps it with whoever holds it, open and unpublished "
+      "leave it undecided; a dmz's clause says who administers it.\n"
       "\n"
-      "With --places, a last table after a blank line lists the bundled populated places "
-      "(GeoNames) in the parts that change hands against the line of contact at the "
-      "control date: name,oblast,region,part,status,population. With --compare it lists "
-      "the places in the parts the two would leave to different sides instead (a frozen "
-      "Ukrainian-held part stays Ukrainian, like one left to Ukraine), and adds "
-      "compare_status before "
-      "population. The population is the pre-war figure; it is empty when the data does "
-      "not have it.\n"
+      "With --compare, the same table for every part with the compared proposal's status, "
+      "certainty and holder and whether the land changes hands between the two (both "
+      "holders decided and different): proposal,compare_proposal,date,region,part,status,"
+      "certainty,holder,compare_status,compare_certainty,compare_holder,changes_hands,"
+      "area_km2.\n"
+      "\n"
+      "With --places, only the table of bundled places (GeoNames settlements) in the land "
+      "that changes hands against the line of contact (with --compare: between the two): "
+      "proposal,compare_proposal,date,place,region,lat,lon,population,from_holder,"
+      "to_holder. The population is the pre-war figure; it is empty when the data does not "
+      "have it.\n"
       "\n"
       "With --from and --to (and --every N), one table of every archived day in the "
-      "range: date,region,part,status,area_km2; JSON gives days[] with date, "
+      "range, with the single day's columns; JSON gives days[] with date, "
       "occupied_km2 and rows. The days are computed on every processor.\n"
       "\n"
-      "--format json always carries everything: rows, by_status (km² per status, in total "
-      "and per region), changes_hands (km² Ukraine gives up and Russia gives back), "
-      "places and place_totals (count, population, unknown_population_count), and with "
-      "--compare also differences, differing_places and differing_place_totals."));
+      "--format json always carries everything: rows (with certainty and holder), "
+      "by_status (km² per status, in total and per region), changes_hands (km² by new "
+      "holder, and unclear_km2 of them on unclear clauses), headline, places and "
+      "place_totals (count, population, unknown_population_count), and with --compare also "
+      "differences (the parts whose holder differs), differing_places and "
+      "differing_place_totals."));
   if (!_dm_cli_parse (context, &argc, &argv))
     return DM_EXIT_ERROR;
   if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
@@ -388,10 +440,10 @@ _dm_cli_stats (int    argc,
     return print_series (&data, scenario, from, to, every,
                          format != NULL && g_str_equal (format, "json"));
 
-  rows = dm_stats_rows (data.partition, scenario);
+  rows = dm_stats_rows_compare (data.partition, scenario, compare);
   dm_stats_handover (data.partition, scenario, &handover);
   if (compare != NULL)
-    diffs = dm_stats_differences (data.partition, scenario, compare);
+    diffs = dm_stats_differences (data.partition, scenario, compare, FALSE);
 
   if (format != NULL && g_str_equal (format, "json"))
     {
@@ -399,13 +451,23 @@ _dm_cli_stats (int    argc,
       return DM_EXIT_OK;
     }
 
-  if (with_places)
-    places = compare != NULL
-             ? dm_stats_places_differing (data.partition, scenario, compare, data.geodata)
-             : dm_stats_places_changing_hands (data.partition, scenario, data.geodata);
   {
-    g_autoptr(GString) csv = dm_stats_csv (rows, diffs, places);
+    const char *id = dm_proposal_get_id (dm_scenario_get_proposal (scenario));
+    const char *compare_id = compare ? dm_proposal_get_id (dm_scenario_get_proposal (compare))
+                                     : NULL;
+    const char *date = dm_partition_get_date (data.partition);
+    g_autoptr(GString) csv = NULL;
 
+    /* One table per invocation: the places, or the parts. */
+    if (with_places)
+      {
+        places = compare != NULL
+                 ? dm_stats_places_differing (data.partition, scenario, compare, data.geodata)
+                 : dm_stats_places_changing_hands (data.partition, scenario, data.geodata);
+        csv = dm_stats_places_csv (id, compare_id ? compare_id : "line-of-contact", date, places);
+      }
+    else
+      csv = dm_stats_csv (id, compare_id, date, rows);
     fputs (csv->str, stdout);
   }
   return DM_EXIT_OK;

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dm-cli-private.h"
+#include "dm-proposal-rules.h"
 #include "dm-import.h"
 
 typedef enum
@@ -32,9 +33,39 @@ guess_kind (const char *path)
   return KIND_PROPOSAL;
 }
 
+/* What a proposal file means among the others: an "earlier" naming a
+ * proposal that exists, with its status; a bundled proposal it replaces. */
+static gboolean
+check_proposal_context (const char *path,
+                        DmProposal *proposal,
+                        DmCatalog  *catalog,
+                        DmCatalog  *bundled)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  DmProposal *same = bundled ? dm_catalog_find_proposal (bundled, dm_proposal_get_id (proposal))
+                             : NULL;
+
+  if (catalog != NULL)
+    dm_proposal_check_earlier (proposal, catalog, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s: %s\n", path, (const char *) g_ptr_array_index (problems, i));
+  if (same != NULL)
+    {
+      g_autofree char *real = g_canonicalize_filename (path, NULL);
+      g_autofree char *theirs = g_canonicalize_filename (dm_proposal_get_path (same), NULL);
+
+      if (!g_str_equal (real, theirs))
+        g_printerr (_("%s: warning: has the id “%s” of the bundled proposal %s; in your "
+                      "proposals folder it replaces that file\n"), path, dm_proposal_get_id (proposal),
+                    theirs);
+    }
+  return problems->len == 0;
+}
+
 static gboolean
 validate_one (const char *path,
-              DmCatalog  *catalog)
+              DmCatalog  *catalog,
+              DmCatalog  *bundled)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
@@ -86,6 +117,9 @@ validate_one (const char *path,
     default:
       {
         g_autoptr(DmProposal) proposal = dm_proposal_new_from_file (path, &error);
+
+        if (proposal != NULL && !check_proposal_context (path, proposal, catalog, bundled))
+          return FALSE;
         break;
       }
     }
@@ -108,6 +142,7 @@ _dm_cli_validate (int    argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
   g_autoptr(DmCatalog) catalog = NULL;
+  g_autoptr(DmCatalog) bundled = NULL;
   gboolean all_valid = TRUE;
 
   g_option_context_set_summary (context,
@@ -125,9 +160,10 @@ _dm_cli_validate (int    argc,
 
   /* Only scenarios need the proposals; a broken data folder is not their fault. */
   catalog = dm_catalog_new_default (NULL);
+  bundled = dm_catalog_new (dm_data_dir (), NULL, NULL);
 
   for (int i = 1; i < argc; i++)
-    all_valid &= validate_one (argv[i], catalog);
+    all_valid &= validate_one (argv[i], catalog, bundled);
 
   return all_valid ? DM_EXIT_OK : DM_EXIT_INVALID;
 }

@@ -115,13 +115,21 @@ static void
 add_proposal (DmCatalog  *self,
               DmProposal *proposal)
 {
-  /* A user file with a bundled id replaces the bundled one. */
+  /* A user file with a bundled id replaces the bundled one; the user is
+   * told which, since a stale copy would otherwise hide a corrected file. */
   for (guint i = 0; i < self->proposals->len; i++)
     {
       DmProposal *other = g_ptr_array_index (self->proposals, i);
 
       if (g_str_equal (dm_proposal_get_id (other), dm_proposal_get_id (proposal)))
         {
+          g_autofree char *mine = g_filename_display_name (dm_proposal_get_path (proposal));
+          g_autofree char *theirs = g_filename_display_name (dm_proposal_get_path (other));
+
+          g_ptr_array_add (self->problems,
+                           g_strdup_printf (_("%s: warning: replaces the bundled proposal %s "
+                                              "(same id “%s”); it is loaded instead"),
+                                            mine, theirs, dm_proposal_get_id (proposal)));
           g_ptr_array_index (self->proposals, i) = g_object_ref (proposal);
           g_object_unref (other);
           return;

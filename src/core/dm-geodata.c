@@ -1,4 +1,4 @@
-/* dm-geodata.c: loads data/geo once and builds the five regions from their oblasts. */
+/* dm-geodata.c: loads data/geo once and builds the regions from their oblasts. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -13,16 +13,15 @@ struct _DmGeodata
   gatomicrefcount  ref_count;
   char            *dir;
   DmVector        *layers[DM_N_LAYERS];
-  OGRGeometryH     regions[DM_N_NAMED_REGIONS];
-  double           region_area[DM_N_NAMED_REGIONS];
+  OGRGeometryH     regions[DM_N_REGIONS];
+  double           region_area[DM_N_REGIONS];
   OGRGeometryH     ukraine;
   GPtrArray       *shapes[DM_N_LAYERS]; /* DmShape per feature, same order */
-  DmShape         *region_shapes[DM_N_NAMED_REGIONS];
+  DmShape         *region_shapes[DM_N_REGIONS];
   GPtrArray       *places;              /* DmPlace, largest first */
 
   /* What every partition needs and no day changes, made on first use. */
   GMutex           derived_lock;
-  OGRGeometryH     five;                /* the five regions' union */
   OGRGeometryH     coast_margin;        /* Ukraine's border and coast, ~2 km wide */
 };
 
@@ -60,10 +59,9 @@ dm_geodata_unref (DmGeodata *self)
     g_clear_pointer (&self->layers[i], dm_vector_free);
   for (guint i = 0; i < DM_N_LAYERS; i++)
     g_clear_pointer (&self->shapes[i], g_ptr_array_unref);
-  g_clear_pointer (&self->five, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->coast_margin, OGR_G_DestroyGeometry);
   g_mutex_clear (&self->derived_lock);
-  for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
+  for (guint i = 0; i < DM_N_REGIONS; i++)
     {
       g_clear_pointer (&self->regions[i], OGR_G_DestroyGeometry);
       g_clear_pointer (&self->region_shapes[i], dm_shape_unref);
@@ -77,9 +75,40 @@ dm_geodata_unref (DmGeodata *self)
 static OGRGeometryH
 merge (OGRGeometryH multi)
 {
-  g_auto(DmOgrGeometry) merged = OGR_G_UnionCascaded (multi);
+  g_auto(DmOgrGeometry) merged = NULL;
 
+  if (OGR_G_GetGeometryCount (multi) == 0)
+    return OGR_G_CreateGeometry (wkbMultiPolygon);
+  merged = OGR_G_UnionCascaded (multi);
   return dm_geom_polygonal (merged);
+}
+
+/* The oblasts outside the five regions where Russia holds land: no region
+ * tag in the data, so found by their ISO 3166-2 code. */
+static const struct
+{
+  const char *iso;
+  DmRegion    region;
+} outer_oblasts[] = {
+  { "UA-63", DM_REGION_KHARKIV },
+  { "UA-59", DM_REGION_SUMY },
+  { "UA-12", DM_REGION_DNIPROPETROVSK },
+  { "UA-48", DM_REGION_MYKOLAIV },
+};
+
+static gboolean
+outer_region (DmFeature *feature,
+              DmRegion  *region)
+{
+  const char *iso = dm_feature_get (feature, "iso_3166_2");
+
+  for (guint i = 0; iso != NULL && i < G_N_ELEMENTS (outer_oblasts); i++)
+    if (g_str_equal (iso, outer_oblasts[i].iso))
+      {
+        *region = outer_oblasts[i].region;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static gboolean
@@ -102,8 +131,13 @@ collect_regions (DmGeodata     *self,
         OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (multi, j));
 
       if (key == NULL || *key == '\0')
-        continue;
-      if (!dm_region_from_string (key, &region) || region == DM_REGION_OTHER)
+        {
+          if (outer_region (feature, &region))
+            for (int j = 0; j < OGR_G_GetGeometryCount (multi); j++)
+              OGR_G_AddGeometry (parts[region], OGR_G_GetGeometryRef (multi, j));
+          continue;
+        }
+      if (!dm_region_from_string (key, &region) || region >= DM_FIRST_OUTER_REGION)
         {
           g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
                        _("%s: feature %u names an unknown region “%s”"),
@@ -114,7 +148,9 @@ collect_regions (DmGeodata     *self,
         OGR_G_AddGeometry (parts[region], OGR_G_GetGeometryRef (multi, j));
     }
 
-  for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
+  /* The four oblasts outside the five may be missing from a custom
+   * geodata folder; they are empty regions then. */
+  for (guint i = 0; i < DM_N_FIVE_REGIONS; i++)
     {
       if (OGR_G_GetGeometryCount (parts[i]) == 0)
         {
@@ -133,14 +169,14 @@ build_regions (DmGeodata  *self,
                GError    **error)
 {
   g_auto(DmOgrGeometry) all = OGR_G_CreateGeometry (wkbMultiPolygon);
-  OGRGeometryH parts[DM_N_NAMED_REGIONS];
+  OGRGeometryH parts[DM_N_REGIONS];
   gboolean ok;
 
-  for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
+  for (guint i = 0; i < DM_N_REGIONS; i++)
     parts[i] = OGR_G_CreateGeometry (wkbMultiPolygon);
 
   ok = collect_regions (self, self->layers[DM_LAYER_OBLASTS], all, parts, error);
-  for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
+  for (guint i = 0; i < DM_N_REGIONS; i++)
     {
       if (ok)
         {
@@ -225,7 +261,7 @@ dm_geodata_load (const char    *geo_dir,
 
   if (!build_regions (self, error))
     return NULL;
-  for (guint i = 0; i < DM_N_NAMED_REGIONS; i++)
+  for (guint i = 0; i < DM_N_REGIONS; i++)
     self->region_shapes[i] = dm_shape_new (self->regions[i]);
   self->places = dm_places_new (self->layers[DM_LAYER_PLACES]->features);
 
@@ -244,7 +280,7 @@ OGRGeometryH
 dm_geodata_get_region (DmGeodata *self,
                        DmRegion   region)
 {
-  g_return_val_if_fail (region < DM_N_NAMED_REGIONS, NULL);
+  g_return_val_if_fail (region < DM_N_REGIONS, NULL);
   return self->regions[region];
 }
 
@@ -252,7 +288,7 @@ double
 dm_geodata_get_region_area (DmGeodata *self,
                             DmRegion   region)
 {
-  g_return_val_if_fail (region < DM_N_NAMED_REGIONS, 0.0);
+  g_return_val_if_fail (region < DM_N_REGIONS, 0.0);
   return self->region_area[region];
 }
 
@@ -260,24 +296,6 @@ OGRGeometryH
 dm_geodata_get_ukraine (DmGeodata *self)
 {
   return self->ukraine;
-}
-
-/* The union of the five regions: what "other areas" are outside of. */
-OGRGeometryH
-dm_geodata_get_five_regions (DmGeodata *self)
-{
-  g_mutex_lock (&self->derived_lock);
-  if (self->five == NULL)
-    {
-      g_auto(DmOgrGeometry) all = OGR_G_CreateGeometry (wkbMultiPolygon);
-
-      for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
-        for (int j = 0; j < OGR_G_GetGeometryCount (self->regions[r]); j++)
-          OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (self->regions[r], j));
-      self->five = OGR_G_UnionCascaded (all);
-    }
-  g_mutex_unlock (&self->derived_lock);
-  return self->five;
 }
 
 /* Ukraine's border and coast with a margin of about 2 km either side
@@ -309,7 +327,7 @@ DmShape *
 dm_geodata_get_region_shape (DmGeodata *self,
                              DmRegion   region)
 {
-  g_return_val_if_fail (region < DM_N_NAMED_REGIONS, NULL);
+  g_return_val_if_fail (region < DM_N_REGIONS, NULL);
   return self->region_shapes[region];
 }
 

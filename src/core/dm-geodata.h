@@ -35,7 +35,6 @@ DmVector     *dm_geodata_get_layer       (DmGeodata     *self,
 OGRGeometryH  dm_geodata_get_region      (DmGeodata     *self,
                                           DmRegion       region);
 OGRGeometryH  dm_geodata_get_ukraine     (DmGeodata     *self);
-OGRGeometryH  dm_geodata_get_five_regions (DmGeodata    *self);
 OGRGeometryH  dm_geodata_get_coast_margin (DmGeodata    *self);
 double        dm_geodata_get_region_area (DmGeodata     *self,
                                           DmRegion       region);

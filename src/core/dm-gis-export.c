@@ -1,7 +1,7 @@
 /* dm-gis-export.c: a scenario on one day as GIS data (GeoJSON or GeoPackage), through GDAL.
  *
  * What an analyst takes into QGIS: one feature per region part with its
- * status, certainty and km² under the proposal, the day's control area and
+ * status, certainty, holder and km² under the proposal, the day's control area and
  * the line of contact. GeoJSON has one layer, so every feature says which
  * it is in a `layer` property; a GeoPackage gets the same features in three
  * layers named after it. The file is written beside the target under a
@@ -18,6 +18,7 @@
 #include "dm-gdal.h"
 #include "dm-gis-export.h"
 #include "dm-proposal.h"
+#include "dm-stats.h"
 
 #define LAYER_PARTS   "region-part"
 #define LAYER_CONTROL "control-area"
@@ -50,7 +51,7 @@ typedef struct
 
 static const char * const fields[] = {
   "layer", "region", "part", "label", "status", "certainty", "edited", "area_km2",
-  "proposal", "date", "source",
+  "proposal", "date", "source", "holder",
 };
 
 static OGRLayerH
@@ -163,7 +164,6 @@ write_features (Writer       *w,
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     for (DmPart p = 0; p < DM_N_PARTS; p++)
       {
-        const DmClause *clause;
         DmStatus status;
         g_autofree char *label = NULL;
         const char *values[G_N_ELEMENTS (fields)] = { NULL, };
@@ -171,7 +171,6 @@ write_features (Writer       *w,
         if (!dm_partition_has_part (partition, r, p))
           continue;
         status = dm_scenario_get_status (scenario, r, p);
-        clause = dm_scenario_get_clause (scenario, r, p);
         /* Translators: a feature's label, e.g. "Donetsk, Ukrainian-held part". */
         label = g_strdup_printf (_("%s, %s"), dm_region_label (r), dm_part_label (p));
         values[0] = LAYER_PARTS;
@@ -179,10 +178,11 @@ write_features (Writer       *w,
         values[2] = dm_part_to_string (p);
         values[3] = label;
         values[4] = dm_status_to_string (status);
-        values[5] = clause != NULL ? dm_certainty_names[clause->certainty] : NULL;
+        values[5] = dm_part_certainty_to_string (dm_part_certainty (scenario, r, p));
         values[8] = w->proposal;
         values[9] = w->date;
         values[10] = source;
+        values[11] = dm_holder_to_string (dm_part_holder (scenario, r, p));
         if (!add_feature (w, LAYER_PARTS, dm_partition_get_geometry (partition, r, p), values,
                           dm_partition_get_area (partition, r, p),
                           dm_scenario_is_edited (scenario, r, p), error))
@@ -192,7 +192,7 @@ write_features (Writer       *w,
   {
     const char *values[G_N_ELEMENTS (fields)] = { LAYER_CONTROL, NULL, NULL,
                                                   _("Russian-occupied area"), NULL, NULL,
-                                                  NULL, NULL, NULL, w->date, source };
+                                                  NULL, NULL, NULL, w->date, source, NULL };
     OGRGeometryH control = dm_partition_get_control (partition);
     double area = 0.0;
 
@@ -204,7 +204,7 @@ write_features (Writer       *w,
   {
     const char *values[G_N_ELEMENTS (fields)] = { LAYER_FRONT, NULL, NULL,
                                                   _("Line of contact"), NULL, NULL, NULL, NULL,
-                                                  NULL, w->date, source };
+                                                  NULL, w->date, source, NULL };
 
     if (!add_feature (w, LAYER_FRONT, dm_partition_get_front_geometry (partition), values,
                       0.0, FALSE, error))

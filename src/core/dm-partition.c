@@ -1,4 +1,4 @@
-/* dm-partition.c: derives region ∩ control, region − control and the control area outside the regions. */
+/* dm-partition.c: derives each region's Russian-held (region ∩ control) and Ukrainian-held (region − control) part. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -191,7 +191,7 @@ derive (DmGeodata     *geodata,
       return NULL;
     }
 
-  for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     {
       OGRGeometryH region = dm_geodata_get_region (geodata, r);
 
@@ -203,15 +203,7 @@ derive (DmGeodata     *geodata,
           !set_part (self, r, DM_PART_UKRAINIAN_HELD,
                      dm_geom_difference (region, self->control), error))
         return NULL;
-
     }
-
-  if (!set_part (self, DM_REGION_OTHER, DM_PART_RUSSIAN_HELD,
-                 dm_geom_difference (self->control, dm_geodata_get_five_regions (geodata)),
-                 error) ||
-      !set_part (self, DM_REGION_OTHER, DM_PART_UKRAINIAN_HELD,
-                 OGR_G_CreateGeometry (wkbMultiPolygon), error))
-    return NULL;
 
   if (with_shapes)
     {
@@ -309,13 +301,13 @@ dm_partition_get_area (DmPartition *self,
   return self->area[region][part];
 }
 
-/* "Other areas" have no Ukrainian-held part; it is not listed or painted. */
+/* Every region has both parts (either may be empty on a day). */
 gboolean
 dm_partition_has_part (DmPartition *self,
                        DmRegion     region,
                        DmPart       part)
 {
-  return !(region == DM_REGION_OTHER && part == DM_PART_UKRAINIAN_HELD);
+  return region < DM_N_REGIONS && part < DM_N_PARTS;
 }
 
 /* A part of under 1 km² is where two datasets' edges disagree (Crimea's

@@ -6,6 +6,7 @@
 
 #include "dm-error.h"
 #include "dm-proposal.h"
+#include "dm-proposal-rules.h"
 
 struct _DmProposal
 {
@@ -61,6 +62,7 @@ source_free (gpointer data)
   g_free (source->outlet);
   g_free (source->date);
   g_free (source->detail);
+  g_free (source->url);
   g_free (source);
 }
 
@@ -197,6 +199,10 @@ parse_sources (DmProposal *self,
       source->outlet = get_string (checker, object, "outlet", TRUE, where);
       source->date = get_string (checker, object, "date", FALSE, where);
       source->detail = get_string (checker, object, "detail", FALSE, where);
+      source->url = get_string (checker, object, "url", FALSE, where);
+      if (source->url != NULL && !g_str_has_prefix (source->url, "https://") &&
+          !g_str_has_prefix (source->url, "http://"))
+        problem (checker, _("%s“url” must start with https:// or http://"), where);
       if (source->id == NULL)
         {
           source_free (source);
@@ -258,7 +264,7 @@ parse_clause (DmProposal *self,
   clause->index = index;
   clause->sources = g_ptr_array_new ();
 
-  ok &= parse_enum (checker, object, "region", dm_region_names, DM_N_REGIONS, &value, where);
+  ok &= parse_enum (checker, object, "region", dm_region_names, DM_N_REGIONS + 1, &value, where);
   clause->region = value;
   ok &= parse_enum (checker, object, "part", dm_part_names, DM_N_PARTS + 1, &value, where);
   clause->part = value;
@@ -317,12 +323,6 @@ parse_clause (DmProposal *self,
         }
     }
 
-  if (ok && clause->region == DM_REGION_OTHER && clause->part != DM_PART_ALL)
-    {
-      problem (checker, _("%sthe region “other” takes only the part “all”"), where);
-      ok = FALSE;
-    }
-
   if (!ok)
     {
       clause_free (clause);
@@ -340,23 +340,28 @@ check_coverage (DmProposal *self,
       DmClause *clause = g_ptr_array_index (self->clauses, i);
       DmPart first = clause->part == DM_PART_ALL ? 0 : clause->part;
       DmPart last = clause->part == DM_PART_ALL ? DM_N_PARTS - 1 : clause->part;
+      /* "other" is shorthand for the four oblasts outside the five regions. */
+      DmRegion r_first = clause->region == DM_REGION_OTHER ? DM_FIRST_OUTER_REGION
+                                                           : clause->region;
+      DmRegion r_last = clause->region == DM_REGION_OTHER ? DM_N_REGIONS - 1 : clause->region;
 
-      for (DmPart p = first; p <= last; p++)
-        {
-          DmClause *other = self->lookup[clause->region][p];
+      for (DmRegion r = r_first; r <= r_last; r++)
+        for (DmPart p = first; p <= last; p++)
+          {
+            DmClause *other = self->lookup[r][p];
 
-          if (other != NULL)
-            problem (checker, _("clause %u (%s): the %s is already covered by clause %u"),
-                     clause->index, dm_region_to_string (clause->region),
-                     dm_part_to_string (p), other->index);
-          else
-            self->lookup[clause->region][p] = clause;
-        }
+            if (other != NULL)
+              problem (checker, _("clause %u (%s): the %s of %s is already covered by clause %u"),
+                       clause->index, dm_region_to_string (clause->region),
+                       dm_part_to_string (p), dm_region_to_string (r), other->index);
+            else
+              self->lookup[r][p] = clause;
+          }
     }
 
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     for (DmPart p = 0; p < DM_N_PARTS; p++)
-      if (self->lookup[r][p] == NULL && !(r == DM_REGION_OTHER && p == DM_PART_UKRAINIAN_HELD))
+      if (self->lookup[r][p] == NULL)
         problem (checker, _("no clause covers the %s of %s; add one for that part or one "
                             "with the part “all”"),
                  dm_part_to_string (p), dm_region_to_string (r));
@@ -499,6 +504,14 @@ dm_proposal_new_from_data (const char  *data,
     }
 
   parse_root (self, &checker, json_parser_get_root (parser));
+  {
+    /* The format's remaining rules (data/proposals/README.md). */
+    g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
+
+    dm_proposal_check_rules (json_parser_get_root (parser), display_name, rules);
+    for (guint i = 0; i < rules->len; i++)
+      problem (&checker, "%s", (const char *) g_ptr_array_index (rules, i));
+  }
   if (checker.n_problems > 0)
     {
       g_set_error_literal (error, DM_ERROR, DM_ERROR_INVALID, problems->str);
@@ -568,6 +581,13 @@ dm_proposal_get_date (DmProposal *self)
   return self->date;
 }
 
+/* The file it was read from; NULL when read from data. */
+const char *
+dm_proposal_get_path (DmProposal *self)
+{
+  return self->path;
+}
+
 const char *
 dm_proposal_get_summary (DmProposal *self)
 {
@@ -584,6 +604,20 @@ GPtrArray *
 dm_proposal_get_sources (DmProposal *self)
 {
   return self->sources;
+}
+
+/* "text" or "reported": how the proposal is known. */
+const char *
+dm_proposal_get_published (DmProposal *self)
+{
+  return self->published;
+}
+
+/* The clauses in file order (validate's rules read them). */
+GPtrArray *
+dm_proposal_get_clauses (DmProposal *self)
+{
+  return self->clauses;
 }
 
 const char * const *
@@ -613,6 +647,37 @@ dm_clause_format_sources (const DmClause *clause)
   GString *s = g_string_new (NULL);
 
   dm_sources_append (s, clause->sources, NULL);
+  return g_string_free (s, FALSE);
+}
+
+/* The same as Pango markup, each source with a url a link to it. */
+char *
+dm_clause_format_sources_markup (const DmClause *clause)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < clause->sources->len; i++)
+    {
+      DmSource *source = g_ptr_array_index (clause->sources, i);
+      g_autofree char *outlet = g_markup_escape_text (source->outlet, -1);
+
+      if (i > 0)
+        g_string_append (s, "; ");
+      if (source->url != NULL)
+        {
+          g_autofree char *url = g_markup_escape_text (source->url, -1);
+
+          g_string_append_printf (s, "<a href=\"%s\">%s</a>", url, outlet);
+        }
+      else
+        g_string_append (s, outlet);
+      if (source->date != NULL)
+        {
+          g_autofree char *date = g_markup_escape_text (source->date, -1);
+
+          g_string_append_printf (s, " (%s)", date);
+        }
+    }
   return g_string_free (s, FALSE);
 }
 

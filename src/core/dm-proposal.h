@@ -13,6 +13,7 @@ typedef struct
   char *outlet;
   char *date;
   char *detail;
+  char *url;      /* optional: where the source can be read */
 } DmSource;
 
 typedef struct
@@ -44,8 +45,11 @@ const char     *dm_proposal_get_short_title (DmProposal  *self);
 const char     *dm_proposal_get_sponsor     (DmProposal  *self);
 const char     *dm_proposal_get_date        (DmProposal  *self);
 const char     *dm_proposal_get_summary     (DmProposal  *self);
+const char     *dm_proposal_get_path        (DmProposal  *self);
 gboolean        dm_proposal_is_baseline     (DmProposal  *self);
 GPtrArray      *dm_proposal_get_sources     (DmProposal  *self);
+GPtrArray      *dm_proposal_get_clauses     (DmProposal  *self);
+const char     *dm_proposal_get_published   (DmProposal  *self);
 const char * const *dm_proposal_get_other_terms (DmProposal *self);
 const DmClause *dm_proposal_lookup          (DmProposal  *self,
                                              DmRegion     region,
@@ -54,5 +58,6 @@ char           *dm_clause_format_sources    (const DmClause *clause);
 void            dm_sources_append           (GString     *out,
                                              GPtrArray   *sources,
                                              GHashTable  *seen);
+char           *dm_clause_format_sources_markup (const DmClause *clause);
 
 G_END_DECLS

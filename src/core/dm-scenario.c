@@ -281,7 +281,7 @@ apply_edit (DmScenario  *self,
 
   if (!dm_region_from_string (region_s, &region))
     {
-      g_autofree char *choices = dm_enum_choices (dm_region_names, DM_N_REGIONS);
+      g_autofree char *choices = dm_enum_choices (dm_region_names, DM_N_REGIONS + 1);
       g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
                    _("%s: edit %u: unknown region “%s”; expected %s"),
                    display, index, region_s ? region_s : "", choices);
@@ -302,7 +302,12 @@ apply_edit (DmScenario  *self,
                    display, index, region_s, status_s ? status_s : "", choices);
       return FALSE;
     }
-  dm_scenario_set_status (self, region, part, status);
+  /* A scenario saved before the four oblasts were regions says "other". */
+  if (region == DM_REGION_OTHER)
+    for (DmRegion r = DM_FIRST_OUTER_REGION; r < DM_N_REGIONS; r++)
+      dm_scenario_set_status (self, r, part, status);
+  else
+    dm_scenario_set_status (self, region, part, status);
   return TRUE;
 }
 

@@ -25,29 +25,151 @@ typedef struct
 #define VOTE_RADIUS 0.03
 #define VOTE_STEPS  8   /* samples per radius */
 
+/* The held-now side of a part: what the line of contact gives it. */
+static DmHolder
+current_holder (DmPart part)
+{
+  return part == DM_PART_RUSSIAN_HELD ? DM_HOLDER_RUSSIA : DM_HOLDER_UKRAINE;
+}
+
+/* Who would hold the part. "Withdraw" on land Russia holds and "frozen" on
+ * either side leave it where it is; "not addressed" keeps it with whoever
+ * holds it; "open" and "unpublished" leave it undecided. */
+DmHolder
+dm_part_holder (DmScenario *scenario,
+                DmRegion    region,
+                DmPart      part)
+{
+  DmStatus status = dm_scenario_get_status (scenario, region, part);
+
+  switch (status)
+    {
+    case DM_STATUS_OPEN:
+    case DM_STATUS_UNPUBLISHED:
+      return DM_HOLDER_UNDECIDED;
+    case DM_STATUS_DEMILITARIZED:
+      return DM_HOLDER_DMZ;
+    default:
+      break;
+    }
+  switch (dm_status_outcome (status, part))
+    {
+    case DM_OUTCOME_UKRAINE: return DM_HOLDER_UKRAINE;
+    case DM_OUTCOME_RUSSIA:  return DM_HOLDER_RUSSIA;
+    case DM_OUTCOME_NEUTRAL: return DM_HOLDER_DMZ;
+    case DM_OUTCOME_AS_NOW:
+    default:                 return current_holder (part);
+    }
+}
+
+int
+dm_part_certainty (DmScenario *scenario,
+                   DmRegion    region,
+                   DmPart      part)
+{
+  const DmClause *clause;
+
+  if (dm_scenario_is_edited (scenario, region, part))
+    return DM_CERTAINTY_EDITED;
+  clause = dm_scenario_get_clause (scenario, region, part);
+  return clause != NULL ? (int) clause->certainty : DM_CERTAINTY_UNCLEAR;
+}
+
+const char *
+dm_part_certainty_to_string (int certainty)
+{
+  if (certainty < 0 || certainty >= DM_N_CERTAINTIES)
+    return "edited";
+  return dm_certainty_to_string (certainty);
+}
+
+/* Land changes hands when both holders are decided and differ; a part
+ * left undecided has not changed hands (yet). */
+gboolean
+dm_holders_change_hands (DmHolder from,
+                         DmHolder to)
+{
+  return from != to && from != DM_HOLDER_UNDECIDED && to != DM_HOLDER_UNDECIDED;
+}
+
+/* Against the line of contact at the partition's date. */
+gboolean
+dm_part_changes_hands (DmScenario *scenario,
+                       DmRegion    region,
+                       DmPart      part)
+{
+  return dm_holders_change_hands (current_holder (part),
+                                  dm_part_holder (scenario, region, part));
+}
+
+/* By holder (who would hold the land), or by the wording of the status. */
+gboolean
+dm_parts_differ (DmScenario *a,
+                 DmScenario *b,
+                 DmRegion    region,
+                 DmPart      part,
+                 gboolean    by_status)
+{
+  if (by_status && dm_scenario_get_status (a, region, part) !=
+                   dm_scenario_get_status (b, region, part))
+    return TRUE;
+  return dm_part_holder (a, region, part) != dm_part_holder (b, region, part);
+}
+
+/* Every part with its status, certainty and holder, and each region's
+ * total; with compare, the same of the compared scenario and whether the
+ * part changes hands between the two (else against the line of contact). */
 GArray *
-dm_stats_rows (DmPartition *partition,
-               DmScenario  *scenario)
+dm_stats_rows_compare (DmPartition *partition,
+                       DmScenario  *scenario,
+                       DmScenario  *compare)
 {
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (DmStatsRow));
 
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     {
-      DmStatsRow total = { r, DM_PART_ALL, DM_STATUS_OPEN, TRUE, 0.0 };
+      DmStatsRow total = { 0, };
 
+      total.region = r;
+      total.part = DM_PART_ALL;
+      total.status = DM_STATUS_OPEN;
+      total.is_total = TRUE;
+      total.has_compare = compare != NULL;
       for (DmPart p = 0; p < DM_N_PARTS; p++)
         {
-          DmStatsRow row = { r, p, dm_scenario_get_status (scenario, r, p), FALSE,
-                             dm_partition_get_area (partition, r, p) };
+          DmStatsRow row = { 0, };
 
           if (!dm_partition_has_part (partition, r, p))
             continue;
+          row.region = r;
+          row.part = p;
+          row.status = dm_scenario_get_status (scenario, r, p);
+          row.area_km2 = dm_partition_get_area (partition, r, p);
+          row.certainty = dm_part_certainty (scenario, r, p);
+          row.holder = dm_part_holder (scenario, r, p);
+          row.has_compare = compare != NULL;
+          if (compare != NULL)
+            {
+              row.compare_status = dm_scenario_get_status (compare, r, p);
+              row.compare_certainty = dm_part_certainty (compare, r, p);
+              row.compare_holder = dm_part_holder (compare, r, p);
+              row.changes_hands = dm_holders_change_hands (row.holder, row.compare_holder);
+            }
+          else
+            row.changes_hands = dm_part_changes_hands (scenario, r, p);
           g_array_append_val (rows, row);
           total.area_km2 += row.area_km2;
         }
       g_array_append_val (rows, total);
     }
   return rows;
+}
+
+GArray *
+dm_stats_rows (DmPartition *partition,
+               DmScenario  *scenario)
+{
+  return dm_stats_rows_compare (partition, scenario, NULL);
 }
 
 /* Compared with the line of contact at the partition's date. */
@@ -61,52 +183,25 @@ dm_stats_handover (DmPartition *partition,
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     for (DmPart p = 0; p < DM_N_PARTS; p++)
       {
-        DmOutcome outcome = dm_status_outcome (dm_scenario_get_status (scenario, r, p), p);
+        DmHolder holder = dm_part_holder (scenario, r, p);
+        gboolean ua = p == DM_PART_UKRAINIAN_HELD;
         double area;
 
-        if (!dm_partition_has_part (partition, r, p))
+        if (!dm_partition_has_part (partition, r, p) || holder == current_holder (p))
           continue;
         area = dm_partition_get_area (partition, r, p);
-        if (p == DM_PART_UKRAINIAN_HELD && outcome == DM_OUTCOME_RUSSIA)
-          out->ua_to_russia += area;
-        else if (p == DM_PART_UKRAINIAN_HELD && outcome == DM_OUTCOME_NEUTRAL)
-          out->ua_to_neutral += area;
-        else if (p == DM_PART_RUSSIAN_HELD && outcome == DM_OUTCOME_UKRAINE)
-          out->ru_to_ukraine += area;
-        else if (p == DM_PART_RUSSIAN_HELD && outcome == DM_OUTCOME_NEUTRAL)
-          out->ru_to_neutral += area;
+        switch (holder)
+          {
+          case DM_HOLDER_RUSSIA:    out->ua_to_russia += area; break;
+          case DM_HOLDER_UKRAINE:   out->ru_to_ukraine += area; break;
+          case DM_HOLDER_DMZ:       *(ua ? &out->ua_to_neutral : &out->ru_to_neutral) += area; break;
+          case DM_HOLDER_UNDECIDED:
+          case DM_N_HOLDERS:
+          default:                  *(ua ? &out->ua_to_undecided : &out->ru_to_undecided) += area; break;
+          }
+        if (dm_part_certainty (scenario, r, p) == DM_CERTAINTY_UNCLEAR)
+          out->unclear_km2 += area;
       }
-}
-
-/* Who would hold the part: Ukraine, Russia or nobody (a demilitarised
- * zone); "open" and "unpublished" leave it with whoever holds it now. */
-DmOutcome
-dm_part_holder (DmScenario *scenario,
-                DmRegion    region,
-                DmPart      part)
-{
-  DmOutcome outcome = dm_status_outcome (dm_scenario_get_status (scenario, region, part), part);
-
-  if (outcome == DM_OUTCOME_AS_NOW)
-    return part == DM_PART_RUSSIAN_HELD ? DM_OUTCOME_RUSSIA : DM_OUTCOME_UKRAINE;
-  return outcome;
-}
-
-gboolean
-dm_part_changes_hands (DmScenario *scenario,
-                       DmRegion    region,
-                       DmPart      part)
-{
-  DmOutcome outcome = dm_status_outcome (dm_scenario_get_status (scenario, region, part), part);
-
-  switch (outcome)
-    {
-    case DM_OUTCOME_RUSSIA:   return part == DM_PART_UKRAINIAN_HELD;
-    case DM_OUTCOME_UKRAINE:  return part == DM_PART_RUSSIAN_HELD;
-    case DM_OUTCOME_NEUTRAL:  return TRUE;
-    case DM_OUTCOME_AS_NOW:
-    default:                  return FALSE;
-    }
 }
 
 /* Rows in status order, for the statuses that some existing part has. */
@@ -142,22 +237,34 @@ dm_stats_by_status (DmPartition *partition,
   return rows;
 }
 
+/* The parts where a and b would leave the land to different holders (or,
+ * by_status, also where only the wording of the status differs). */
 GArray *
 dm_stats_differences (DmPartition *partition,
                       DmScenario  *a,
-                      DmScenario  *b)
+                      DmScenario  *b,
+                      gboolean     by_status)
 {
   GArray *diffs = g_array_new (FALSE, TRUE, sizeof (DmDifference));
 
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     for (DmPart p = 0; p < DM_N_PARTS; p++)
       {
-        DmDifference d = { r, p, dm_scenario_get_status (a, r, p),
-                           dm_scenario_get_status (b, r, p),
-                           dm_partition_get_area (partition, r, p) };
+        DmDifference d = { 0, };
 
-        if (dm_partition_has_part (partition, r, p) && d.status_a != d.status_b)
-          g_array_append_val (diffs, d);
+        if (!dm_partition_has_part (partition, r, p) || !dm_parts_differ (a, b, r, p, by_status))
+          continue;
+        d.region = r;
+        d.part = p;
+        d.status_a = dm_scenario_get_status (a, r, p);
+        d.status_b = dm_scenario_get_status (b, r, p);
+        d.area_km2 = dm_partition_get_area (partition, r, p);
+        d.certainty_a = dm_part_certainty (a, r, p);
+        d.certainty_b = dm_part_certainty (b, r, p);
+        d.holder_a = dm_part_holder (a, r, p);
+        d.holder_b = dm_part_holder (b, r, p);
+        d.changes_hands = dm_holders_change_hands (d.holder_a, d.holder_b);
+        g_array_append_val (diffs, d);
       }
   return diffs;
 }
@@ -355,7 +462,7 @@ places_in_parts (DmPartition *partition,
       const DmPlace *place = g_ptr_array_index (places, i);
       const PartPiece *piece = NULL;
       DmStatsPlace *found;
-      DmRegion region = DM_REGION_OTHER;
+      DmRegion region = DM_REGION_CRIMEA;
       DmPart part = DM_PART_RUSSIAN_HELD;
 
       /* The parts do not overlap: the first one that holds it is the one. */
@@ -381,6 +488,17 @@ places_in_parts (DmPartition *partition,
       found->part = part;
       found->status = dm_scenario_get_status (a, region, part);
       found->compare_status = dm_scenario_get_status (b, region, part);
+      if (a == b)
+        {
+          found->from_holder = current_holder (part);
+          found->to_holder = dm_part_holder (a, region, part);
+        }
+      else
+        {
+          /* The compared proposal is the reference, as the line of contact is. */
+          found->from_holder = dm_part_holder (b, region, part);
+          found->to_holder = dm_part_holder (a, region, part);
+        }
       g_ptr_array_add (out, found);
     }
   g_ptr_array_sort (out, compare_places);
@@ -402,7 +520,7 @@ dm_stats_places_changing_hands (DmPartition *partition,
   return places_in_parts (partition, geodata, scenario, scenario, selected);
 }
 
-/* The bundled places in every part whose status differs between a and b. */
+/* The bundled places in every part that would change hands between a and b. */
 GPtrArray *
 dm_stats_places_differing (DmPartition *partition,
                            DmScenario  *a,
@@ -413,10 +531,12 @@ dm_stats_places_differing (DmPartition *partition,
 
   /* Places whose holder differs, not merely the wording of the status:
    * "frozen" on a Ukrainian-held part leaves its towns Ukrainian, as
-   * "ukraine" does, so those towns are not counted. */
+   * "ukraine" does, so those towns are not counted; nor are towns one of
+   * the two leaves undecided. */
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     for (DmPart p = 0; p < DM_N_PARTS; p++)
-      selected[r][p] = dm_part_holder (a, r, p) != dm_part_holder (b, r, p);
+      selected[r][p] = dm_holders_change_hands (dm_part_holder (a, r, p),
+                                                dm_part_holder (b, r, p));
   return places_in_parts (partition, geodata, a, b, selected);
 }
 

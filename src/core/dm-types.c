@@ -46,7 +46,7 @@ dm_enum_choices (const char * const *names,
 const char *
 dm_region_to_string (DmRegion region)
 {
-  g_return_val_if_fail (region < DM_N_REGIONS, NULL);
+  g_return_val_if_fail (region <= DM_REGION_OTHER, NULL);
   return dm_region_names[region];
 }
 
@@ -56,7 +56,7 @@ dm_region_from_string (const char *str,
 {
   guint v;
 
-  if (!lookup (dm_region_names, DM_N_REGIONS, str, &v))
+  if (!lookup (dm_region_names, DM_N_REGIONS + 1, str, &v))
     return FALSE;
   *out = v;
   return TRUE;
@@ -72,8 +72,11 @@ dm_region_label (DmRegion region)
     case DM_REGION_DONETSK:      return _("Donetsk");
     case DM_REGION_ZAPORIZHZHIA: return _("Zaporizhzhia");
     case DM_REGION_KHERSON:      return _("Kherson");
-    case DM_REGION_OTHER:        return _("Other areas");
-    case DM_N_REGIONS:
+    case DM_REGION_KHARKIV:      return _("Kharkiv oblast");
+    case DM_REGION_SUMY:         return _("Sumy oblast");
+    case DM_REGION_DNIPROPETROVSK: return _("Dnipropetrovsk oblast");
+    case DM_REGION_MYKOLAIV:     return _("Mykolaiv oblast");
+    case DM_REGION_OTHER:        return _("Kharkiv, Sumy, Dnipropetrovsk and Mykolaiv oblasts");
     default:                     return NULL;
     }
 }
@@ -142,6 +145,7 @@ dm_status_label (DmStatus status)
     case DM_STATUS_OPEN:            return _("Left open");
     case DM_STATUS_RETURNED:        return _("Returned to Ukraine");
     case DM_STATUS_UNPUBLISHED:     return _("Unpublished");
+    case DM_STATUS_NOT_ADDRESSED:   return _("Not addressed");
     case DM_N_STATUSES:
     default:                        return NULL;
     }
@@ -170,6 +174,8 @@ dm_status_description (DmStatus status)
       return _("Russia hands the area back to Ukraine.");
     case DM_STATUS_UNPUBLISHED:
       return _("Talks were reported, but the territorial text is not public.");
+    case DM_STATUS_NOT_ADDRESSED:
+      return _("The reports do not mention this area; whoever holds it keeps it for now.");
     case DM_N_STATUSES:
     default:
       return NULL;
@@ -207,8 +213,37 @@ dm_status_outcome (DmStatus status,
       return DM_OUTCOME_NEUTRAL;
     case DM_STATUS_OPEN:
     case DM_STATUS_UNPUBLISHED:
+    case DM_STATUS_NOT_ADDRESSED:
     case DM_N_STATUSES:
     default:
       return DM_OUTCOME_AS_NOW;
+    }
+}
+
+const char *
+dm_certainty_to_string (DmCertainty certainty)
+{
+  g_return_val_if_fail (certainty < DM_N_CERTAINTIES, NULL);
+  return dm_certainty_names[certainty];
+}
+
+const char *
+dm_holder_to_string (DmHolder holder)
+{
+  g_return_val_if_fail (holder < DM_N_HOLDERS, NULL);
+  return dm_holder_names[holder];
+}
+
+const char *
+dm_holder_label (DmHolder holder)
+{
+  switch (holder)
+    {
+    case DM_HOLDER_UKRAINE:   return _("Ukraine");
+    case DM_HOLDER_RUSSIA:    return _("Russia");
+    case DM_HOLDER_DMZ:       return _("a demilitarised zone");
+    case DM_HOLDER_UNDECIDED:
+    case DM_N_HOLDERS:
+    default:                  return _("undecided");
     }
 }

@@ -13,11 +13,20 @@ typedef enum /*< prefix=DM_REGION >*/
   DM_REGION_DONETSK,
   DM_REGION_ZAPORIZHZHIA,
   DM_REGION_KHERSON,
-  DM_REGION_OTHER, /* Russian-held areas outside the five regions */
-  DM_N_REGIONS /*< skip >*/
+  /* Oblasts outside the five where Russia holds land (the Kinburn Spit is
+   * in Mykolaiv oblast): regions in their own right, both parts each. */
+  DM_REGION_KHARKIV,
+  DM_REGION_SUMY,
+  DM_REGION_DNIPROPETROVSK,
+  DM_REGION_MYKOLAIV,
+  DM_N_REGIONS, /*< skip >*/
+  /* Only in proposal files: shorthand for the four oblasts above. */
+  DM_REGION_OTHER = DM_N_REGIONS
 } DmRegion;
 
-#define DM_N_NAMED_REGIONS DM_REGION_OTHER
+/* The five regions the proposals are about come first. */
+#define DM_N_FIVE_REGIONS DM_REGION_KHARKIV
+#define DM_FIRST_OUTER_REGION DM_REGION_KHARKIV
 
 typedef enum /*< prefix=DM_PART >*/
 {
@@ -38,6 +47,7 @@ typedef enum /*< prefix=DM_STATUS >*/
   DM_STATUS_OPEN,
   DM_STATUS_RETURNED,
   DM_STATUS_UNPUBLISHED,
+  DM_STATUS_NOT_ADDRESSED, /* the reports do not mention this part */
   DM_N_STATUSES /*< skip >*/
 } DmStatus;
 
@@ -54,9 +64,19 @@ typedef enum /*< prefix=DM_OUTCOME >*/
 {
   DM_OUTCOME_UKRAINE,
   DM_OUTCOME_RUSSIA,
-  DM_OUTCOME_NEUTRAL, /* demilitarised: out of Ukraine's control */
-  DM_OUTCOME_AS_NOW   /* open / unpublished: nothing decided, the line stays */
+  DM_OUTCOME_NEUTRAL, /* demilitarised: the clause's note says who administers it */
+  DM_OUTCOME_AS_NOW   /* open / unpublished / not addressed: the line stays */
 } DmOutcome;
+
+/* Who would hold a part: DmOutcome with "as now" resolved by the part. */
+typedef enum /*< prefix=DM_HOLDER >*/
+{
+  DM_HOLDER_UKRAINE,
+  DM_HOLDER_RUSSIA,
+  DM_HOLDER_DMZ,
+  DM_HOLDER_UNDECIDED, /* left open: not decided, for now as held today */
+  DM_N_HOLDERS /*< skip >*/
+} DmHolder;
 
 const char  *dm_region_to_string     (DmRegion     region);
 gboolean     dm_region_from_string   (const char  *str,
@@ -75,6 +95,10 @@ const char  *dm_status_label         (DmStatus     status);
 const char  *dm_status_description   (DmStatus     status);
 
 const char  *dm_certainty_label      (DmCertainty  certainty);
+const char  *dm_certainty_to_string  (DmCertainty  certainty);
+
+const char  *dm_holder_to_string     (DmHolder     holder);
+const char  *dm_holder_label         (DmHolder     holder);
 
 DmOutcome    dm_status_outcome       (DmStatus     status,
                                       DmPart       part);
@@ -82,10 +106,11 @@ DmOutcome    dm_status_outcome       (DmStatus     status,
 char        *dm_enum_choices         (const char * const *names,
                                       guint        n_names);
 
-extern const char * const dm_region_names[DM_N_REGIONS];
+extern const char * const dm_region_names[DM_N_REGIONS + 1]; /* + "other" */
 extern const char * const dm_part_names[DM_N_PARTS + 1];
 extern const char * const dm_status_names[DM_N_STATUSES];
-extern const char * const dm_certainty_names[DM_N_CERTAINTIES];
 extern const char * const dm_outcome_names[];
+extern const char * const dm_holder_names[];
+extern const char * const dm_certainty_names[DM_N_CERTAINTIES];
 
 G_END_DECLS

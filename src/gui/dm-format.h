@@ -7,7 +7,6 @@
 
 G_BEGIN_DECLS
 
-char *dm_format_area     (double            km2);
-char *dm_format_handover (const DmHandover *handover);
+char *dm_format_area (double km2);
 
 G_END_DECLS

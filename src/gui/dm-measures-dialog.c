@@ -19,7 +19,8 @@ struct _DmMeasuresDialog
   GtkLabel        *places_label;
   GtkBox          *places_box;
 
-  char            *csv;
+  char            *csv;        /* the parts table, as `demarcate stats` prints it */
+  char            *places_csv; /* the places table, as `stats --places` prints it */
   char            *suggested_name;
 };
 
@@ -39,6 +40,18 @@ cell (const char *text,
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   return label;
+}
+
+/* "Demilitarised zone (text) → dmz": the status, how sure, who would hold it. */
+static char *
+part_cell_text (DmScenario *scenario,
+                DmRegion    region,
+                DmPart      part)
+{
+  return g_strdup_printf ("%s (%s) → %s",
+                          dm_status_label (dm_scenario_get_status (scenario, region, part)),
+                          dm_part_certainty_to_string (dm_part_certainty (scenario, region, part)),
+                          dm_holder_label (dm_part_holder (scenario, region, part)));
 }
 
 static GtkWidget *
@@ -68,24 +81,27 @@ parts_table (DmPartition *partition,
     for (DmPart p = 0; p < DM_N_PARTS; p++)
       {
         g_autofree char *area = NULL;
-        DmStatus sa, sb;
+        g_autofree char *text_a = NULL, *text_b = NULL;
+        gboolean differ;
 
         if (!dm_partition_has_part (partition, r, p) || dm_partition_is_sliver (partition, r, p))
           continue;
         row++;
         col = 0;
-        sa = dm_scenario_get_status (a, r, p);
-        sb = b ? dm_scenario_get_status (b, r, p) : sa;
+        /* Emphasised where the two would leave the land to different holders. */
+        differ = b != NULL && dm_parts_differ (a, b, r, p, FALSE);
         area = dm_format_area (dm_partition_get_area (partition, r, p));
+        text_a = part_cell_text (a, r, p);
         gtk_grid_attach (GTK_GRID (grid), cell (dm_region_label (r), FALSE, FALSE), col++, row,
                          1, 1);
         gtk_grid_attach (GTK_GRID (grid), cell (dm_part_label (p), FALSE, FALSE), col++, row, 1,
                          1);
-        gtk_grid_attach (GTK_GRID (grid), cell (dm_status_label (sa), sa != sb, FALSE), col++,
-                         row, 1, 1);
+        gtk_grid_attach (GTK_GRID (grid), cell (text_a, differ, FALSE), col++, row, 1, 1);
         if (b != NULL)
-          gtk_grid_attach (GTK_GRID (grid), cell (dm_status_label (sb), sa != sb, FALSE), col++,
-                           row, 1, 1);
+          {
+            text_b = part_cell_text (b, r, p);
+            gtk_grid_attach (GTK_GRID (grid), cell (text_b, differ, FALSE), col++, row, 1, 1);
+          }
         gtk_grid_attach (GTK_GRID (grid), cell (area, FALSE, TRUE), col++, row, 1, 1);
       }
   return grid;
@@ -144,12 +160,30 @@ save_response_cb (DmMeasuresDialog     *self,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
-      if (path == NULL)
+      g_autofree char *places_path = NULL;
+
+      /* One table per file, so a spreadsheet opens each: the places go
+       * beside the parts as NAME-places.csv, each written atomically. */
+      if (path != NULL)
+        {
+          g_autofree char *stem = g_str_has_suffix (path, ".csv")
+                                  ? g_strndup (path, strlen (path) - 4) : g_strdup (path);
+
+          places_path = g_strconcat (stem, "-places.csv", NULL);
+        }
+      else
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("Choose a folder on this computer"));
-      if (path == NULL || !dm_file_write_atomic (path, self->csv, strlen (self->csv), NULL,
-                                                 &error))
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      if (path == NULL ||
+          !dm_file_write_atomic (path, self->csv, strlen (self->csv), NULL, &error) ||
+          !dm_file_write_atomic (places_path, self->places_csv, strlen (self->places_csv), NULL,
+                                 &error))
+        {
+          g_autofree char *msg = g_strdup_printf (_("Could not save “%s”: %s"),
+                                                  path ? path : "?",
+                                                  error ? error->message : "");
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (msg));
+        }
       else
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Saved as CSV")));
     }
@@ -175,6 +209,7 @@ dm_measures_dialog_finalize (GObject *object)
   DmMeasuresDialog *self = DM_MEASURES_DIALOG (object);
 
   g_free (self->csv);
+  g_free (self->places_csv);
   g_free (self->suggested_name);
   G_OBJECT_CLASS (dm_measures_dialog_parent_class)->finalize (object);
 }
@@ -221,31 +256,33 @@ dm_measures_dialog_new (GtkWindow   *parent,
                         DmScenario  *compare)
 {
   DmMeasuresDialog *self = g_object_new (DM_TYPE_MEASURES_DIALOG, "transient-for", parent, NULL);
-  g_autoptr(GArray) rows = dm_stats_rows (partition, scenario);
-  g_autoptr(GArray) diffs = compare ? dm_stats_differences (partition, scenario, compare) : NULL;
+  g_autoptr(GArray) rows = dm_stats_rows_compare (partition, scenario, compare);
   g_autoptr(GPtrArray) places = compare
     ? dm_stats_places_differing (partition, scenario, compare, geodata)
     : dm_stats_places_changing_hands (partition, scenario, geodata);
-  g_autoptr(GString) csv = dm_stats_csv (rows, diffs, places);
   DmProposal *pa = dm_scenario_get_proposal (scenario);
+  const char *compare_id = compare ? dm_proposal_get_id (dm_scenario_get_proposal (compare))
+                                   : NULL;
+  g_autoptr(GString) csv = dm_stats_csv (dm_proposal_get_id (pa), compare_id,
+                                         dm_partition_get_date (partition), rows);
+  g_autoptr(GString) places_csv = dm_stats_places_csv (dm_proposal_get_id (pa),
+                                                       compare_id ? compare_id : "line-of-contact",
+                                                       dm_partition_get_date (partition), places);
   DmPlaceTotals totals;
-  DmHandover h;
   g_autofree char *handover = NULL, *text = NULL;
   g_autofree char *places_title = NULL;
 
   self->csv = g_strdup (csv->str);
+  self->places_csv = g_strdup (places_csv->str);
   self->suggested_name = compare
     ? g_strdup_printf ("%s-vs-%s-%s.csv", dm_proposal_get_id (pa),
                        dm_proposal_get_id (dm_scenario_get_proposal (compare)),
                        dm_partition_get_date (partition))
     : g_strdup_printf ("%s-%s.csv", dm_proposal_get_id (pa), dm_partition_get_date (partition));
 
-  dm_stats_handover (partition, scenario, &h);
   dm_stats_place_totals (places, &totals);
-  handover = dm_format_handover (&h);
-  text = g_strdup_printf (_("%s, against the line of contact of %s:\n%s"),
-                          dm_proposal_get_title (pa), dm_partition_get_date (partition),
-                          handover);
+  handover = dm_stats_headline (partition, scenario);
+  text = g_strdup_printf ("%s\n%s", dm_proposal_get_title (pa), handover);
   gtk_label_set_text (self->summary_label, text);
   gtk_box_append (self->parts_box, parts_table (partition, scenario, compare));
 

@@ -105,9 +105,7 @@ show_clause (DmSidebar *self,
 {
   const DmClause *clause = dm_scenario_get_clause (self->scenario, region, part);
   g_autofree char *area = dm_format_area (dm_partition_get_area (self->partition, region, part));
-  g_autofree char *title = g_strdup_printf ("%s · %s", region == DM_REGION_OTHER
-                                              ? _("Russian-held areas elsewhere")
-                                              : dm_part_label (part), area);
+  g_autofree char *title = g_strdup_printf ("%s · %s", dm_part_label (part), area);
   g_autofree char *sources = NULL;
   g_autoptr(GString) s = g_string_new (NULL);
 
@@ -154,16 +152,9 @@ build_regions (DmSidebar *self)
         {
           AdwComboRow *row;
 
-          if (r == DM_REGION_OTHER && p == DM_PART_UKRAINIAN_HELD)
-            {
-              self->rows[r][p] = NULL;
-              continue;
-            }
           row = ADW_COMBO_ROW (adw_combo_row_new ());
           adw_combo_row_set_model (row, G_LIST_MODEL (statuses));
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         r == DM_REGION_OTHER ? _("Russian-held areas elsewhere")
-                                                              : dm_part_label (p));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dm_part_label (p));
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           /* The selected status shows as the subtitle, in full. */
           g_object_set (row, "use-subtitle", TRUE, NULL);
@@ -205,9 +196,10 @@ update_differences (DmSidebar *self)
   if (self->compare == NULL)
     return;
 
-  diffs = dm_stats_differences (self->partition, self->scenario, self->compare);
+  /* By who would hold the land; the status wording alone is no difference. */
+  diffs = dm_stats_differences (self->partition, self->scenario, self->compare, FALSE);
   text = g_string_new (NULL);
-  g_string_append_printf (text, _("Differences from “%s”: %u"),
+  g_string_append_printf (text, _("Parts held differently from “%s”: %u"),
                           dm_proposal_get_short_title (dm_scenario_get_proposal (self->compare)),
                           diffs->len);
   for (guint i = 0; i < diffs->len; i++)
@@ -215,9 +207,12 @@ update_differences (DmSidebar *self)
       DmDifference *d = &g_array_index (diffs, DmDifference, i);
       g_autofree char *area = dm_format_area (d->area_km2);
 
-      g_string_append_printf (text, "\n• %s, %s: %s → %s (%s)", dm_region_label (d->region),
-                              dm_part_label (d->part), dm_status_label (d->status_a),
-                              dm_status_label (d->status_b), area);
+      g_string_append_printf (text, "\n• %s, %s: %s (%s, %s) → %s (%s, %s) (%s)",
+                              dm_region_label (d->region), dm_part_label (d->part),
+                              dm_holder_label (d->holder_a), dm_status_label (d->status_a),
+                              dm_part_certainty_to_string (d->certainty_a),
+                              dm_holder_label (d->holder_b), dm_status_label (d->status_b),
+                              dm_part_certainty_to_string (d->certainty_b), area);
     }
   gtk_label_set_text (self->differences_label, text->str);
 }
@@ -237,9 +232,8 @@ static void
 update_summary (DmSidebar *self)
 {
   DmProposal *proposal = dm_scenario_get_proposal (self->scenario);
-  DmHandover h;
   g_autofree char *modified = NULL;
-  g_autofree char *handover = NULL, *text = NULL;
+  g_autofree char *handover = NULL;
 
   {
     /* Terms beyond territory (NATO, the nuclear plant, sanctions…) belong
@@ -254,11 +248,8 @@ update_summary (DmSidebar *self)
     gtk_label_set_text (self->summary_label, summary->str);
   }
 
-  dm_stats_handover (self->partition, self->scenario, &h);
-  handover = dm_format_handover (&h);
-  text = g_strdup_printf (_("Against the line of contact of %s:\n%s"),
-                          dm_partition_get_date (self->partition), handover);
-  gtk_label_set_text (self->handover_label, text);
+  handover = dm_stats_headline (self->partition, self->scenario);
+  gtk_label_set_text (self->handover_label, handover);
 
   modified = g_strdup_printf (_("Your scenario, based on “%s”"),
                               dm_proposal_get_short_title (proposal));

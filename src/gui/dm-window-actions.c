@@ -260,8 +260,8 @@ skipped_files_action (GtkWidget  *widget,
 {
   DmWindow *self = DM_WINDOW (widget);
   GPtrArray *problems = dm_catalog_get_problems (self->catalog);
-  g_autoptr(GString) body = g_string_new (_("These files in your proposals folder were not loaded; "
-                                            "the bundled proposals are unaffected."));
+  g_autoptr(GString) body = g_string_new (_("These files in your proposals folder were not "
+                                            "loaded, or replace a bundled proposal."));
 
   for (guint i = 0; i < problems->len; i++)
     g_string_append_printf (body, "\n\n• %s", (const char *) g_ptr_array_index (problems, i));

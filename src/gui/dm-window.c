@@ -7,6 +7,7 @@
 #include "dm-loader.h"
 #include "dm-shape.h"
 #include "dm-sources.h"
+#include "dm-stats.h"
 #include "dm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -183,28 +184,32 @@ describe_part (DmWindow       *self,
   DmPartition *partition = dm_scene_get_partition (dm_overlay_layer_get_scene (layer));
   const DmClause *clause = dm_scenario_get_clause (clicked, region, part);
   DmStatus status = dm_scenario_get_status (clicked, region, part);
-  g_autofree char *sources = clause ? dm_clause_format_sources (clause) : g_strdup ("—");
-  g_autofree char *text = NULL;
+  /* Markup of ours: a source with a url is a link to it. */
+  g_autofree char *sources = clause ? dm_clause_format_sources_markup (clause) : g_strdup ("—");
+  g_autofree char *text = NULL, *head = NULL, *sources_label = NULL;
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
   GtkWidget *label;
 
   dm_scene_set_selection (self->scene, region, part);
   dm_sidebar_select_part (self->sidebar, region, part);
 
-  text = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s\n%s\n<i>%s</i>\n%s %s\n%s %'.0f km²",
+  head = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s → %s\n%s\n<i>%s</i>\n%s %'.0f km²",
                                   dm_region_label (region), dm_part_label (part),
                                   dm_status_label (status),
                                   dm_scenario_is_edited (clicked, region, part)
                                     ? _(" (your edit)") : "",
+                                  dm_holder_label (dm_part_holder (clicked, region, part)),
                                   clause && clause->note ? clause->note : "",
                                   clause == NULL ? ""
                                   : dm_proposal_is_baseline (dm_scenario_get_proposal (clicked))
                                   ? _("A baseline for comparison, not a proposal")
                                   : dm_certainty_label (clause->certainty),
-                                  _("Sources:"), sources, _("Area:"),
+                                  _("Area:"),
                                   dm_partition_get_area (partition ? partition
                                                          : dm_scene_get_partition (self->scene),
                                                          region, part));
+  sources_label = g_markup_escape_text (_("Sources:"), -1);
+  text = g_strdup_printf ("%s\n%s %s", head, sources_label, sources);
   label = gtk_label_new (NULL);
   if (other != NULL)
     {
@@ -215,8 +220,11 @@ describe_part (DmWindow       *self,
         "\n\n%s: %s\n%s: %s",
         dm_proposal_get_short_title (dm_scenario_get_proposal (scenario)), dm_status_label (a),
         dm_proposal_get_short_title (dm_scenario_get_proposal (other)), dm_status_label (b));
-      g_autofree char *differ = a != b ? g_strdup_printf ("\n<b>%s</b>", _("The two differ here."))
-                                       : g_strdup ("");
+      g_autofree char *differ = dm_parts_differ (scenario, other, region, part, FALSE)
+                                ? g_strdup_printf ("\n<b>%s</b>",
+                                                   _("The two would leave this land to different holders."))
+                                : a != b ? g_strdup_printf ("\n%s", _("Only the wording differs."))
+                                : g_strdup ("");
       g_autofree char *joined = g_strconcat (text, both, differ, NULL);
 
       g_free (text);

@@ -6,6 +6,7 @@
 #include "dm-draw.h"
 #include "dm-legend-entries.h"
 #include "dm-sources.h"
+#include "dm-stats.h"
 
 static void
 entry_clear (gpointer data)
@@ -26,6 +27,50 @@ add (GArray       *entries,
   g_array_append_val (entries, entry);
 }
 
+/* "Ukraine withdraws (reported, unclear)": how certain the clauses behind
+ * a legend key are, in the scene's scenario (and the compared one). */
+static char *
+key_label (DmScene    *scene,
+           DmScene    *other,
+           DmStyleKey  key)
+{
+  gboolean seen[DM_N_CERTAINTIES + 1] = { FALSE, };
+  const char *names[DM_N_CERTAINTIES + 1];
+  DmScene *scenes[2] = { scene, other };
+  g_autoptr(GString) s = g_string_new (dm_style_key_label (key));
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenes) && scenes[i] != NULL; i++)
+    {
+      DmScenario *scenario = dm_scene_get_scenario (scenes[i]);
+      DmPartition *partition = dm_scene_get_partition (scenes[i]);
+
+      /* A compared map still waiting for its proposal or day. */
+      if (scenario == NULL || partition == NULL)
+        continue;
+      for (DmRegion r = 0; r < DM_N_REGIONS; r++)
+        for (DmPart p = 0; p < DM_N_PARTS; p++)
+          {
+            int c;
+
+            if (!dm_partition_has_part (partition, r, p) ||
+                dm_style_key (dm_scenario_get_status (scenario, r, p), p) != key)
+              continue;
+            c = dm_part_certainty (scenario, r, p);
+            seen[c < 0 ? DM_N_CERTAINTIES : (guint) c] = TRUE;
+          }
+    }
+  for (guint c = 0; c <= DM_N_CERTAINTIES; c++)
+    if (seen[c])
+      names[n++] = dm_part_certainty_to_string (c < DM_N_CERTAINTIES ? (int) c
+                                                                     : DM_CERTAINTY_EDITED);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s%s", i == 0 ? " (" : ", ", names[i]);
+  if (n > 0)
+    g_string_append_c (s, ')');
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 /* The entries for scene and, when not NULL, the compared scene other (the
  * styles either uses), in legend order: an array of DmLegendEntry that
  * frees its texts. */
@@ -43,7 +88,7 @@ dm_legend_entries_new (DmScene *scene,
     return entries;
 
   for (guint i = 0; i < n; i++)
-    add (entries, DM_LEGEND_KEY, keys[i], g_strdup (dm_style_key_label (keys[i])));
+    add (entries, DM_LEGEND_KEY, keys[i], key_label (scene, other, keys[i]));
   if (dm_scene_get_compare (scene) != NULL)
     add (entries, DM_LEGEND_DIFFERENCE, 0, g_strdup (_("Outlined: the two proposals differ")));
   for (guint i = 0; i < dm_scene_get_n_extras (scene); i++)

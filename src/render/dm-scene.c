@@ -6,6 +6,7 @@
 #include "dm-draw.h"
 #include "dm-path.h"
 #include "dm-scene.h"
+#include "dm-stats.h"
 #include "dm-text.h"
 
 struct _DmScene
@@ -24,6 +25,7 @@ struct _DmScene
   gboolean         high_contrast;  /* thicker lines, black halos: projectors */
   gboolean         dark;           /* painted over the dark basemap */
   double           text_scale;     /* 1 normally; larger in presentation mode */
+  gboolean         status_differences; /* outline wording differences, not only holders */
   GPtrArray       *extras;         /* Extra: layers the user imported */
 };
 
@@ -47,6 +49,7 @@ enum {
   PROP_HIGH_CONTRAST,
   PROP_DARK,
   PROP_TEXT_SCALE,
+  PROP_STATUS_DIFFERENCES,
   N_PROPS
 };
 
@@ -63,7 +66,7 @@ static guint signals[N_SIGNALS];
  * page's second frame follows these from the first. */
 static const guint style_props[] = {
   PROP_SHOW_FRONT, PROP_SHOW_LABELS, PROP_SHOW_PLACES, PROP_HIGH_CONTRAST, PROP_DARK,
-  PROP_TEXT_SCALE,
+  PROP_TEXT_SCALE, PROP_STATUS_DIFFERENCES,
 };
 
 static void
@@ -146,6 +149,9 @@ dm_scene_get_property (GObject    *object,
     case PROP_SHOW_PLACES:
       g_value_set_boolean (value, self->show_places);
       break;
+    case PROP_STATUS_DIFFERENCES:
+      g_value_set_boolean (value, self->status_differences);
+      break;
     case PROP_HIGH_CONTRAST:
       g_value_set_boolean (value, self->high_contrast);
       break;
@@ -191,6 +197,9 @@ dm_scene_set_property (GObject      *object,
     case PROP_SHOW_PLACES:
       dm_scene_set_show_places (self, g_value_get_boolean (value));
       break;
+    case PROP_STATUS_DIFFERENCES:
+      dm_scene_set_status_differences (self, g_value_get_boolean (value));
+      break;
     case PROP_HIGH_CONTRAST:
       dm_scene_set_high_contrast (self, g_value_get_boolean (value));
       break;
@@ -233,6 +242,11 @@ dm_scene_class_init (DmSceneClass *klass)
     g_param_spec_boolean ("show-front", NULL, NULL, TRUE, flags);
   properties[PROP_SHOW_LABELS] =
     g_param_spec_boolean ("show-labels", NULL, NULL, TRUE, flags);
+  /* Outline every wording difference with the compared scenario, not only
+   * the parts a different holder would get. */
+  properties[PROP_STATUS_DIFFERENCES] =
+    g_param_spec_boolean ("status-differences", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SHOW_PLACES] =
     g_param_spec_boolean ("show-places", NULL, NULL, TRUE, flags);
   /* Thicker lines and black halos, for projectors. */
@@ -442,6 +456,21 @@ dm_scene_set_show_labels (DmScene  *self,
 {
   g_return_if_fail (DM_IS_SCENE (self));
   set_flag (self, &self->show_labels, show_labels, PROP_SHOW_LABELS);
+}
+
+gboolean
+dm_scene_get_status_differences (DmScene *self)
+{
+  g_return_val_if_fail (DM_IS_SCENE (self), FALSE);
+  return self->status_differences;
+}
+
+void
+dm_scene_set_status_differences (DmScene  *self,
+                                 gboolean  status_differences)
+{
+  g_return_if_fail (DM_IS_SCENE (self));
+  set_flag (self, &self->status_differences, status_differences, PROP_STATUS_DIFFERENCES);
 }
 
 gboolean
@@ -709,7 +738,7 @@ draw_region_outlines (DmScene      *self,
 {
   double width = (self->high_contrast ? 2.6 : 1.6) * view->scale;
 
-  for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     dm_path_append (cr, dm_geodata_get_region_shape (self->geodata, r), view);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, width);
@@ -717,7 +746,8 @@ draw_region_outlines (DmScene      *self,
   dm_draw_stroke (cr);
 }
 
-/* Highlights: differences from the compared scenario, then the selection. */
+/* Highlights: the parts the compared scenario would leave to a different
+ * holder (or, as an option, word differently), then the selection. */
 static void
 draw_highlights (DmScene      *self,
                  cairo_t      *cr,
@@ -730,8 +760,8 @@ draw_highlights (DmScene      *self,
       for (DmRegion r = 0; r < DM_N_REGIONS; r++)
         for (DmPart p = 0; p < DM_N_PARTS; p++)
           if (dm_partition_has_part (self->partition, r, p) &&
-              dm_scenario_get_status (self->scenario, r, p) !=
-              dm_scenario_get_status (self->compare, r, p))
+              dm_parts_differ (self->scenario, self->compare, r, p,
+                               self->status_differences))
             dm_path_append (cr, dm_partition_get_shape (self->partition, r, p), view);
       cairo_save (cr);
       cairo_set_line_width (cr, 4.0 * view->scale);
@@ -791,7 +821,7 @@ draw_labels (DmScene      *self,
     dm_text_draw_places (cr, boxes, places, view, style.scale, self->high_contrast,
                          500000);
 
-  for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+  for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     {
       DmShape *shape = dm_geodata_get_region_shape (self->geodata, r);
       double px, py;

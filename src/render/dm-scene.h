@@ -38,6 +38,9 @@ void          dm_scene_set_show_front   (DmScene      *self,
 gboolean      dm_scene_get_show_labels  (DmScene      *self);
 void          dm_scene_set_show_labels  (DmScene      *self,
                                          gboolean      show_labels);
+gboolean      dm_scene_get_status_differences (DmScene *self);
+void          dm_scene_set_status_differences (DmScene *self,
+                                               gboolean status_differences);
 gboolean      dm_scene_get_show_places  (DmScene      *self);
 void          dm_scene_set_show_places  (DmScene      *self,
                                          gboolean      show_places);

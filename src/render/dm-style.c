@@ -22,6 +22,8 @@ static const DmStyle styles[DM_N_KEYS] = {
   [DM_KEY_DEMILITARIZED]    = { RGB (0xF0E442), 0.65, DM_PATTERN_VERTICAL,      RGB (0x333333) },
   [DM_KEY_OPEN]             = { RGB (0xBBBBBB), 0.45, DM_PATTERN_DASHES,        RGB (0x444444) },
   [DM_KEY_UNPUBLISHED]      = { RGB (0xFFFFFF), 0.55, DM_PATTERN_DOTS,          RGB (0x555555) },
+  /* Faint and plain: nothing is said about it, so nothing should stand out. */
+  [DM_KEY_NOT_ADDRESSED]    = { RGB (0xDDDDDD), 0.25, DM_PATTERN_NONE,          RGB (0x777777) },
 };
 
 DmStyleKey
@@ -39,6 +41,7 @@ dm_style_key (DmStatus status,
       return part == DM_PART_UKRAINIAN_HELD ? DM_KEY_FROZEN_UKRAINIAN : DM_KEY_FROZEN_RUSSIAN;
     case DM_STATUS_DEMILITARIZED:   return DM_KEY_DEMILITARIZED;
     case DM_STATUS_UNPUBLISHED:     return DM_KEY_UNPUBLISHED;
+    case DM_STATUS_NOT_ADDRESSED:   return DM_KEY_NOT_ADDRESSED;
     case DM_STATUS_OPEN:
     case DM_N_STATUSES:
     default:                        return DM_KEY_OPEN;
@@ -60,6 +63,7 @@ dm_style_key_status (DmStyleKey key)
     case DM_KEY_FROZEN_UKRAINIAN: return DM_STATUS_FROZEN;
     case DM_KEY_DEMILITARIZED:    return DM_STATUS_DEMILITARIZED;
     case DM_KEY_UNPUBLISHED:      return DM_STATUS_UNPUBLISHED;
+    case DM_KEY_NOT_ADDRESSED:    return DM_STATUS_NOT_ADDRESSED;
     case DM_KEY_OPEN:
     case DM_N_KEYS:
     default:                      return DM_STATUS_OPEN;
