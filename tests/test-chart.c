@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
@@ -67,6 +68,51 @@ test_values_equal_stats (void)
         }
       g_assert_cmpuint (n_regions, >=, DM_N_NAMED_REGIONS);
     }
+}
+
+/* `demarcate chart -o x.csv` writes the figures the chart computes; bad
+ * arguments exit 2 with a message. */
+static void
+test_cli (void)
+{
+  const char *binary = g_getenv ("DEMARCATE_BINARY");
+  g_autofree char *dir = g_dir_make_tmp ("demarcate-chart-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "front.csv", NULL);
+  g_autofree char *png = g_build_filename (dir, "front.png", NULL);
+  const char *to_csv[] = { binary, "chart", "--from", "2025-11-20", "--to", "2025-11-21",
+                           "--every", "1", "-o", csv, NULL };
+  const char *to_png[] = { binary, "chart", "--from", "2025-11-20", "--to", "2025-11-21",
+                           "--size", "800x450", "-o", png, NULL };
+  const char *bad[] = { binary, "chart", "-o", "front.pdf", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmChart) chart = dm_chart_compute (dm_test_catalog (), dm_test_geodata (),
+                                               "2025-11-20", "2025-11-21", 1, NULL, NULL, NULL,
+                                               &error);
+  g_autoptr(GString) expected = dm_chart_csv (chart);
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  cairo_surface_t *image;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) to_csv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, expected->str);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) to_png, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 450);
+  cairo_surface_destroy (image);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) bad, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_nonnull (strstr (err, "png, svg or csv"));
 }
 
 /* Two years of invented figures, a week apart, with three proposals. */
@@ -238,6 +284,7 @@ main (int    argc,
   dm_gdal_init ();
 
   g_test_add_func ("/chart/values-equal-stats", test_values_equal_stats);
+  g_test_add_func ("/chart/cli", test_cli);
   g_test_add_func ("/chart/draws-markers", test_draws_markers);
   g_test_add_func ("/chart/hit-testing", test_hit_testing);
   g_test_add_func ("/chart/format-and-description", test_format_and_description);

@@ -649,10 +649,19 @@ chart_ready (void)
 
 static const char *saved_chart;
 
+/* A new file is written in place (dm_file_write_atomic_stream), so its
+ * existence says nothing: wait for all of its lines. */
 static gboolean
 chart_saved (void)
 {
-  return g_file_test (saved_chart, G_FILE_TEST_EXISTS);
+  g_autofree char *text = NULL;
+  guint lines = 0;
+
+  if (!g_file_get_contents (saved_chart, &text, NULL, NULL))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    lines += *p == '\n';
+  return lines == dm_chart_get_n_days (dm_chart_dialog_get_chart (chart_dialog)) + 1;
 }
 
 /* Ctrl+T's chart: computed off the main thread (changing the step
@@ -666,6 +675,7 @@ test_chart_dialog (void)
   g_autofree char *description = NULL;
   g_autofree char *text = NULL;
   g_autofree char *line = NULL;
+  g_autofree char *clicked = NULL;
   GtkWidget *area;
   DmChart *chart;
   const DmChartDay *day;
@@ -707,6 +717,7 @@ test_chart_dialog (void)
   wanted_date = day->date;
   wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, day->date);
+  clicked = g_strdup (day->date);
 
   /* Its CSV has the figures shown. */
   saved_chart = csv;
@@ -716,10 +727,16 @@ test_chart_dialog (void)
   line = g_strdup_printf ("\n%s,", day->date);
   g_assert_nonnull (strstr (text, line));
 
+  /* Every day takes a while: closing the window meanwhile cancels it, and
+   * what is still on its way finds the dialog gone. */
+  dm_chart_dialog_set_every (chart_dialog, 1);
+  wait_until (window_ready, 1);
+  g_assert_false (dm_chart_dialog_is_ready (chart_dialog));
   gtk_window_destroy (GTK_WINDOW (chart_dialog));
   chart_dialog = NULL;
-  wait_until (window_ready, 1);
+  wait_until (window_ready, 2);
   g_assert_null (find_toplevel (DM_TYPE_CHART_DIALOG));
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, clicked);
 }
 
 /* Ctrl+E's dialog exports what is on screen: a PNG of the right size. */

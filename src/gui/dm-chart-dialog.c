@@ -584,6 +584,9 @@ dm_chart_dialog_init (DmChartDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->hover = -1;
+  /* Something to paint even before (or without) a line of contact. */
+  self->chart = dm_chart_new (NULL, NULL, 7);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.save", FALSE);
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
 
   g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
@@ -605,7 +608,12 @@ dm_chart_dialog_new (GtkWindow *parent,
   DmChartDialog *self = g_object_new (DM_TYPE_CHART_DIALOG, "transient-for", parent, NULL);
   GPtrArray *controls = dm_catalog_get_controls (catalog);
 
-  g_return_val_if_fail (controls->len > 0, self);
+  if (controls->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+      adw_window_title_set_subtitle (self->window_title, _("No line of contact to chart"));
+      return self;
+    }
   self->catalog = dm_catalog_ref (catalog);
   self->geodata = dm_geodata_ref (geodata);
   self->from = g_strdup (((DmControlInfo *) g_ptr_array_index (controls, 0))->date);
