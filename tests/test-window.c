@@ -777,6 +777,104 @@ test_export_dialog (void)
 
 /* Every case starts from the same window: the default proposal and day,
  * no comparison, not presenting, place names shown, no open dialog. */
+/* Day steps, by action and by real keys: Ctrl+→ a day, Ctrl+Shift+← a
+ * week of the record, End and Home. */
+static void
+test_day_keys (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.step-day", "i", 1);
+  wanted_date = "2025-11-21";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-21");
+  press_key ("ctrl+Right");
+  wanted_date = "2025-11-22";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-22");
+
+  /* Seven days of the record back; the record has no 2025-11-26 but that
+   * is after, so this is a calendar week. */
+  press_key ("ctrl+shift+Left");
+  wanted_date = "2025-11-15";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-15");
+
+  press_key ("Home");
+  wanted_date = "2024-07-08";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2024-07-08");
+
+  press_key ("End");
+  wanted_date = "2026-08-22";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2026-08-22");
+}
+
+/* A day with no file shows the day before and says so. */
+static void
+test_day_fallback (void)
+{
+  g_assert_true (dm_window_set_control_date (window, "2025-01-01"));
+  wanted_date = "2024-12-31";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2024-12-31");
+  g_assert_cmpstr (dm_window_get_day_note (window), ==,
+                   "2025-01-01: no DeepStateMap file; using 2024-12-31");
+  /* Outside the record: refused, the day stays. */
+  g_assert_false (dm_window_set_control_date (window, "2023-01-01"));
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2024-12-31");
+}
+
+static gboolean
+date_passed_wanted (void)
+{
+  return g_strcmp0 (dm_window_get_control_date (window), wanted_date) > 0;
+}
+
+/* Play moves the line forward by itself; pause holds it. */
+static void
+test_play (void)
+{
+  g_autofree char *paused_at = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  wanted_date = "2025-11-22";
+  wait_until (date_passed_wanted, 20);
+  g_assert_cmpstr (dm_window_get_control_date (window), >, "2025-11-22");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  wait_until (window_ready, 1);
+  paused_at = g_strdup (dm_window_get_control_date (window));
+  {
+    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, paused_at);
+}
+
+static DmWindow *second;
+
+static gboolean
+second_window_on_day (void)
+{
+  return dm_window_is_ready (second) &&
+         g_strcmp0 (dm_window_get_control_date (second), "2024-12-31") == 0;
+}
+
+/* --date: a window opens on the day asked for (here, a day with no file). */
+static void
+test_startup_date (void)
+{
+  second = dm_window_new (NULL);
+  dm_window_set_startup_date (second, "2025-01-01");
+  gtk_window_present (GTK_WINDOW (second));
+  wait_until (second_window_on_day, 30);
+  g_assert_cmpstr (dm_window_get_control_date (second), ==, "2024-12-31");
+  g_assert_nonnull (strstr (dm_window_get_day_note (second), "using 2024-12-31"));
+  gtk_window_destroy (GTK_WINDOW (second));
+  second = NULL;
+}
+
 static void
 reset_window (void)
 {
@@ -824,6 +922,10 @@ static const Case cases[] = {
   { "/window/presentation-keys", test_presentation_keys },
   { "/window/compare-in-sync", test_compare_in_sync },
   { "/window/compare-presenting", test_compare_presenting },
+  { "/window/day-keys", test_day_keys },
+  { "/window/day-fallback", test_day_fallback },
+  { "/window/play", test_play },
+  { "/window/startup-date", test_startup_date },
   { "/window/import", test_import },
   { "/window/click-selects-part", test_click_selects_part },
   { "/window/export-dialog", test_export_dialog },

@@ -18,6 +18,7 @@ struct _DmApplication
   char          *proposal;
   char          *compare;
   char          *compare_mode;
+  char          *date;
   gboolean       present;
 };
 
@@ -34,6 +35,7 @@ dm_application_activate (GApplication *app)
       window = GTK_WINDOW (dm_window_new (ADW_APPLICATION (app)));
       dm_window_set_startup (DM_WINDOW (window), self->proposal, self->compare,
                              self->compare_mode, self->present);
+      dm_window_set_startup_date (DM_WINDOW (window), self->date);
     }
   gtk_window_present (window);
 }
@@ -47,6 +49,7 @@ dm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "proposal", "s", &self->proposal);
   g_variant_dict_lookup (options, "compare", "s", &self->compare);
   g_variant_dict_lookup (options, "compare-mode", "s", &self->compare_mode);
+  g_variant_dict_lookup (options, "date", "s", &self->date);
   self->present = g_variant_dict_contains (options, "present");
   return -1;
 }
@@ -58,6 +61,7 @@ dm_application_finalize (GObject *object)
 
   g_free (self->proposal);
   g_free (self->compare);
+  g_free (self->date);
   g_free (self->compare_mode);
   G_OBJECT_CLASS (dm_application_parent_class)->finalize (object);
 }
@@ -232,6 +236,9 @@ dm_application_init (DmApplication *self)
     { "proposal", 'p', 0, G_OPTION_ARG_STRING, NULL, N_("Open with this proposal"), "ID" },
     { "compare", 'c', 0, G_OPTION_ARG_STRING, NULL, N_("Compare with this proposal"), "ID" },
     { "compare-mode", 0, 0, G_OPTION_ARG_STRING, NULL, N_("side (default) or swipe"), "MODE" },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open on this day of the line of contact, or “proposal” for the proposal’s own day"),
+      "YYYY-MM-DD|proposal" },
     { "present", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start in presentation mode"), NULL },
     { NULL }
   };

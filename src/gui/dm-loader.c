@@ -134,51 +134,216 @@ dm_load_geodata_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Days are derived on at most two threads (this machine's cores), kept in
+ * a small cache, and loaded ahead while playing: a day step then costs a
+ * repaint, not GEOS. Everything here but the worker runs on the main
+ * thread. A job is one day being derived; every request for that day
+ * while it runs waits for it instead of deriving it again. */
+#define MAX_RUNNING 2
+#define CACHE_DAYS  16
+
 typedef struct
 {
+  char          *key;      /* date, and the file for a day from a file */
   DmGeodata     *geodata;
   DmCatalog     *catalog;
-  DmControlInfo  info; /* a copy: imports may change the catalog's list meanwhile */
-} PartitionJob;
+  DmControlInfo  info;     /* a copy: imports may change the catalog's list meanwhile */
+  GPtrArray     *waiters;  /* GTask: requests answered when it is done */
+  gboolean       prefetch;
+} Job;
+
+typedef struct
+{
+  char        *key;
+  DmGeodata   *geodata;
+  DmPartition *partition;
+} CacheEntry;
+
+static GHashTable *jobs;     /* key -> Job, pending or running */
+static GQueue      pending = G_QUEUE_INIT;
+static guint       n_running;
+static GQueue      cache = G_QUEUE_INIT; /* CacheEntry, most recent first */
+
+static char *
+job_key (const DmControlInfo *info)
+{
+  return g_strconcat (info->date, "\n", info->path ? info->path : "", NULL);
+}
 
 static void
-partition_job_free (gpointer data)
+job_free (Job *job)
 {
-  PartitionJob *job = data;
-
+  g_free (job->key);
   dm_geodata_unref (job->geodata);
   dm_catalog_unref (job->catalog);
   g_free (job->info.path);
   g_free (job->info.date);
+  g_ptr_array_unref (job->waiters);
   g_free (job);
 }
 
 static void
-load_partition_thread (GTask        *task,
-                       gpointer      source,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
+cache_entry_free (CacheEntry *entry)
 {
-  PartitionJob *job = task_data;
+  g_free (entry->key);
+  dm_geodata_unref (entry->geodata);
+  dm_partition_unref (entry->partition);
+  g_free (entry);
+}
+
+static DmPartition *
+cache_lookup (DmGeodata  *geodata,
+              const char *key)
+{
+  for (GList *l = cache.head; l != NULL; l = l->next)
+    {
+      CacheEntry *entry = l->data;
+
+      if (entry->geodata == geodata && g_str_equal (entry->key, key))
+        {
+          g_queue_unlink (&cache, l);
+          g_queue_push_head_link (&cache, l);
+          return entry->partition;
+        }
+    }
+  return NULL;
+}
+
+static void
+cache_insert (DmGeodata   *geodata,
+              const char  *key,
+              DmPartition *partition)
+{
+  CacheEntry *entry;
+
+  if (cache_lookup (geodata, key) != NULL)
+    return;
+  entry = g_new0 (CacheEntry, 1);
+  entry->key = g_strdup (key);
+  entry->geodata = dm_geodata_ref (geodata);
+  entry->partition = dm_partition_ref (partition);
+  g_queue_push_head (&cache, entry);
+  while (cache.length > CACHE_DAYS)
+    cache_entry_free (g_queue_pop_tail (&cache));
+}
+
+static void
+derive_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
   GError *error = NULL;
   g_autoptr(DmControlArea) control = NULL;
   DmPartition *partition = take_preloaded_partition (job->geodata, job->info.path,
-                                                         job->info.date);
+                                                     job->info.date);
 
   if (partition != NULL)
     {
       g_task_return_pointer (task, partition, (GDestroyNotify) dm_partition_unref);
       return;
     }
-
-  control = dm_catalog_load_control (job->catalog, &job->info, cancellable, &error);
-
+  control = dm_catalog_load_control (job->catalog, &job->info, NULL, &error);
   if (control != NULL)
-    partition = dm_partition_derive (job->geodata, control, cancellable, &error);
+    partition = dm_partition_derive (job->geodata, control, NULL, &error);
   if (partition == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, partition, (GDestroyNotify) dm_partition_unref);
+}
+
+static gboolean
+anyone_waiting (Job *job)
+{
+  for (guint i = 0; i < job->waiters->len; i++)
+    {
+      GCancellable *cancellable = g_task_get_cancellable (g_ptr_array_index (job->waiters, i));
+
+      if (!g_cancellable_is_cancelled (cancellable))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void start_next (void);
+
+static void
+derived_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmPartition) partition = g_task_propagate_pointer (G_TASK (result), &error);
+
+  n_running--;
+  g_hash_table_remove (jobs, job->key);
+  if (partition != NULL)
+    cache_insert (job->geodata, job->key, partition);
+  for (guint i = 0; i < job->waiters->len; i++)
+    {
+      GTask *waiter = g_ptr_array_index (job->waiters, i);
+
+      if (partition != NULL)
+        g_task_return_pointer (waiter, dm_partition_ref (partition),
+                               (GDestroyNotify) dm_partition_unref);
+      else
+        g_task_return_error (waiter, g_error_copy (error));
+    }
+  job_free (job);
+  start_next ();
+}
+
+/* A request nobody waits for any more is dropped before it starts, so
+ * scrubbing the slider derives the day it stops at, not every day passed. */
+static void
+start_next (void)
+{
+  while (n_running < MAX_RUNNING && !g_queue_is_empty (&pending))
+    {
+      Job *job = g_queue_pop_head (&pending);
+      g_autoptr(GTask) task = NULL;
+
+      if (!job->prefetch && !anyone_waiting (job))
+        {
+          for (guint i = 0; i < job->waiters->len; i++)
+            g_task_return_error_if_cancelled (g_ptr_array_index (job->waiters, i));
+          g_hash_table_remove (jobs, job->key);
+          job_free (job);
+          continue;
+        }
+      n_running++;
+      task = g_task_new (NULL, NULL, derived_cb, job);
+      g_task_set_task_data (task, job, NULL);
+      g_task_run_in_thread (task, derive_thread);
+    }
+}
+
+/* The job for a day, queued if new. */
+static Job *
+job_for (DmCatalog           *catalog,
+         DmGeodata           *geodata,
+         const DmControlInfo *info,
+         const char          *key)
+{
+  Job *job;
+
+  if (jobs == NULL)
+    jobs = g_hash_table_new (g_str_hash, g_str_equal);
+  job = g_hash_table_lookup (jobs, key);
+  if (job != NULL)
+    return job;
+  job = g_new0 (Job, 1);
+  job->key = g_strdup (key);
+  job->geodata = dm_geodata_ref (geodata);
+  job->catalog = dm_catalog_ref (catalog);
+  job->info.path = g_strdup (info->path);
+  job->info.date = g_strdup (info->date);
+  job->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_insert (jobs, job->key, job);
+  g_queue_push_tail (&pending, job);
+  return job;
 }
 
 char **
@@ -212,7 +377,7 @@ dm_loader_add_day (DmCatalog  *catalog,
 }
 
 /* The partition of a day the catalog knows; G_IO_ERROR_NOT_FOUND for
- * another day. */
+ * another day. From the cache when it is there. */
 void
 dm_load_day_async (DmCatalog           *catalog,
                    DmGeodata           *geodata,
@@ -223,7 +388,9 @@ dm_load_day_async (DmCatalog           *catalog,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   const DmControlInfo *info = date ? dm_catalog_find_control (catalog, date) : NULL;
-  PartitionJob *job;
+  g_autofree char *key = NULL;
+  DmPartition *cached;
+  Job *job;
 
   g_task_set_source_tag (task, dm_load_day_async);
   if (info == NULL)
@@ -232,13 +399,54 @@ dm_load_day_async (DmCatalog           *catalog,
                                "No line of contact for %s", date ? date : "(none)");
       return;
     }
-  job = g_new0 (PartitionJob, 1);
-  job->geodata = dm_geodata_ref (geodata);
-  job->catalog = dm_catalog_ref (catalog);
-  job->info.path = g_strdup (info->path);
-  job->info.date = g_strdup (info->date);
-  g_task_set_task_data (task, job, partition_job_free);
-  g_task_run_in_thread (task, load_partition_thread);
+  key = job_key (info);
+  cached = cache_lookup (geodata, key);
+  if (cached != NULL)
+    {
+      g_task_return_pointer (task, dm_partition_ref (cached), (GDestroyNotify) dm_partition_unref);
+      return;
+    }
+  job = job_for (catalog, geodata, info, key);
+  /* Asked for now: ahead of days only loaded ahead. */
+  if (job->prefetch && g_queue_find (&pending, job) != NULL)
+    {
+      g_queue_remove (&pending, job);
+      g_queue_push_head (&pending, job);
+    }
+  g_ptr_array_add (job->waiters, g_steal_pointer (&task));
+  start_next ();
+}
+
+/* Loads these days ahead into the cache (playback's next frames); a
+ * previous request's days not started yet are forgotten. */
+void
+dm_loader_prefetch_days (DmCatalog          *catalog,
+                         DmGeodata          *geodata,
+                         const char * const *dates)
+{
+  for (GList *l = pending.head; l != NULL;)
+    {
+      GList *next = l->next;
+      Job *job = l->data;
+
+      if (job->prefetch && job->waiters->len == 0)
+        {
+          g_queue_delete_link (&pending, l);
+          g_hash_table_remove (jobs, job->key);
+          job_free (job);
+        }
+      l = next;
+    }
+  for (guint i = 0; dates != NULL && dates[i] != NULL; i++)
+    {
+      const DmControlInfo *info = dm_catalog_find_control (catalog, dates[i]);
+      g_autofree char *key = info ? job_key (info) : NULL;
+
+      if (info == NULL || cache_lookup (geodata, key) != NULL)
+        continue;
+      job_for (catalog, geodata, info, key)->prefetch = TRUE;
+    }
+  start_next ();
 }
 
 DmPartition *

@@ -31,6 +31,9 @@ void          dm_load_day_async         (DmCatalog           *catalog,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+void          dm_loader_prefetch_days   (DmCatalog           *catalog,
+                                         DmGeodata           *geodata,
+                                         const char * const  *dates);
 DmPartition  *dm_load_day_finish        (GAsyncResult        *result,
                                          GError             **error);
 

@@ -1,4 +1,4 @@
-/* dm-window-actions.c: the window's actions: stepping proposals, scenario files, export, measures, zoom. */
+/* dm-window-actions.c: the window's actions: stepping proposals and days, scenario files, export, measures, zoom. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -16,6 +16,41 @@ step_proposal_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   _dm_window_step_proposal (DM_WINDOW (widget), g_variant_get_int32 (parameter));
+}
+
+/* (i): how many days of the record forward (negative: back). */
+static void
+step_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  dm_timeline_step (DM_WINDOW (widget)->timeline, g_variant_get_int32 (parameter));
+}
+
+static void
+first_day_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  dm_timeline_set_position (DM_WINDOW (widget)->timeline, 0);
+}
+
+static void
+last_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  dm_timeline_set_position (DM_WINDOW (widget)->timeline, G_MAXUINT);
+}
+
+static void
+play_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DmTimeline *timeline = DM_WINDOW (widget)->timeline;
+
+  dm_timeline_set_playing (timeline, !dm_timeline_get_playing (timeline));
 }
 
 static void
@@ -271,12 +306,61 @@ skipped_files_action (GtkWidget  *widget,
   _dm_window_show_message (self, _("Proposal Files Skipped"), body->str);
 }
 
+/* Days: Ctrl+←/→ a day, with Shift a week, Home/End the first and last.
+ * Taken before the focused widget sees them, since GtkWindow's own
+ * bindings move the focus on Ctrl+arrows; but text fields keep them for
+ * the caret, and lists keep Home and End. */
+static gboolean
+day_keys_cb (DmWindow        *self,
+             guint            keyval,
+             guint            keycode,
+             GdkModifierType  state,
+             GtkEventController *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK);
+  gboolean in_text = focus != NULL && GTK_IS_EDITABLE (focus);
+  gboolean in_list = focus != NULL && (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX) ||
+                                       gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW));
+  int step = (mods & GDK_SHIFT_MASK) ? 7 : 1;
+
+  if (in_text || dm_presenter_get_presenting (self->presenter))
+    return FALSE;
+  if ((keyval == GDK_KEY_Left || keyval == GDK_KEY_Right) && (mods & GDK_CONTROL_MASK) &&
+      !(mods & GDK_ALT_MASK))
+    {
+      dm_timeline_step (self->timeline, keyval == GDK_KEY_Left ? -step : step);
+      return TRUE;
+    }
+  if ((keyval == GDK_KEY_Home || keyval == GDK_KEY_End) && mods == 0 && !in_list)
+    {
+      dm_timeline_set_position (self->timeline, keyval == GDK_KEY_Home ? 0 : G_MAXUINT);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+_dm_window_actions_init (DmWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (day_keys_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
 void
 _dm_window_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.skipped-files", NULL, skipped_files_action);
   gtk_widget_class_install_action (widget_class, "win.step-proposal", "i",
                                    step_proposal_action);
+  gtk_widget_class_install_action (widget_class, "win.step-day", "i", step_day_action);
+  gtk_widget_class_install_action (widget_class, "win.first-day", NULL, first_day_action);
+  gtk_widget_class_install_action (widget_class, "win.last-day", NULL, last_day_action);
+  gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "win.reset-scenario", NULL,
                                    reset_scenario_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
@@ -308,6 +392,8 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "win.zoom-home", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK,
+                                       "win.play", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save",

@@ -1,6 +1,7 @@
 /* dm-window-load.c: the window's data: bundled geography, lines of contact by date, settings. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -77,6 +78,14 @@ day_loaded_cb (GObject      *source,
     return;
   dm_scene_set_partition (self->scene, partition);
   gtk_stack_set_visible_child_name (self->map_stack, "map");
+  dm_timeline_day_shown (self->timeline);
+  if (dm_timeline_get_playing (self->timeline))
+    {
+      g_auto(GStrv) upcoming = dm_timeline_dup_upcoming (self->timeline, 4);
+
+      dm_loader_prefetch_days (self->catalog, dm_scene_get_geodata (self->scene),
+                               (const char * const *) upcoming);
+    }
   if (dm_window_is_ready (self))
     report_first_frame (self);
 }
@@ -100,30 +109,62 @@ load_day (DmWindow   *self,
 }
 
 static void
-date_selected_cb (DmWindow *self)
+timeline_day_cb (DmWindow *self)
 {
-  GtkStringObject *item = gtk_drop_down_get_selected_item (self->date_dropdown);
+  const char *day = dm_timeline_get_day (self->timeline);
 
-  if (item != NULL)
-    load_day (self, gtk_string_object_get_string (item));
+  if (day != NULL)
+    load_day (self, day);
 }
 
-static void
-date_scale_changed_cb (DmWindow *self)
+/* Shows a date: that day, or the latest earlier one, which the timeline
+ * notes (and the subtitle says). FALSE with a message outside the record. */
+gboolean
+_dm_window_show_day (DmWindow   *self,
+                     const char *date,
+                     GError    **error)
 {
-  guint index = (guint) (gtk_range_get_value (GTK_RANGE (self->date_scale)) + 0.5);
+  guint n = dm_timeline_get_n_days (self->timeline);
+  int y, m, d;
 
-  if (gtk_drop_down_get_selected (self->date_dropdown) != index)
-    gtk_drop_down_set_selected (self->date_dropdown, index);
+  if (date == NULL || strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date; write it as YYYY-MM-DD"), date ? date : "");
+      return FALSE;
+    }
+  if (n == 0)
+    return FALSE;
+  if (dm_timeline_set_day (self->timeline, date) == NULL)
+    {
+      g_auto(GStrv) days = dm_loader_dup_days (self->catalog);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s is outside the line of contact’s record, which runs from %s to %s"),
+                   date, days[0], days[g_strv_length (days) - 1]);
+      return FALSE;
+    }
+  return TRUE;
 }
 
+/* --date: a day, or "proposal" for the shown proposal's own day. */
 static void
-date_dropdown_changed_cb (DmWindow *self)
+show_startup_day (DmWindow *self)
 {
-  guint index = gtk_drop_down_get_selected (self->date_dropdown);
+  DmScenario *scenario = dm_scene_get_scenario (self->scene);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  const char *date = self->startup->date;
 
-  if ((guint) (gtk_range_get_value (GTK_RANGE (self->date_scale)) + 0.5) != index)
-    gtk_range_set_value (GTK_RANGE (self->date_scale), index);
+  if (g_str_equal (date, "proposal") && scenario != NULL)
+    {
+      day = dm_catalog_proposal_day (self->catalog, dm_scenario_get_proposal (scenario), &error);
+      date = day;
+    }
+  if (date == NULL || !_dm_window_show_day (self, date, &error))
+    _dm_window_toast (self, error ? error->message : self->startup->date);
+  g_clear_pointer (&self->startup->date, g_free);
 }
 
 /* The slider gives the bottom of the screen back to the map when
@@ -131,73 +172,64 @@ date_dropdown_changed_cb (DmWindow *self)
 static void
 update_date_slider (DmWindow *self)
 {
-  GListModel *days = gtk_drop_down_get_model (self->date_dropdown);
-
   gtk_widget_set_visible (self->date_slider_box,
                           !dm_presenter_get_presenting (self->presenter) &&
-                          days != NULL && g_list_model_get_n_items (days) >= 2);
+                          dm_timeline_get_n_days (self->timeline) >= 2);
 }
 
-/* The control dates: bundled and imported, in the dropdown and on the
- * slider; select is the date to show (NULL: the remembered or the latest). */
+/* The days: bundled, fetched and imported, in the dropdown and on the
+ * timeline; select is the date to show (NULL: the remembered or the
+ * latest). The dropdown and the timeline share one position. */
 void
 _dm_window_fill_dates (DmWindow   *self,
                        const char *select)
 {
   g_auto(GStrv) days = dm_loader_dup_days (self->catalog);
-  guint n_days = g_strv_length (days);
   g_autoptr(GtkStringList) dates = gtk_string_list_new ((const char * const *) days);
+  g_autoptr(GStrvBuilder) marked = g_strv_builder_new ();
+  g_auto(GStrv) marks = NULL;
   g_autofree char *remembered = self->settings ? g_settings_get_string (self->settings,
                                                                         "control-date") : NULL;
   const char *wanted = select ? select : remembered;
-  guint selected = n_days > 0 ? n_days - 1 : 0;
+  GPtrArray *proposals = dm_catalog_get_proposals (self->catalog);
 
-  gtk_scale_clear_marks (self->date_scale);
-  for (guint i = 0; i < n_days; i++)
-    if (g_strcmp0 (days[i], wanted) == 0)
-      selected = i;
-  /* Two years of days: the ends are labelled, each proposal's day gets a tick. */
-  if (n_days > 0)
+  for (guint p = 0; p < proposals->len; p++)
     {
-      GPtrArray *proposals = dm_catalog_get_proposals (self->catalog);
+      g_autofree char *day = dm_catalog_proposal_day (self->catalog, proposals->pdata[p], NULL);
 
-      gtk_scale_add_mark (self->date_scale, 0, GTK_POS_BOTTOM, days[0]);
-      gtk_scale_add_mark (self->date_scale, n_days - 1, GTK_POS_BOTTOM, days[n_days - 1]);
-      for (guint p = 0; p < proposals->len; p++)
-        {
-          g_autofree char *day = dm_catalog_proposal_day (self->catalog, proposals->pdata[p],
-                                                          NULL);
-          guint at = n_days;
-
-          /* The day shown for it: that day, or the latest earlier one. */
-          for (guint i = 0; day != NULL && i < n_days && strcmp (days[i], day) <= 0; i++)
-            at = i;
-          if (at < n_days && strcmp (day, days[n_days - 1]) <= 0)
-            gtk_scale_add_mark (self->date_scale, at, GTK_POS_TOP, NULL);
-        }
+      if (day != NULL)
+        g_strv_builder_add (marked, day);
     }
-  gtk_range_set_range (GTK_RANGE (self->date_scale), 0, MAX (n_days, 2) - 1);
+  marks = g_strv_builder_end (marked);
 
-  /* A new model resets the selection, which loads a partition: block
-   * that, set the real selection, then load once. */
-  g_signal_handlers_block_by_func (self->date_dropdown, date_selected_cb, self);
+  g_signal_handlers_block_by_func (self->timeline, timeline_day_cb, self);
   gtk_drop_down_set_model (self->date_dropdown, G_LIST_MODEL (dates));
-  gtk_drop_down_set_selected (self->date_dropdown, selected);
-  g_signal_handlers_unblock_by_func (self->date_dropdown, date_selected_cb, self);
-  gtk_range_set_value (GTK_RANGE (self->date_scale), selected);
+  dm_timeline_set_days (self->timeline, (const char * const *) days,
+                        (const char * const *) marks);
+  if (wanted == NULL || dm_timeline_set_day (self->timeline, wanted) == NULL)
+    dm_timeline_set_position (self->timeline, G_MAXUINT);
+  gtk_drop_down_set_selected (self->date_dropdown, dm_timeline_get_position (self->timeline));
+  g_signal_handlers_unblock_by_func (self->timeline, timeline_day_cb, self);
   update_date_slider (self);
-  date_selected_cb (self);
+  timeline_day_cb (self);
 }
 
-/* Shows the line of contact of a known date (bundled or imported). */
+/* Shows the line of contact of a date (a saved scenario's or a lesson
+ * step's): that day, or the latest earlier one, said in the subtitle. */
 gboolean
 dm_window_set_control_date (DmWindow   *self,
                             const char *date)
 {
-  if (self->catalog == NULL || !dm_loader_has_day (self->catalog, date))
+  if (self->catalog == NULL)
     return FALSE;
-  _dm_window_fill_dates (self, date);
-  return TRUE;
+  return _dm_window_show_day (self, date, NULL);
+}
+
+/* Why the day shown is not the one asked for, or NULL. */
+const char *
+dm_window_get_day_note (DmWindow *self)
+{
+  return dm_timeline_get_note (self->timeline);
 }
 
 const char *
@@ -311,6 +343,8 @@ geodata_loaded_cb (GObject      *source,
 
   _dm_window_compare_setup (self);
   _dm_window_fill_dates (self, NULL);
+  if (self->startup->date != NULL)
+    show_startup_day (self);
 
   if (self->startup->compare != NULL &&
       !dm_window_compare_with (self, self->startup->compare))
@@ -331,12 +365,10 @@ void
 _dm_window_load_init (DmWindow *self)
 {
   self->settings = settings_new ();
-  g_signal_connect_object (self->date_dropdown, "notify::selected",
-                           G_CALLBACK (date_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->date_dropdown, "notify::selected",
-                           G_CALLBACK (date_dropdown_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->date_scale, "value-changed",
-                           G_CALLBACK (date_scale_changed_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->timeline, "position", self->date_dropdown, "selected",
+                          G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (self->timeline, "notify::position",
+                           G_CALLBACK (timeline_day_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->presenter, "notify::presenting",
                            G_CALLBACK (update_date_slider), self, G_CONNECT_SWAPPED);
   if (self->settings != NULL)

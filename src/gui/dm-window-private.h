@@ -12,6 +12,7 @@
 #include "dm-presenter.h"
 #include "dm-scene.h"
 #include "dm-sidebar.h"
+#include "dm-timeline.h"
 #include "dm-window.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ typedef struct
   char          *proposal;
   char          *compare;
   char          *scenario_path;
+  char          *date;      /* YYYY-MM-DD or "proposal" */
   gboolean       present;
 } DmStartup;
 
@@ -45,7 +47,7 @@ struct _DmWindow
   ShumateSimpleMap     *map;
   DmLegend             *legend;
   GtkWidget            *date_slider_box;
-  GtkScale             *date_scale;
+  DmTimeline           *timeline;
 
   /* One owner for each piece of state: the scene owns what the maps show
    * and how (every map and the legend follow it), the comparison the
@@ -78,6 +80,7 @@ void      _dm_window_choose_path       (DmWindow             *self,
                                         GtkFileFilter        *filter,
                                         DmPathFunc            func);
 void      _dm_window_install_actions   (GtkWidgetClass       *widget_class);
+void      _dm_window_actions_init      (DmWindow             *self);
 void      _dm_window_set_proposal      (DmWindow             *self,
                                         DmProposal           *proposal);
 void      _dm_window_step_proposal     (DmWindow             *self,
@@ -98,6 +101,9 @@ void      _dm_window_import_init       (DmWindow             *self);
 void      _dm_window_import_class_init (GtkWidgetClass       *widget_class);
 void      _dm_window_fill_dates        (DmWindow             *self,
                                         const char           *select);
+gboolean  _dm_window_show_day          (DmWindow             *self,
+                                        const char           *date,
+                                        GError              **error);
 void      _dm_window_lesson_class_init (GtkWidgetClass       *widget_class);
 void      _dm_window_load_init         (DmWindow             *self);
 void      _dm_window_load_start        (DmWindow             *self);

@@ -6,6 +6,7 @@
 #include "dm-gui-enums.h"
 #include "dm-loader.h"
 #include "dm-shape.h"
+#include "dm-sources.h"
 #include "dm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -16,6 +17,7 @@ dm_startup_free (DmStartup *startup)
   g_free (startup->proposal);
   g_free (startup->compare);
   g_free (startup->scenario_path);
+  g_free (startup->date);
   g_free (startup);
 }
 
@@ -80,9 +82,11 @@ refresh (DmWindow *self)
   if (scenario == NULL)
     return;
   title = dm_scenario_get_title (scenario);
-  subtitle = partition
-             ? g_strdup_printf (_("Line of contact of %s"), dm_partition_get_date (partition))
-             : g_strdup ("");
+  /* The day shown, credited; or why another day than the one asked for. */
+  if (dm_timeline_get_note (self->timeline) != NULL)
+    subtitle = g_strdup (dm_timeline_get_note (self->timeline));
+  else
+    subtitle = partition ? dm_sources_line_credit (partition) : g_strdup ("");
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   dm_presenter_update_title (self->presenter);
@@ -410,6 +414,16 @@ dm_window_set_startup (DmWindow   *self,
     dm_comparison_set_mode (self->comparison, mode->value);
 }
 
+/* The day to open on: YYYY-MM-DD (or the latest earlier day the record
+ * has), or "proposal" for the shown proposal's own day. */
+void
+dm_window_set_startup_date (DmWindow   *self,
+                            const char *date)
+{
+  g_free (self->startup->date);
+  self->startup->date = g_strdup (date);
+}
+
 /* A scenario file to open once the data has loaded. */
 void
 dm_window_set_startup_scenario (DmWindow   *self,
@@ -482,6 +496,7 @@ dm_window_class_init (DmWindowClass *klass)
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (DM_TYPE_SIDEBAR);
   g_type_ensure (DM_TYPE_LEGEND);
+  g_type_ensure (DM_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/demarcate/Demarcate/ui/dm-window.ui");
@@ -497,7 +512,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, date_slider_box);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, date_scale);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, timeline);
   /* Children the comparison and the presenter own: looked up by name once,
    * not kept in the window (offset 0). */
   gtk_widget_class_bind_template_child_full (widget_class, "map_b", FALSE, 0);
@@ -578,6 +593,8 @@ dm_window_init (DmWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scene, "notify::partition", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::note", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
 
   self->popover = gtk_popover_new ();
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self->map_overlay));
@@ -601,6 +618,7 @@ dm_window_init (DmWindow *self)
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
 
   _dm_window_load_init (self);
+  _dm_window_actions_init (self);
 }
 
 DmWindow *

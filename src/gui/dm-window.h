@@ -35,6 +35,7 @@ void        dm_window_import_file       (DmWindow       *self,
 const char *dm_window_get_control_date  (DmWindow       *self);
 gboolean    dm_window_set_control_date  (DmWindow       *self,
                                          const char     *date);
+const char *dm_window_get_day_note      (DmWindow       *self);
 guint       dm_window_get_n_overlays    (DmWindow       *self);
 gboolean    dm_window_get_high_contrast (DmWindow       *self);
 gboolean    dm_window_open_lesson       (DmWindow       *self,
@@ -45,6 +46,8 @@ void        dm_window_set_startup       (DmWindow       *self,
                                          const char     *compare_id,
                                          const char     *compare_mode,
                                          gboolean        present);
+void        dm_window_set_startup_date  (DmWindow       *self,
+                                         const char     *date);
 void        dm_window_set_startup_scenario (DmWindow    *self,
                                          const char     *path);
 
