@@ -6,6 +6,7 @@
 
 #include "dm-scenario.h"
 #include "dm-test-util.h"
+#include "dm-chart-dialog.h"
 #include "dm-export-dialog.h"
 #include "dm-measures-dialog.h"
 #include "dm-scene.h"
@@ -637,6 +638,107 @@ test_measures_dialog (void)
   g_assert_null (find_toplevel (DM_TYPE_MEASURES_DIALOG));
 }
 
+static DmChartDialog *chart_dialog;
+
+static gboolean
+chart_ready (void)
+{
+  return dm_chart_dialog_is_ready (chart_dialog) &&
+         gtk_widget_get_width (_dm_chart_dialog_get_area (chart_dialog)) > 0;
+}
+
+static const char *saved_chart;
+
+/* A new file is written in place (dm_file_write_atomic_stream), so its
+ * existence says nothing: wait for all of its lines. */
+static gboolean
+chart_saved (void)
+{
+  g_autofree char *text = NULL;
+  guint lines = 0;
+
+  if (!g_file_get_contents (saved_chart, &text, NULL, NULL))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    lines += *p == '\n';
+  return lines == dm_chart_get_n_days (dm_chart_dialog_get_chart (chart_dialog)) + 1;
+}
+
+/* Ctrl+T's chart: computed off the main thread (changing the step
+ * cancels the first run), described for screen readers, and a click on a
+ * day shows that day on the map. */
+static void
+test_chart_dialog (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarcate-chart-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "chart.csv", NULL);
+  g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *clicked = NULL;
+  GtkWidget *area;
+  DmChart *chart;
+  const DmChartDay *day;
+  double x;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart", NULL);
+  wait_until (window_ready, 1);
+  chart_dialog = DM_CHART_DIALOG (find_toplevel (DM_TYPE_CHART_DIALOG));
+  g_assert_nonnull (chart_dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chart_dialog)) ==
+                 GTK_WINDOW (window));
+  g_assert_cmpuint (dm_chart_dialog_get_every (chart_dialog), ==, 7);
+  g_assert_false (dm_chart_dialog_is_ready (chart_dialog));
+
+  /* Ctrl+T again brings back the same one. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart", NULL);
+  g_assert_true (find_toplevel (DM_TYPE_CHART_DIALOG) == GTK_WINDOW (chart_dialog));
+
+  dm_chart_dialog_set_every (chart_dialog, 30);
+  wait_until (chart_ready, 90);
+  g_assert_true (dm_chart_dialog_is_ready (chart_dialog));
+  chart = dm_chart_dialog_get_chart (chart_dialog);
+  g_assert_cmpuint (dm_chart_get_every (chart), ==, 30);
+  g_assert_cmpuint (dm_chart_get_n_days (chart), >=, 25);
+  g_assert_cmpstr (dm_chart_get_day (chart, 0)->date, ==, "2024-07-08");
+
+  area = _dm_chart_dialog_get_area (chart_dialog);
+  description = dm_chart_describe (chart);
+  /* The tests run without an accessibility bus (GTK_A11Y=none), so the
+   * text the area's description was set to is asked of the dialog. */
+  g_assert_cmpstr (_dm_chart_dialog_get_description (chart_dialog), ==, description);
+  g_assert_nonnull (strstr (description, "Donetsk: "));
+  g_assert_nonnull (strstr (description, "28-point plan"));
+
+  day = dm_chart_get_day (chart, 10);
+  x = dm_chart_x_of_date (chart, gtk_widget_get_width (area), gtk_widget_get_height (area), 1.0,
+                          day->date);
+  _dm_chart_dialog_click (chart_dialog, x);
+  wanted_date = day->date;
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, day->date);
+  clicked = g_strdup (day->date);
+
+  /* Its CSV has the figures shown. */
+  saved_chart = csv;
+  _dm_chart_dialog_save_to (chart_dialog, DM_CHART_CSV, csv);
+  wait_until (chart_saved, 10);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  line = g_strdup_printf ("\n%s,", day->date);
+  g_assert_nonnull (strstr (text, line));
+
+  /* Every day takes a while: closing the window meanwhile cancels it, and
+   * what is still on its way finds the dialog gone. */
+  dm_chart_dialog_set_every (chart_dialog, 1);
+  wait_until (window_ready, 1);
+  g_assert_false (dm_chart_dialog_is_ready (chart_dialog));
+  gtk_window_destroy (GTK_WINDOW (chart_dialog));
+  chart_dialog = NULL;
+  wait_until (window_ready, 2);
+  g_assert_null (find_toplevel (DM_TYPE_CHART_DIALOG));
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, clicked);
+}
+
 /* Ctrl+E's dialog exports what is on screen: a PNG of the right size. */
 static void
 test_export_dialog (void)
@@ -828,6 +930,7 @@ static const Case cases[] = {
   { "/window/click-selects-part", test_click_selects_part },
   { "/window/export-dialog", test_export_dialog },
   { "/window/measures-dialog", test_measures_dialog },
+  { "/window/chart-dialog", test_chart_dialog },
   { "/window/lesson", test_lesson },
   { "/window/settings-roundtrip", test_settings_roundtrip },
 };

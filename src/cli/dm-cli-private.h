@@ -32,6 +32,7 @@ typedef struct
   gboolean no_day;  /* the command loads its own days: no partition */
 } DmCliSelection;
 
+int          _dm_cli_chart      (int argc, char **argv);
 int          _dm_cli_list       (int argc, char **argv);
 int          _dm_cli_stats      (int argc, char **argv);
 int          _dm_cli_validate   (int argc, char **argv);

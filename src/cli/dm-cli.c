@@ -17,6 +17,7 @@ static const struct
   int (*run) (int argc, char **argv);
   const char *summary;
 } commands[] = {
+  { "chart", _dm_cli_chart, N_("Chart the occupied area over time as PNG, SVG or CSV") },
   { "export", _dm_cli_export, N_("Write the map as PNG, SVG or PDF, with legend and sources") },
   { "list", _dm_cli_list, N_("List proposals and control dates") },
   { "stats", _dm_cli_stats, N_("Areas by region, part and status, as CSV or JSON") },

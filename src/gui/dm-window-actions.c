@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-chart-dialog.h"
 #include "dm-export-dialog.h"
 #include "dm-measures-dialog.h"
 #include "dm-window-private.h"
@@ -254,6 +255,43 @@ measures_action (GtkWidget  *widget,
 }
 
 static void
+chart_day_activated_cb (DmWindow   *self,
+                        const char *date)
+{
+  dm_window_set_control_date (self, date);
+}
+
+/* One chart per window: its figures take a while, so Ctrl+T again brings
+ * back the one already computing. */
+static void
+chart_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  DmChartDialog *dialog;
+
+  if (!dm_window_is_ready (self))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (DM_IS_CHART_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (self))
+        {
+          gtk_window_present (w);
+          return;
+        }
+    }
+  dialog = dm_chart_dialog_new (GTK_WINDOW (self), self->catalog,
+                                dm_scene_get_geodata (self->scene));
+  g_signal_connect_object (dialog, "day-activated", G_CALLBACK (chart_day_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 skipped_files_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -335,6 +373,7 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.measures", NULL, measures_action);
+  gtk_widget_class_install_action (widget_class, "win.chart", NULL, chart_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
                                        "win.step-proposal", "i", -1);
@@ -365,5 +404,7 @@ _dm_window_install_actions (GtkWidgetClass *widget_class)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "win.measures", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.chart",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
 }
