@@ -12,6 +12,7 @@
 #include "dm-error.h"
 #include "dm-export.h"
 #include "dm-gis-export.h"
+#include "dm-series.h"
 
 static gboolean
 parse_size (const char  *size,
@@ -68,6 +69,149 @@ export_gis (DmCliData   *data,
   return TRUE;
 }
 
+/* The proposals named in "a,b,c", or every one with --all. */
+static GPtrArray *
+animation_proposals (DmCatalog   *catalog,
+                     gboolean     all,
+                     const char  *ids,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (all)
+    {
+      GPtrArray *proposals = dm_catalog_get_proposals (catalog);
+
+      for (guint i = 0; i < proposals->len; i++)
+        {
+          DmProposal *proposal = g_ptr_array_index (proposals, i);
+
+          /* The baselines are what proposals are measured against, not
+           * proposals: a desk's "every plan" reel leaves them out. */
+          if (!dm_proposal_is_baseline (proposal))
+            g_ptr_array_add (scenarios, dm_scenario_new (proposal));
+        }
+    }
+  else
+    {
+      g_auto(GStrv) list = g_strsplit (ids, ",", -1);
+
+      for (guint i = 0; list[i] != NULL; i++)
+        {
+          DmProposal *proposal = dm_catalog_find_proposal (catalog, g_strstrip (list[i]));
+
+          if (proposal == NULL)
+            {
+              g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+                           _("unknown proposal “%s”; run “demarcate list” to see the ids"),
+                           list[i]);
+              return NULL;
+            }
+          g_ptr_array_add (scenarios, dm_scenario_new (proposal));
+        }
+    }
+  return g_steal_pointer (&scenarios);
+}
+
+/* -o FILE.webm|mp4|gif: a time-lapse (--from, --to) of one proposal, or
+ * the proposals in turn (--all, --proposals) on one day. */
+static int
+export_animation (DmCliSelection        *selection,
+                  const DmExportOptions *page,
+                  DmAnimationFormat      format,
+                  const char            *output,
+                  const char            *from,
+                  const char            *to,
+                  int                    every,
+                  double                 fps,
+                  gboolean               all,
+                  const char            *proposals_arg)
+{
+  g_auto(DmCliData) data = { NULL, };
+  g_autoptr(DmScenario) scenario = NULL;
+  g_autoptr(DmScenario) compare = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GError) error = NULL;
+  DmAnimationOptions options;
+  gboolean lapse = from != NULL || to != NULL;
+  gboolean own_day = FALSE;
+
+  if (output == NULL)
+    {
+      _dm_cli_error (_("say where to write the animation with -o FILE.webm, .mp4 or .gif"));
+      return DM_EXIT_ERROR;
+    }
+  if (lapse && (from == NULL || to == NULL))
+    {
+      _dm_cli_error (_("a time-lapse needs both --from and --to"));
+      return DM_EXIT_ERROR;
+    }
+  if (lapse == (all || proposals_arg != NULL))
+    {
+      _dm_cli_error (_("an animation is a time-lapse (--from A --to B) or proposals in turn "
+                       "(--all or --proposals a,b,c): say which"));
+      return DM_EXIT_ERROR;
+    }
+  if (every < 1 || fps < 0 || fps > 120)
+    {
+      _dm_cli_error (_("--every must be at least 1 and --fps between 0 and 120"));
+      return DM_EXIT_ERROR;
+    }
+  if (selection->compare_id != NULL || (!lapse && (selection->proposal_id != NULL ||
+                                                   selection->scenario_file != NULL)))
+    {
+      _dm_cli_error (_("an animation takes no --compare; proposals in turn take no "
+                       "--proposal or --scenario"));
+      return DM_EXIT_ERROR;
+    }
+
+  if (lapse)
+    {
+      /* The line alone unless a proposal is given. */
+      if (selection->proposal_id == NULL && selection->scenario_file == NULL)
+        selection->proposal_id = g_strdup ("line-of-contact");
+      if (selection->date != NULL || selection->control_file != NULL)
+        {
+          _dm_cli_error (_("a time-lapse takes its days from --from and --to, not --date "
+                           "or --control"));
+          return DM_EXIT_ERROR;
+        }
+      selection->no_day = TRUE;
+    }
+  else if (g_strcmp0 (selection->date, "proposal") == 0)
+    {
+      own_day = TRUE;
+      selection->no_day = TRUE;
+    }
+
+  if (!_dm_cli_selection_load (selection, &data, lapse, &scenario, &compare, &error))
+    {
+      _dm_cli_error (error->message);
+      return DM_EXIT_ERROR;
+    }
+  if (lapse)
+    days = dm_series_days (data.catalog, from, to, (guint) every, &error);
+  else
+    proposals = animation_proposals (data.catalog, all, proposals_arg, &error);
+  if (days == NULL && proposals == NULL)
+    {
+      _dm_cli_error (error->message);
+      return DM_EXIT_ERROR;
+    }
+  if ((days != NULL ? days->len : proposals->len) == 0)
+    {
+      _dm_cli_error (_("the animation would have no frames"));
+      return DM_EXIT_ERROR;
+    }
+
+  dm_animation_options_init (&options);
+  options.format = format;
+  options.fps = fps > 0 ? fps : lapse ? 4 : 0.5;
+  options.page = *page;
+  return _dm_cli_animate (&data, &options, scenario, days, proposals, own_day, output);
+}
+
 int
 _dm_cli_export (int    argc,
                 char **argv)
@@ -80,7 +224,11 @@ _dm_cli_export (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *out_dir = NULL;
-  int dpi = 0;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *proposals_arg = NULL;
+  int dpi = 0, every = 1;
+  double fps = 0;
   gboolean portrait = FALSE, all = FALSE, no_inset = FALSE, no_basemap = FALSE;
   GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
@@ -98,6 +246,15 @@ _dm_cli_export (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One file per proposal, named by its id"), NULL },
     { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, N_("Folder for --all"), "DIR" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Animation (-o FILE.webm|mp4|gif): a time-lapse of the line from this day"),
+      "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("…to this day"), "YYYY-MM-DD" },
+    { "every", 0, 0, G_OPTION_ARG_INT, &every, N_("…every Nth day (default 1)"), "N" },
+    { "proposals", 0, 0, G_OPTION_ARG_STRING, &proposals_arg,
+      N_("Animation: these proposals in turn (--all: every one)"), "ID,ID,…" },
+    { "fps", 0, 0, G_OPTION_ARG_DOUBLE, &fps,
+      N_("Animation: frames per second (default 4 for a time-lapse, 0.5 for proposals)"), "F" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -108,7 +265,8 @@ _dm_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   DmExportOptions options;
   DmGisFormat gis_format;
-  gboolean gis = FALSE;
+  DmAnimationFormat anim_format;
+  gboolean gis = FALSE, anim = FALSE;
   gint64 t0 = g_get_monotonic_time ();
 
   _dm_cli_selection_add_entries (context, &selection,
@@ -165,6 +323,20 @@ _dm_cli_export (int    argc,
           return DM_EXIT_ERROR;
         }
       options.dpi = dpi;
+    }
+
+  if (format != NULL && !strchr (format, '.'))
+    anim = dm_animation_format_from_string (format, &anim_format);
+  else if (format == NULL && output != NULL)
+    anim = dm_animation_format_from_string (output, &anim_format);
+  if (anim)
+    return export_animation (&selection, &options, anim_format, output, from, to, every, fps,
+                             all, proposals_arg);
+  if (from != NULL || to != NULL || proposals_arg != NULL || fps != 0)
+    {
+      _dm_cli_error (_("--from, --to, --proposals and --fps make an animation: "
+                       "-o FILE.webm, .mp4 or .gif"));
+      return DM_EXIT_ERROR;
     }
 
   if (format != NULL && !strchr (format, '.'))

@@ -209,6 +209,39 @@ frame_view (Page       *page,
     }
 }
 
+/* A time-lapse frame's date, large in the map's corner: the one thing that
+ * changes between frames must be readable at a glance. */
+static void
+draw_stamp (Page       *page,
+            cairo_t    *cr,
+            const char *stamp)
+{
+  double s = page->s, size = 34 * s, pad = 8 * s, x = 12 * s, y = 12 * s;
+  double w, h;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  int lw, lh;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, stamp, -1);
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  w = lw + 2 * pad;
+  h = lh + pad;
+
+  dm_draw_group_begin (cr, "date", _("Date"));
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.88);
+  dm_draw_fill (cr);
+  cairo_move_to (cr, x + pad, y + pad / 2);
+  cairo_set_source_rgb (cr, 0.05, 0.05, 0.05);
+  dm_draw_layout (cr, layout);
+  cairo_new_path (cr);
+  dm_draw_group_end (cr);
+}
+
 static void
 draw_map (Page       *page,
           DmScene    *scene,
@@ -233,6 +266,8 @@ draw_map (Page       *page,
       dm_draw_fill (cr);
     }
   dm_scene_draw (scene, cr, &view);
+  if (page->options->stamp != NULL && scene == page->scene)
+    draw_stamp (page, cr, page->options->stamp);
   draw_scale_bar (cr, &view, 14 * page->s, r->height - 10 * page->s);
   dm_draw_clip_end (cr);
   cairo_restore (cr);

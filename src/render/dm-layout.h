@@ -13,6 +13,7 @@ typedef struct
   const char     *title;        /* NULL: the proposal's title */
   const char     *subtitle;     /* NULL: proposal date, control date, "modified" */
   const char     *export_date;  /* NULL: today, YYYY-MM-DD */
+  const char     *stamp;        /* large on the map, e.g. an animation frame's date; NULL: none */
   DmScenario     *compare;      /* non-NULL: two maps side by side, one view */
   gboolean        show_inset;   /* Ukraine outline with the view's rectangle */
   gboolean        show_basemap;
