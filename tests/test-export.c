@@ -24,15 +24,25 @@
 
 static gboolean regenerate = FALSE;
 
+/* The social sizes are laid out at full size and kept scaled down a third
+ * (as a preview draws them): the proportions of type to map are what a
+ * layout change would break. */
 static const struct
 {
   const char *proposal;
-  int         width, height;
+  int         width, height;      /* the golden image */
+  const char *label;              /* NULL: the page is the image's size */
+  int         page_w, page_h;
 } goldens[] = {
-  { PROPOSAL_A, 480, 270 },
-  { PROPOSAL_A, 360, 360 },
-  { PROPOSAL_B, 480, 270 },
-  { PROPOSAL_B, 360, 360 },
+  { PROPOSAL_A, 480, 270, NULL, 0, 0 },
+  { PROPOSAL_A, 360, 360, NULL, 0, 0 },
+  { PROPOSAL_B, 480, 270, NULL, 0, 0 },
+  { PROPOSAL_B, 360, 360, NULL, 0, 0 },
+  { PROPOSAL_A, 360, 360, "square", 1080, 1080 },
+  { PROPOSAL_A, 360, 450, "portrait", 1080, 1350 },
+  { PROPOSAL_A, 360, 640, "story", 1080, 1920 },
+  { PROPOSAL_A, 400, 225, "card", 1200, 675 },
+  { PROPOSAL_A, 640, 360, "hd", 1920, 1080 },
 };
 
 static DmCatalog *
@@ -92,16 +102,18 @@ init_options (DmExportOptions *options,
 }
 
 static cairo_surface_t *
-render (const char *proposal_id,
-        int         width,
-        int         height)
+render_page (const char *proposal_id,
+             int         page_w,
+             int         page_h,
+             int         width,
+             int         height)
 {
   g_autoptr(DmScene) scene = make_scene (proposal_id);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
   DmExportOptions options;
 
-  init_options (&options, width, height);
+  init_options (&options, page_w, page_h);
   dm_export_draw (scene, cr, &options, width, height);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
@@ -109,12 +121,31 @@ render (const char *proposal_id,
   return surface;
 }
 
+static cairo_surface_t *
+render (const char *proposal_id,
+        int         width,
+        int         height)
+{
+  return render_page (proposal_id, width, height, width, height);
+}
+
+static cairo_surface_t *
+render_golden (guint i)
+{
+  if (goldens[i].label == NULL)
+    return render (goldens[i].proposal, goldens[i].width, goldens[i].height);
+  return render_page (goldens[i].proposal, goldens[i].page_w, goldens[i].page_h,
+                      goldens[i].width, goldens[i].height);
+}
+
 static char *
 golden_path (const char *proposal_id,
+             const char *label,
              int         width,
              int         height)
 {
-  g_autofree char *name = g_strdup_printf ("%s-%dx%d.png", proposal_id, width, height);
+  g_autofree char *name = g_strdup_printf ("%s%s%s-%dx%d.png", proposal_id, label ? "-" : "",
+                                           label ? label : "", width, height);
 
   return g_build_filename (GOLDEN_DIR, name, NULL);
 }
@@ -150,10 +181,11 @@ diff_fraction (cairo_surface_t *a,
 
 static cairo_surface_t *
 load_golden (const char *proposal_id,
+             const char *label,
              int         width,
              int         height)
 {
-  g_autofree char *path = golden_path (proposal_id, width, height);
+  g_autofree char *path = golden_path (proposal_id, label, width, height);
   cairo_surface_t *golden = cairo_image_surface_create_from_png (path);
 
   if (cairo_surface_status (golden) != CAIRO_STATUS_SUCCESS)
@@ -167,14 +199,15 @@ static void
 test_golden (gconstpointer data)
 {
   guint i = GPOINTER_TO_UINT (data);
-  cairo_surface_t *image = render (goldens[i].proposal, goldens[i].width, goldens[i].height);
-  cairo_surface_t *golden = load_golden (goldens[i].proposal, goldens[i].width,
-                                         goldens[i].height);
+  cairo_surface_t *image = render_golden (i);
+  cairo_surface_t *golden = load_golden (goldens[i].proposal, goldens[i].label,
+                                         goldens[i].width, goldens[i].height);
   double fraction = diff_fraction (image, golden);
 
   if (fraction > MAX_DIFF_FRACTION)
     {
-      g_autofree char *name = g_strdup_printf ("actual-%s-%dx%d.png", goldens[i].proposal,
+      g_autofree char *name = g_strdup_printf ("actual-%s-%s-%dx%d.png", goldens[i].proposal,
+                                               goldens[i].label ? goldens[i].label : "page",
                                                goldens[i].width, goldens[i].height);
       g_autofree char *out = g_build_filename (g_get_tmp_dir (), name, NULL);
 
@@ -191,7 +224,7 @@ static void
 test_golden_detects_difference (void)
 {
   cairo_surface_t *istanbul = render (PROPOSAL_B, 480, 270);
-  cairo_surface_t *golden = load_golden (PROPOSAL_A, 480, 270);
+  cairo_surface_t *golden = load_golden (PROPOSAL_A, NULL, 480, 270);
 
   g_assert_cmpfloat (diff_fraction (istanbul, golden), >, MAX_DIFF_FRACTION * 3);
   cairo_surface_destroy (istanbul);
@@ -411,9 +444,9 @@ write_goldens (void)
   g_mkdir_with_parents (GOLDEN_DIR, 0755);
   for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
     {
-      cairo_surface_t *image = render (goldens[i].proposal, goldens[i].width, goldens[i].height);
-      g_autofree char *path = golden_path (goldens[i].proposal, goldens[i].width,
-                                           goldens[i].height);
+      cairo_surface_t *image = render_golden (i);
+      g_autofree char *path = golden_path (goldens[i].proposal, goldens[i].label,
+                                           goldens[i].width, goldens[i].height);
 
       g_assert_cmpint (cairo_surface_write_to_png (image, path), ==, CAIRO_STATUS_SUCCESS);
       g_print ("wrote %s\n", path);
@@ -440,7 +473,10 @@ main (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
     {
-      g_autofree char *name = g_strdup_printf ("/export/golden/%s-%dx%d", goldens[i].proposal,
+      g_autofree char *name = g_strdup_printf ("/export/golden/%s%s%s-%dx%d",
+                                               goldens[i].proposal,
+                                               goldens[i].label ? "-" : "",
+                                               goldens[i].label ? goldens[i].label : "",
                                                goldens[i].width, goldens[i].height);
 
       g_test_add_data_func (name, GUINT_TO_POINTER (i), test_golden);

@@ -14,6 +14,46 @@
 #include "dm-gis-export.h"
 #include "dm-series.h"
 
+/* Named sizes for the common uses; paper sizes go with --dpi. */
+static const struct
+{
+  const char *name;
+  int         width, height;
+  DmPaper     paper;
+  gboolean    portrait;
+} presets[] = {
+  { "square",      1080, 1080, DM_PAPER_NONE, FALSE },  /* Instagram, Facebook */
+  { "portrait",    1080, 1350, DM_PAPER_NONE, FALSE },  /* Instagram 4:5 */
+  { "story",       1080, 1920, DM_PAPER_NONE, FALSE },  /* stories, reels, shorts */
+  { "card",        1200,  675, DM_PAPER_NONE, FALSE },  /* link cards, X/Twitter */
+  { "hd",          1920, 1080, DM_PAPER_NONE, FALSE },
+  { "4k",          3840, 2160, DM_PAPER_NONE, FALSE },
+  { "a4",             0,    0, DM_PAPER_A4,   FALSE },
+  { "a4-portrait",    0,    0, DM_PAPER_A4,   TRUE },
+  { "a3",             0,    0, DM_PAPER_A3,   FALSE },
+  { "a3-portrait",    0,    0, DM_PAPER_A3,   TRUE },
+};
+
+static gboolean
+apply_preset (const char      *size,
+              DmExportOptions *options)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    if (g_ascii_strcasecmp (size, presets[i].name) == 0)
+      {
+        options->paper = presets[i].paper;
+        if (presets[i].paper == DM_PAPER_NONE)
+          {
+            options->width = presets[i].width;
+            options->height = presets[i].height;
+          }
+        else
+          options->portrait = presets[i].portrait;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 parse_size (const char  *size,
             int         *width,
@@ -232,7 +272,9 @@ _dm_cli_export (int    argc,
   gboolean portrait = FALSE, all = FALSE, no_inset = FALSE, no_basemap = FALSE;
   GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
-      N_("Size in pixels (default 1920x1080; presets 3840x2160, 1080x1080)"), "WxH" },
+      N_("Size in pixels, or square (1080x1080), portrait (1080x1350), story (1080x1920), "
+         "card (1200x675), hd (1920x1080, the default), 4k (3840x2160), a4, a4-portrait, a3, "
+         "a3-portrait"), "WxH|NAME" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size instead of --size"), "a4|a3" },
     { "dpi", 0, 0, G_OPTION_ARG_INT, &dpi, N_("Dots per inch with --paper (default 300)"), "N" },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("Portrait instead of landscape"), NULL },
@@ -298,9 +340,12 @@ _dm_cli_export (int    argc,
       _dm_cli_error (_("use either --size or --paper, not both"));
       return DM_EXIT_ERROR;
     }
-  if (size != NULL && !parse_size (size, &options.width, &options.height))
+  if (size != NULL && !apply_preset (size, &options) &&
+      !parse_size (size, &options.width, &options.height))
     {
-      _dm_cli_error (_("--size must be WIDTHxHEIGHT in pixels, 240 to 20000, e.g. 3840x2160"));
+      _dm_cli_error (_("--size must be WIDTHxHEIGHT in pixels, 240 to 20000, e.g. 3840x2160, "
+                       "or a name: square, portrait, story, card, hd, 4k, a4, a4-portrait, a3, "
+                       "a3-portrait"));
       return DM_EXIT_ERROR;
     }
   if (paper != NULL)
@@ -317,7 +362,7 @@ _dm_cli_export (int    argc,
     }
   if (dpi != 0)
     {
-      if (paper == NULL || dpi < 36 || dpi > 1200)
+      if ((paper == NULL && options.paper == DM_PAPER_NONE) || dpi < 36 || dpi > 1200)
         {
           _dm_cli_error (_("--dpi goes with --paper and must be 36 to 1200"));
           return DM_EXIT_ERROR;

@@ -62,7 +62,14 @@ dm_export_get_size (const DmExportOptions *options,
           w = h;
           h = t;
         }
-      *scale = MAX (0.5, MIN (w, h) / 1080.0);
+      /* Pixel sizes are mostly seen on a phone, the picture as wide as the
+       * screen: a square or tall page needs about twice the type of a
+       * 16:9 one of the same width, a 16:9 page a bit more than a desktop
+       * screen's, and a small card (1200×675) a bit more again. */
+      if (w < h * 1.15)
+        *scale = MAX (0.5, 2.1 * w / 1080.0);
+      else
+        *scale = MAX (0.5, 1.35 * MIN (w, h) / 1080.0 * (w < 1600 ? 1.2 : 1.0));
     }
   if (options->paper != DM_PAPER_NONE && options->portrait)
     {

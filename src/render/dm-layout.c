@@ -44,6 +44,8 @@ typedef struct
   double                 s;       /* scale */
   double                 text_k;  /* shrinks the panel's type until it fits */
   DmView                 view;    /* one map frame's view, origin at the frame */
+  double                 map_s;   /* the maps' scale: lines and labels on the map */
+  gboolean               inset_on_map;  /* stacked pages: the inset in the map's corner */
 } Page;
 
 static void
@@ -209,6 +211,8 @@ frame_view (Page       *page,
     }
 }
 
+static double draw_inset (Page *page, cairo_t *cr, double x, double y, double w, gboolean draw);
+
 /* A time-lapse frame's date, large in the map's corner: the one thing that
  * changes between frames must be readable at a glance. */
 static void
@@ -252,6 +256,7 @@ draw_map (Page       *page,
 
   view.width = r->width;
   view.height = r->height;
+  view.scale = page->map_s;
 
   cairo_save (cr);
   cairo_rectangle (cr, r->x, r->y, r->width, r->height);
@@ -268,6 +273,19 @@ draw_map (Page       *page,
   dm_scene_draw (scene, cr, &view);
   if (page->options->stamp != NULL && scene == page->scene)
     draw_stamp (page, cr, page->options->stamp);
+  /* On a square or tall page the panel below has no room to spare: the
+   * locator goes in the map's top right corner, a quarter of its width. */
+  if (page->inset_on_map && page->options->show_inset && scene == page->scene)
+    {
+      double iw = MIN (r->width * 0.2, 220 * page->s), m = 8 * page->s;
+      double ih = draw_inset (page, cr, 0, 0, iw, FALSE);
+
+      cairo_rectangle (cr, r->width - iw - m - 3 * page->s, m - 3 * page->s,
+                       iw + 6 * page->s, ih + 6 * page->s);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      dm_draw_fill (cr);
+      draw_inset (page, cr, r->width - iw - m, m, iw, TRUE);
+    }
   draw_scale_bar (cr, &view, 14 * page->s, r->height - 10 * page->s);
   dm_draw_clip_end (cr);
   cairo_restore (cr);
@@ -518,7 +536,7 @@ build_items (Page *page)
   add_item (items, ITEM_NOTE, 0,
             g_strdup (_("Dashed edge, fainter fill: the clause is reported or unclear, "
                         "not in a published text")));
-  if (o->show_inset)
+  if (o->show_inset && !page->inset_on_map)
     add_item (items, ITEM_INSET, 0, NULL);
 
   format_sources (page->scene, seen, sources);
@@ -580,6 +598,7 @@ dm_layout_draw (DmScene               *scene,
                 double                 s)
 {
   Page page = { scene, NULL, options, s, 1.0, };
+
   g_autoptr(DmScene) other = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *title = NULL;
@@ -591,6 +610,7 @@ dm_layout_draw (DmScene               *scene,
   guint n_columns;
 
   g_return_if_fail (scenario != NULL && dm_scene_get_partition (scene) != NULL);
+  page.map_s = s;
 
   /* The right-hand map gets a scene of its own: the caller's scene may be
    * the window's, which an export thread must not change. */
@@ -642,8 +662,27 @@ dm_layout_draw (DmScene               *scene,
     }
   else
     {
-      double ph = body.height * 0.36;
+      /* The map gets what the panel does not need: the smallest panel
+       * (in steps of 2% of the page) whose two columns hold everything. */
+      double ph = body.height * 0.40;
 
+      page.inset_on_map = TRUE;
+      /* The page's scale makes the title readable on a phone; the map's
+       * labels and the panel's lines need less to stay legible there,
+       * and the map keeps its room. */
+      page.map_s = MAX (0.5, s * 0.72);
+      page.text_k = 0.8;
+      items = build_items (&page);
+      for (double f = 0.12; f <= 0.40; f += 0.02)
+        {
+          Rect trial = { body.x, 0, body.width, body.height * f };
+
+          if (flow_items (&page, cr, items, &trial, 2, FALSE))
+            {
+              ph = trial.height;
+              break;
+            }
+        }
       maps = (Rect) { body.x, body.y, body.width, body.height - ph - m };
       panel = (Rect) { body.x, maps.y + maps.height + m, body.width, ph };
       n_columns = 2;
@@ -680,7 +719,8 @@ dm_layout_draw (DmScene               *scene,
       dm_draw_group_end (cr);
     }
 
-  items = build_items (&page);
+  if (items == NULL)
+    items = build_items (&page);
   /* Long source lists shrink the panel's type rather than fall off it. */
   while (!flow_items (&page, cr, items, &panel, n_columns, FALSE) && page.text_k > 0.6)
     page.text_k *= 0.9;
