@@ -280,6 +280,55 @@ test_svg (void)
   g_assert_cmpuint (count_entries (dir), ==, 1);
 }
 
+static char *
+export_svg (DmExportOptions *options)
+{
+  g_autoptr(DmScene) scene = make_scene (PROPOSAL_A);
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  char *svg = NULL;
+
+  options->format = DM_EXPORT_SVG;
+  g_assert_true (dm_export_to_file (scene, options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
+  g_unlink (path);
+  g_rmdir (dir);
+  return svg;
+}
+
+/* --bbox donbas: the map fits Luhansk and Donetsk; the names of places
+ * and regions outside it are dropped, not cut by the frame. */
+static void
+test_bbox (void)
+{
+  g_autofree char *whole = NULL;
+  g_autofree char *donbas = NULL;
+  DmExportOptions options;
+  double extent[4];
+
+  init_options (&options, 1080, 1350);
+  whole = export_svg (&options);
+  g_assert_nonnull (strstr (whole, ">Sevastopol</text>"));
+  g_assert_nonnull (strstr (whole, ">Crimea</text>"));
+
+  g_assert_true (dm_layout_named_extent (dm_test_geodata (), "donbas", options.layout.extent));
+  options.layout.has_extent = TRUE;
+  donbas = export_svg (&options);
+  g_assert_nonnull (strstr (donbas, ">Kramatorsk</text>"));
+  g_assert_nonnull (strstr (donbas, ">Luhansk</text>"));
+  g_assert_null (strstr (donbas, ">Sevastopol</text>"));
+  g_assert_null (strstr (donbas, ">Odesa</text>"));
+  g_assert_null (strstr (donbas, ">Crimea</text>"));
+  g_assert_null (strstr (donbas, ">Kherson</text>"));
+
+  g_assert_false (dm_layout_named_extent (dm_test_geodata (), "atlantis", extent));
+  g_assert_true (dm_layout_lonlat_extent (36.5, 46.9, 40.3, 50.1, extent));
+  g_assert_false (dm_layout_lonlat_extent (40.3, 46.9, 36.5, 50.1, extent));
+  g_assert_false (dm_layout_lonlat_extent (36.5, 46.9, 40.3, 95, extent));
+}
+
 static void
 test_pdf (void)
 {
@@ -485,6 +534,7 @@ main (int    argc,
   g_test_add_func ("/export/png", test_png_file);
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/bbox", test_bbox);
   g_test_add_func ("/export/fail/missing-dir", test_fail_missing_dir);
   g_test_add_func ("/export/fail/target-is-dir", test_fail_target_is_dir);
   g_test_add_func ("/export/fail/midway-keeps-old", test_fail_midway_keeps_old);

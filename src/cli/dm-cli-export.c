@@ -109,6 +109,45 @@ export_gis (DmCliData   *data,
   return TRUE;
 }
 
+/* --bbox: four numbers or a named area, into the layout's extent. */
+static gboolean
+apply_bbox (const char      *bbox,
+            DmGeodata       *geodata,
+            DmLayoutOptions *layout)
+{
+  g_auto(GStrv) parts = NULL;
+  double v[4];
+
+  if (bbox == NULL)
+    return TRUE;
+  if (dm_layout_named_extent (geodata, bbox, layout->extent))
+    {
+      layout->has_extent = TRUE;
+      return TRUE;
+    }
+  parts = g_strsplit (bbox, ",", -1);
+  if (g_strv_length (parts) != 4)
+    goto bad;
+  for (guint i = 0; i < 4; i++)
+    {
+      char *end = NULL;
+
+      v[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
+      if (end == parts[i] || *end != '\0')
+        goto bad;
+    }
+  if (!dm_layout_lonlat_extent (v[0], v[1], v[2], v[3], layout->extent))
+    goto bad;
+  layout->has_extent = TRUE;
+  return TRUE;
+
+bad:
+  _dm_cli_error (_("--bbox must be west,south,east,north in degrees (west < east, south < "
+                   "north), e.g. 36.5,46.9,40.3,50.1, or one of crimea, luhansk, donetsk, "
+                   "zaporizhzhia, kherson, donbas, south, ukraine"));
+  return FALSE;
+}
+
 /* The proposals named in "a,b,c", or every one with --all. */
 static GPtrArray *
 animation_proposals (DmCatalog   *catalog,
@@ -165,7 +204,8 @@ export_animation (DmCliSelection        *selection,
                   int                    every,
                   double                 fps,
                   gboolean               all,
-                  const char            *proposals_arg)
+                  const char            *proposals_arg,
+                  const char            *bbox)
 {
   g_auto(DmCliData) data = { NULL, };
   g_autoptr(DmScenario) scenario = NULL;
@@ -249,6 +289,8 @@ export_animation (DmCliSelection        *selection,
   options.format = format;
   options.fps = fps > 0 ? fps : lapse ? 4 : 0.5;
   options.page = *page;
+  if (!apply_bbox (bbox, data.geodata, &options.page.layout))
+    return DM_EXIT_ERROR;
   return _dm_cli_animate (&data, &options, scenario, days, proposals, own_day, output);
 }
 
@@ -264,6 +306,7 @@ _dm_cli_export (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *out_dir = NULL;
+  g_autofree char *bbox = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *proposals_arg = NULL;
@@ -280,6 +323,10 @@ _dm_cli_export (int    argc,
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("Portrait instead of landscape"), NULL },
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("Title (default: the proposal’s)"), "T" },
     { "subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle, N_("Subtitle"), "T" },
+    { "bbox", 0, 0, G_OPTION_ARG_STRING, &bbox,
+      N_("The area to show: west,south,east,north in degrees, or crimea, luhansk, donetsk, "
+         "zaporizhzhia, kherson, donbas, south, ukraine (default: the five regions)"),
+      "W,S,E,N|NAME" },
     { "no-inset", 0, 0, G_OPTION_ARG_NONE, &no_inset, N_("Leave out the locator map"), NULL },
     { "no-basemap", 0, 0, G_OPTION_ARG_NONE, &no_basemap, N_("Leave out the basemap"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -376,7 +423,7 @@ _dm_cli_export (int    argc,
     anim = dm_animation_format_from_string (output, &anim_format);
   if (anim)
     return export_animation (&selection, &options, anim_format, output, from, to, every, fps,
-                             all, proposals_arg);
+                             all, proposals_arg, bbox);
   if (from != NULL || to != NULL || proposals_arg != NULL || fps != 0)
     {
       _dm_cli_error (_("--from, --to, --proposals and --fps make an animation: "
@@ -445,6 +492,8 @@ _dm_cli_export (int    argc,
   if (g_getenv ("DEMARCATE_TIMING") != NULL)
     g_printerr ("demarcate: load %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
 
+  if (!gis && !apply_bbox (bbox, data.geodata, &options.layout))
+    return DM_EXIT_ERROR;
   scene = dm_scene_new (data.geodata);
   dm_scene_set_partition (scene, data.partition);
   options.layout.compare = compare;

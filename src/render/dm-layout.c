@@ -193,7 +193,15 @@ frame_view (Page       *page,
   view->width = width;
   view->height = height;
   view->scale = page->s;
-  if (o->has_view && o->screen_width > 0 && o->screen_height > 0)
+  if (o->has_extent)
+    {
+      /* A little air so the area's edges are not on the frame. */
+      double mx = (o->extent[2] - o->extent[0]) * 0.03, my = (o->extent[3] - o->extent[1]) * 0.03;
+
+      dm_view_fit (view, o->extent[0] - mx, o->extent[1] - my, o->extent[2] + mx,
+                   o->extent[3] + my);
+    }
+  else if (o->has_view && o->screen_width > 0 && o->screen_height > 0)
     {
       double ws = 256.0 * exp2 (o->zoom);
       double hw = o->screen_width / ws / 2, hh = o->screen_height / ws / 2;
@@ -212,6 +220,46 @@ frame_view (Page       *page,
 }
 
 static double draw_inset (Page *page, cairo_t *cr, double x, double y, double w, gboolean draw);
+
+/* The top corner where the inset hides least of the five regions (the
+ * bottom ones hold the scale bar and, on a time-lapse, the date sits top
+ * left): top right unless that covers more. */
+static void
+inset_corner (Page         *page,
+              const DmView *view,
+              double        w,
+              double        h,
+              double        m,
+              double       *x,
+              double       *y)
+{
+  DmGeodata *geodata = dm_scene_get_geodata (page->scene);
+  double xs[2] = { view->width - w - m, m };
+  double best = G_MAXDOUBLE;
+  guint n = page->options->stamp != NULL ? 1 : 2;
+
+  for (guint c = 0; c < n; c++)
+    {
+      double covered = 0;
+
+      for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+        {
+          DmShape *shape = dm_geodata_get_region_shape (geodata, r);
+          double x1, y1, x2, y2;
+
+          dm_view_to_px (view, shape->min_x, shape->min_y, &x1, &y1);
+          dm_view_to_px (view, shape->max_x, shape->max_y, &x2, &y2);
+          covered += MAX (0, MIN (x2, xs[c] + w) - MAX (x1, xs[c])) *
+                     MAX (0, MIN (y2, m + h) - MAX (y1, m));
+        }
+      if (covered < best * 0.8)
+        {
+          best = covered;
+          *x = xs[c];
+          *y = m;
+        }
+    }
+}
 
 /* A time-lapse frame's date, large in the map's corner: the one thing that
  * changes between frames must be readable at a glance. */
@@ -279,12 +327,14 @@ draw_map (Page       *page,
     {
       double iw = MIN (r->width * 0.2, 220 * page->s), m = 8 * page->s;
       double ih = draw_inset (page, cr, 0, 0, iw, FALSE);
+      double ix = 0, iy = 0;
 
-      cairo_rectangle (cr, r->width - iw - m - 3 * page->s, m - 3 * page->s,
+      inset_corner (page, &view, iw, ih, m, &ix, &iy);
+      cairo_rectangle (cr, ix - 3 * page->s, iy - 3 * page->s,
                        iw + 6 * page->s, ih + 6 * page->s);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
       dm_draw_fill (cr);
-      draw_inset (page, cr, r->width - iw - m, m, iw, TRUE);
+      draw_inset (page, cr, ix, iy, iw, TRUE);
     }
   draw_scale_bar (cr, &view, 14 * page->s, r->height - 10 * page->s);
   dm_draw_clip_end (cr);
@@ -561,6 +611,66 @@ build_items (Page *page)
                                "1:10m; the line of contact is DeepStateMap’s assessment."),
                              o->export_date ? o->export_date : today, PACKAGE_VERSION));
   return items;
+}
+
+gboolean
+dm_layout_lonlat_extent (double west,
+                         double south,
+                         double east,
+                         double north,
+                         double extent[4])
+{
+  if (!(west >= -180 && east <= 180 && west < east && south >= -85 && north <= 85 &&
+        south < north))
+    return FALSE;
+  dm_lonlat_to_world (west, north, &extent[0], &extent[1]);
+  dm_lonlat_to_world (east, south, &extent[2], &extent[3]);
+  return TRUE;
+}
+
+gboolean
+dm_layout_named_extent (DmGeodata  *geodata,
+                        const char *name,
+                        double      extent[4])
+{
+  static const struct
+  {
+    const char *name;
+    guint       regions;  /* bits of DmRegion */
+  } areas[] = {
+    { "crimea", 1 << DM_REGION_CRIMEA },
+    { "luhansk", 1 << DM_REGION_LUHANSK },
+    { "donetsk", 1 << DM_REGION_DONETSK },
+    { "zaporizhzhia", 1 << DM_REGION_ZAPORIZHZHIA },
+    { "kherson", 1 << DM_REGION_KHERSON },
+    { "donbas", (1 << DM_REGION_LUHANSK) | (1 << DM_REGION_DONETSK) },
+    { "south", (1 << DM_REGION_ZAPORIZHZHIA) | (1 << DM_REGION_KHERSON) |
+               (1 << DM_REGION_CRIMEA) },
+  };
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  if (g_ascii_strcasecmp (name, "ukraine") == 0)
+    shapes_bounds (dm_geodata_get_shapes (geodata, DM_LAYER_OBLASTS), &x1, &y1, &x2, &y2);
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+      if (g_ascii_strcasecmp (name, areas[i].name) == 0)
+        for (DmRegion r = 0; r < DM_N_NAMED_REGIONS; r++)
+          if (areas[i].regions & (1u << r))
+            {
+              DmShape *shape = dm_geodata_get_region_shape (geodata, r);
+
+              x1 = MIN (x1, shape->min_x);
+              y1 = MIN (y1, shape->min_y);
+              x2 = MAX (x2, shape->max_x);
+              y2 = MAX (y2, shape->max_y);
+            }
+  if (x1 >= x2 || y1 >= y2)
+    return FALSE;
+  extent[0] = x1;
+  extent[1] = y1;
+  extent[2] = x2;
+  extent[3] = y2;
+  return TRUE;
 }
 
 /* The subtitle a page gets when given none; the export dialog starts its

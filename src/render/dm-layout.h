@@ -21,6 +21,10 @@ typedef struct
   /* The screen's view to reproduce: its centre and zoom in world
    * coordinates and the screen's size in pixels. Without it the maps fit
    * the five regions and the other Russian-held areas. */
+  /* An area to show instead (world coordinates, e.g. from --bbox or
+   * dm_layout_named_extent); the view, if any, is ignored. */
+  gboolean        has_extent;
+  double          extent[4];    /* min_x, min_y, max_x, max_y */
   gboolean        has_view;
   double          center_x, center_y, zoom;
   double          screen_width, screen_height;
@@ -34,6 +38,20 @@ void  dm_layout_draw  (DmScene               *scene,
                        double                 width,
                        double                 height,
                        double                 scale);
+
+/* The world-coordinate box of a named area: a region ("crimea",
+ * "luhansk", "donetsk", "zaporizhzhia", "kherson"), "donbas" (Luhansk and
+ * Donetsk), "south" (Zaporizhzhia, Kherson, Crimea) or "ukraine"; FALSE
+ * for any other name. */
+gboolean dm_layout_named_extent (DmGeodata  *geodata,
+                                 const char *name,
+                                 double      extent[4]);
+/* The box of W,S,E,N in degrees (a lon/lat box), FALSE when invalid. */
+gboolean dm_layout_lonlat_extent (double     west,
+                                  double     south,
+                                  double     east,
+                                  double     north,
+                                  double     extent[4]);
 
 /* The subtitle a page gets when the options give none. */
 char *dm_layout_default_subtitle (DmScene *scene);
