@@ -329,6 +329,58 @@ test_bbox (void)
   g_assert_false (dm_layout_lonlat_extent (36.5, 46.9, 40.3, 95, extent));
 }
 
+static guint
+alpha_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) +
+                      (gsize) y * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) row)[x] >> 24;
+}
+
+/* --transparent: the page around the map is see-through in the PNG, the
+ * map (with its basemap) opaque; without the basemap, the map too. */
+static void
+test_transparent_png (void)
+{
+  g_autoptr(DmScene) scene = make_scene (PROPOSAL_A);
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "clear.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png;
+  DmExportOptions options;
+
+  init_options (&options, 480, 480);
+  options.layout.transparent = TRUE;
+  g_assert_true (dm_export_to_file (scene, &options, path, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_format (png), ==, CAIRO_FORMAT_ARGB32);
+  g_assert_cmpuint (alpha_at (png, 1, 1), ==, 0);
+  g_assert_cmpuint (alpha_at (png, 479, 479), ==, 0);
+  g_assert_cmpuint (alpha_at (png, 240, 160), ==, 255);
+  cairo_surface_destroy (png);
+
+  options.layout.show_basemap = FALSE;
+  g_assert_true (dm_export_to_file (scene, &options, path, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpuint (alpha_at (png, 1, 1), ==, 0);
+  /* Somewhere in the map frame, away from the overlay: Belarus. */
+  g_assert_cmpuint (alpha_at (png, 40, 90), <, 255);
+  cairo_surface_destroy (png);
+
+  /* The default stays opaque, RGB. */
+  options.layout.transparent = FALSE;
+  g_assert_true (dm_export_to_file (scene, &options, path, &error));
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_image_surface_get_format (png), ==, CAIRO_FORMAT_RGB24);
+  cairo_surface_destroy (png);
+}
+
 static void
 test_pdf (void)
 {
@@ -535,6 +587,7 @@ main (int    argc,
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/bbox", test_bbox);
+  g_test_add_func ("/export/transparent-png", test_transparent_png);
   g_test_add_func ("/export/fail/missing-dir", test_fail_missing_dir);
   g_test_add_func ("/export/fail/target-is-dir", test_fail_target_is_dir);
   g_test_add_func ("/export/fail/midway-keeps-old", test_fail_midway_keeps_old);

@@ -312,6 +312,7 @@ _dm_cli_export (int    argc,
   g_autofree char *proposals_arg = NULL;
   int dpi = 0, every = 1;
   double fps = 0;
+  gboolean transparent = FALSE;
   gboolean portrait = FALSE, all = FALSE, no_inset = FALSE, no_basemap = FALSE;
   GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
@@ -329,6 +330,9 @@ _dm_cli_export (int    argc,
       "W,S,E,N|NAME" },
     { "no-inset", 0, 0, G_OPTION_ARG_NONE, &no_inset, N_("Leave out the locator map"), NULL },
     { "no-basemap", 0, 0, G_OPTION_ARG_NONE, &no_basemap, N_("Leave out the basemap"), NULL },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent,
+      N_("No page background (PNG, SVG, PDF); with --no-basemap the map too is see-through"),
+      NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("png, svg, pdf, or geojson or gpkg for GIS data (default: from the -o extension)"),
       "FORMAT" },
@@ -381,6 +385,7 @@ _dm_cli_export (int    argc,
   options.layout.subtitle = subtitle;
   options.layout.show_inset = !no_inset;
   options.layout.show_basemap = !no_basemap;
+  options.layout.transparent = transparent;
 
   if (size != NULL && paper != NULL)
     {
@@ -421,6 +426,11 @@ _dm_cli_export (int    argc,
     anim = dm_animation_format_from_string (format, &anim_format);
   else if (format == NULL && output != NULL)
     anim = dm_animation_format_from_string (output, &anim_format);
+  if (anim && transparent)
+    {
+      _dm_cli_error (_("--transparent is for PNG, SVG and PDF; WebM, MP4 and GIF are opaque"));
+      return DM_EXIT_ERROR;
+    }
   if (anim)
     return export_animation (&selection, &options, anim_format, output, from, to, every, fps,
                              all, proposals_arg, bbox);

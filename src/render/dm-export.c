@@ -196,8 +196,10 @@ write_png (DmScene               *scene,
   gint64 t0 = g_get_monotonic_time ();
 
   dm_export_get_size (options, &w, &h, &scale);
-  /* The page is opaque: RGB24 saves the alpha work in paint and encode. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  /* An opaque page is RGB24, which saves the alpha work in paint and
+   * encode; a transparent one keeps its alpha to the file. */
+  surface = cairo_image_surface_create (options->layout.transparent ? CAIRO_FORMAT_ARGB32
+                                                                    : CAIRO_FORMAT_RGB24, w, h);
   if (cairo_failed (cairo_surface_status (surface), path, error))
     {
       cairo_surface_destroy (surface);
@@ -210,7 +212,7 @@ write_png (DmScene               *scene,
   report_time ("paint", t0);
   t0 = g_get_monotonic_time ();
   if (ok)
-    ok = dm_png_write (surface, file, path, PNG_LEVEL, FALSE, error);
+    ok = dm_png_write (surface, file, path, PNG_LEVEL, options->layout.transparent, error);
   report_time ("encode", t0);
   cairo_surface_destroy (surface);
   return ok;

@@ -312,7 +312,7 @@ draw_map (Page       *page,
   cairo_translate (cr, r->x, r->y);
   if (page->options->show_basemap)
     dm_basemap_draw (dm_scene_get_geodata (scene), cr, &view, page->options->basemap_style);
-  else
+  else if (!page->options->transparent)
     {
       cairo_rectangle (cr, 0, 0, r->width, r->height);
       cairo_set_source_rgb (cr, 1, 1, 1);
@@ -735,9 +735,12 @@ dm_layout_draw (DmScene               *scene,
 
   cairo_save (cr);
   cairo_new_path (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, width, height);
-  dm_draw_fill (cr);
+  if (!options->transparent)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, 0, width, height);
+      dm_draw_fill (cr);
+    }
 
   if (options->title != NULL)
     title = g_strdup (options->title);

@@ -17,6 +17,7 @@ typedef struct
   DmScenario     *compare;      /* non-NULL: two maps side by side, one view */
   gboolean        show_inset;   /* Ukraine outline with the view's rectangle */
   gboolean        show_basemap;
+  gboolean        transparent;  /* no page background (and no map fill without a basemap) */
   DmBasemapStyle  basemap_style;
   /* The screen's view to reproduce: its centre and zoom in world
    * coordinates and the screen's size in pixels. Without it the maps fit
