@@ -329,6 +329,43 @@ test_bbox (void)
   g_assert_false (dm_layout_lonlat_extent (36.5, 46.9, 40.3, 95, extent));
 }
 
+/* --annotate: each label is real text inside the SVG's "Annotations"
+ * layer; a point off the map is left out; bad specs are refused. */
+static void
+test_annotations (void)
+{
+  DmAnnotation annotations[] = {
+    { "Pokrovsk & Myrnohrad", 37.18, 48.28 },
+    { "Far away", 10.0, 50.0 },
+  };
+  g_autofree char *svg = NULL;
+  g_autofree char *text = NULL;
+  const char *group, *end;
+  DmExportOptions options;
+  double lon, lat;
+
+  init_options (&options, 1080, 1080);
+  options.layout.annotations = annotations;
+  options.layout.n_annotations = G_N_ELEMENTS (annotations);
+  svg = export_svg (&options);
+  group = strstr (svg, "<g id=\"annotations\" inkscape:label=\"Annotations\"");
+  g_assert_nonnull (group);
+  end = strstr (group, "</g>");
+  g_assert_nonnull (end);
+  g_assert_nonnull (g_strstr_len (group, end - group, ">Pokrovsk &amp; Myrnohrad</text>"));
+  g_assert_null (strstr (svg, "Far away"));
+
+  g_assert_true (dm_annotation_parse ("Kupiansk @ night@37.61, 49.71", &text, &lon, &lat));
+  g_assert_cmpstr (text, ==, "Kupiansk @ night");
+  g_assert_cmpfloat_with_epsilon (lon, 37.61, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat, 49.71, 1e-9);
+  g_assert_false (dm_annotation_parse ("no point", &text, &lon, &lat));
+  g_assert_false (dm_annotation_parse ("@37,48", &text, &lon, &lat));
+  g_assert_false (dm_annotation_parse ("X@37", &text, &lon, &lat));
+  g_assert_false (dm_annotation_parse ("X@37,north", &text, &lon, &lat));
+  g_assert_false (dm_annotation_parse ("X@200,48", &text, &lon, &lat));
+}
+
 static guint
 alpha_at (cairo_surface_t *surface,
           int              x,
@@ -587,6 +624,7 @@ main (int    argc,
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/bbox", test_bbox);
+  g_test_add_func ("/export/annotations", test_annotations);
   g_test_add_func ("/export/transparent-png", test_transparent_png);
   g_test_add_func ("/export/fail/missing-dir", test_fail_missing_dir);
   g_test_add_func ("/export/fail/target-is-dir", test_fail_target_is_dir);

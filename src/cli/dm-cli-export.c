@@ -307,6 +307,9 @@ _dm_cli_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *out_dir = NULL;
   g_autofree char *bbox = NULL;
+  g_auto(GStrv) annotate = NULL;
+  g_autoptr(GArray) annotations = g_array_new (FALSE, FALSE, sizeof (DmAnnotation));
+  g_autoptr(GPtrArray) annotation_texts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *proposals_arg = NULL;
@@ -328,6 +331,9 @@ _dm_cli_export (int    argc,
       N_("The area to show: west,south,east,north in degrees, or crimea, luhansk, donetsk, "
          "zaporizhzhia, kherson, donbas, south, ukraine (default: the five regions)"),
       "W,S,E,N|NAME" },
+    { "annotate", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &annotate,
+      N_("Your own label at a point, e.g. \"Pokrovsk@37.18,48.28\" (repeatable)"),
+      "TEXT@LON,LAT" },
     { "no-inset", 0, 0, G_OPTION_ARG_NONE, &no_inset, N_("Leave out the locator map"), NULL },
     { "no-basemap", 0, 0, G_OPTION_ARG_NONE, &no_basemap, N_("Leave out the basemap"), NULL },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent,
@@ -386,6 +392,25 @@ _dm_cli_export (int    argc,
   options.layout.show_inset = !no_inset;
   options.layout.show_basemap = !no_basemap;
   options.layout.transparent = transparent;
+  for (guint i = 0; annotate != NULL && annotate[i] != NULL; i++)
+    {
+      DmAnnotation a;
+      char *text;
+
+      if (!dm_annotation_parse (annotate[i], &text, &a.lon, &a.lat))
+        {
+          g_autofree char *msg = g_strdup_printf (_("--annotate “%s” must be TEXT@LON,LAT in "
+                                                    "degrees, e.g. “Pokrovsk@37.18,48.28”"),
+                                                  annotate[i]);
+          _dm_cli_error (msg);
+          return DM_EXIT_ERROR;
+        }
+      a.text = text;
+      g_ptr_array_add (annotation_texts, text);
+      g_array_append_val (annotations, a);
+    }
+  options.layout.annotations = (const DmAnnotation *) annotations->data;
+  options.layout.n_annotations = annotations->len;
 
   if (size != NULL && paper != NULL)
     {
