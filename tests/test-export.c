@@ -317,6 +317,13 @@ test_bbox (void)
   options.layout.has_extent = TRUE;
   donbas = export_svg (&options);
   g_assert_nonnull (strstr (donbas, ">Kramatorsk</text>"));
+  /* For editors: one element a label, its halo the stroke painted under
+   * the fill, and the font by PostScript name first (Illustrator). */
+  g_assert_null (strstr (strstr (donbas, ">Kramatorsk</text>") + 1, ">Kramatorsk</text>"));
+  g_assert_nonnull (strstr (donbas, "paint-order=\"stroke\">Kramatorsk</text>"));
+  g_assert_null (strstr (donbas, "<text xml:space=\"preserve\" x=\"0\""));
+  g_assert_nonnull (strstr (donbas, "font-family=\"'Cantarell-Bold', 'Cantarell', "));
+  g_assert_nonnull (strstr (donbas, "font-family=\"'Cantarell-Regular', 'Cantarell', "));
   g_assert_nonnull (strstr (donbas, ">Luhansk</text>"));
   g_assert_null (strstr (donbas, ">Sevastopol</text>"));
   g_assert_null (strstr (donbas, ">Odesa</text>"));
