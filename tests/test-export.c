@@ -373,6 +373,44 @@ test_annotations (void)
   g_assert_false (dm_annotation_parse ("X@200,48", &text, &lon, &lat));
 }
 
+/* Two proposals side by side: each map names its proposal and its line's
+ * day, the legend explains the outline, both proposals' sources are
+ * listed, and the baseline's placeholder source is the named line. */
+static void
+test_compare (void)
+{
+  g_autoptr(DmScenario) b = dm_scenario_new (dm_catalog_find_proposal (get_catalog (),
+                                                                       PROPOSAL_B));
+  g_autoptr(DmScenario) loc = dm_scenario_new (dm_catalog_find_proposal (get_catalog (),
+                                                                         "line-of-contact"));
+  g_autofree char *svg = NULL;
+  g_autofree char *svg_loc = NULL;
+  DmExportOptions options;
+
+  init_options (&options, 1920, 1080);
+  options.layout.compare = b;
+  /* A window's wide view must not make two tall panels of the Black Sea. */
+  options.layout.has_view = TRUE;
+  options.layout.center_x = 0.6;
+  options.layout.center_y = 0.3;
+  options.layout.zoom = 3;
+  options.layout.screen_width = 1920;
+  options.layout.screen_height = 1080;
+  svg = export_svg (&options);
+  g_assert_nonnull (strstr (svg, ">US 28-point plan (point 21) · line of " FIXED_DATE "</text>"));
+  g_assert_nonnull (strstr (svg, " · line of " FIXED_DATE "</text>\n<g id=\"map-left\""));
+  g_assert_nonnull (strstr (svg, ">Outlined: the two proposals treat this part"));
+  g_assert_nonnull (strstr (svg, "Axios (2025-11-20)"));
+  g_assert_nonnull (strstr (svg, "TASS"));
+  g_assert_nonnull (strstr (svg, ">Crimea</text>"));
+  g_assert_nonnull (strstr (strstr (svg, "<g id=\"map-right\""), ">Crimea</text>"));
+
+  options.layout.compare = loc;
+  svg_loc = export_svg (&options);
+  g_assert_null (strstr (svg_loc, "Control-area dataset in use"));
+  g_assert_nonnull (strstr (svg_loc, "Reuters"));
+}
+
 static guint
 alpha_at (cairo_surface_t *surface,
           int              x,
@@ -631,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/bbox", test_bbox);
+  g_test_add_func ("/export/compare", test_compare);
   g_test_add_func ("/export/annotations", test_annotations);
   g_test_add_func ("/export/transparent-png", test_transparent_png);
   g_test_add_func ("/export/fail/missing-dir", test_fail_missing_dir);

@@ -26,6 +26,7 @@ typedef enum
   ITEM_KEY,
   ITEM_FRONT,
   ITEM_NOTE,
+  ITEM_DIFFERS,
   ITEM_INSET,
   ITEM_TEXT,
 } ItemKind;
@@ -202,7 +203,9 @@ frame_view (Page       *page,
       dm_view_fit (view, o->extent[0] - mx, o->extent[1] - my, o->extent[2] + mx,
                    o->extent[3] + my);
     }
-  else if (o->has_view && o->screen_width > 0 && o->screen_height > 0)
+  /* Two maps side by side are each half as wide as the screen was: its
+   * view would show the Black Sea and Turkey, so they fit the regions. */
+  else if (o->has_view && o->compare == NULL && o->screen_width > 0 && o->screen_height > 0)
     {
       double ws = 256.0 * exp2 (o->zoom);
       double hw = o->screen_width / ws / 2, hh = o->screen_height / ws / 2;
@@ -556,6 +559,26 @@ draw_item (Page     *page,
         dm_style_paint_swatch (cr, DM_KEY_OPEN, DM_CERTAINTY_UNCLEAR, x,
                                y + MAX (0, (h - sh) / 2), sw, sh, s);
       return MAX (h, sh) + 8 * s;
+    case ITEM_DIFFERS:
+      h = text_block (cr, item->text, x + sw + gap, y, w - sw - gap, 11.5 * s * k,
+                      PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0.12, draw);
+      if (draw)
+        {
+          double dash[2] = { 2 * s, 3 * s };
+          double sy = y + MAX (0, (h - sh) / 2);
+
+          /* As dm-scene.c outlines the parts that differ. */
+          cairo_rectangle (cr, x + 2 * s, sy + 2 * s, sw - 4 * s, sh - 4 * s);
+          cairo_set_line_width (cr, 4.0 * s);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.9);
+          cairo_set_dash (cr, dash, 2, 0);
+          dm_draw_stroke_preserve (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          cairo_set_line_width (cr, 1.5 * s);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          dm_draw_stroke (cr);
+        }
+      return MAX (h, sh) + 5 * s;
     case ITEM_INSET:
       return draw_inset (page, cr, x, y, w, draw) + 8 * s;
     case ITEM_TEXT:
@@ -603,15 +626,20 @@ flow_items (Page       *page,
 
 /* Appends "Outlet (date)" for each of the sources not yet in seen. */
 static void
-append_sources (GPtrArray  *sources,
-                GHashTable *seen,
-                GString    *out)
+append_sources (GPtrArray   *sources,
+                DmPartition *partition,
+                GHashTable  *seen,
+                GString     *out)
 {
   for (guint i = 0; i < sources->len; i++)
     {
       DmSource *src = g_ptr_array_index (sources, i);
-      g_autofree char *one = src->date ? g_strdup_printf ("%s (%s)", src->outlet, src->date)
-                                       : g_strdup (src->outlet);
+      /* The baselines cite "the control-area dataset in use": on a page,
+       * that is the day's line, named. */
+      g_autofree char *one = g_strcmp0 (src->id, "demarcate-control-data") == 0
+                               ? dm_sources_line_credit (partition)
+                               : src->date ? g_strdup_printf ("%s (%s)", src->outlet, src->date)
+                                           : g_strdup (src->outlet);
 
       if (g_hash_table_contains (seen, one))
         continue;
@@ -641,11 +669,11 @@ format_sources (DmScene     *scene,
         clause = dm_scenario_get_clause (scenario, r, p);
         if (clause == NULL || clause->sources == NULL)
           continue;
-        append_sources (clause->sources, seen, out);
+        append_sources (clause->sources, partition, seen, out);
       }
   /* Clauses without their own sources: the proposal's. */
   if (out->len == before && dm_proposal_get_sources (proposal) != NULL)
-    append_sources (dm_proposal_get_sources (proposal), seen, out);
+    append_sources (dm_proposal_get_sources (proposal), partition, seen, out);
 }
 
 static GPtrArray *
@@ -680,6 +708,9 @@ build_items (Page *page)
   add_item (items, ITEM_NOTE, 0,
             g_strdup (_("Dashed edge, fainter fill: the clause is reported or unclear, "
                         "not in a published text")));
+  if (page->other != NULL)
+    add_item (items, ITEM_DIFFERS, 0,
+              g_strdup (_("Outlined: the two proposals treat this part differently")));
   if (o->show_inset && !page->inset_on_map)
     add_item (items, ITEM_INSET, 0, NULL);
 
@@ -787,10 +818,15 @@ dm_layout_default_subtitle (DmScene *scene)
   return g_string_free (s, FALSE);
 }
 
+/* "US 28-point plan (point 21) · line of 2025-11-20": which proposal, on
+ * which day's line, above each of two compared maps. */
 static char *
-scenario_heading (DmScenario *scenario)
+scenario_heading (DmScenario  *scenario,
+                  DmPartition *partition)
 {
-  return dm_scenario_get_title (scenario);
+  g_autofree char *title = dm_scenario_get_title (scenario);
+
+  return g_strdup_printf (_("%s · line of %s"), title, dm_partition_get_date (partition));
 }
 
 void
@@ -804,6 +840,7 @@ dm_layout_draw (DmScene               *scene,
   Page page = { scene, NULL, options, s, 1.0, };
 
   g_autoptr(DmScene) other = NULL;
+  g_autoptr(DmScene) left = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -824,6 +861,17 @@ dm_layout_draw (DmScene               *scene,
       dm_scene_set_partition (other, dm_scene_get_partition (scene));
       dm_scene_set_scenario (other, options->compare);
       *dm_scene_get_options (other) = *dm_scene_get_options (scene);
+      dm_scene_copy_extras (other, scene);
+      dm_scene_set_compare (other, scenario);
+      /* The left map outlines the differences too, on a copy for the
+       * same reason. */
+      left = dm_scene_new (dm_scene_get_geodata (scene));
+      dm_scene_set_partition (left, dm_scene_get_partition (scene));
+      dm_scene_set_scenario (left, scenario);
+      *dm_scene_get_options (left) = *dm_scene_get_options (scene);
+      dm_scene_copy_extras (left, scene);
+      dm_scene_set_compare (left, options->compare);
+      page.scene = left;
       page.other = other;
     }
 
@@ -897,22 +945,25 @@ dm_layout_draw (DmScene               *scene,
 
   if (other != NULL)
     {
-      Rect left, right;
-      g_autofree char *lt = scenario_heading (scenario);
-      g_autofree char *rt = scenario_heading (options->compare);
-      double gap = 12 * s;
+      Rect left_r, right;
+      DmScene *left_scene = left;
+      g_autofree char *lt = scenario_heading (scenario, dm_scene_get_partition (scene));
+      g_autofree char *rt = scenario_heading (options->compare, dm_scene_get_partition (other));
+      double gap = 12 * s, hs = 13 * s * page.text_k;
 
-      th = text_block (cr, lt, 0, 0, maps.width / 2, 13 * s, PANGO_WEIGHT_BOLD,
+      /* Each map is half the width: its labels and lines scale down with it. */
+      page.map_s = MAX (0.5, page.map_s * 0.75);
+      th = text_block (cr, lt, 0, 0, maps.width / 2, hs, PANGO_WEIGHT_BOLD,
                        PANGO_STYLE_NORMAL, 0.1, FALSE) + 4 * s;
-      left = (Rect) { maps.x, maps.y + th, (maps.width - gap) / 2, maps.height - th };
-      right = (Rect) { left.x + left.width + gap, left.y, left.width, left.height };
-      frame_view (&page, &page.view, left.width, left.height);
-      text_block (cr, lt, left.x, maps.y, left.width, 13 * s, PANGO_WEIGHT_BOLD,
+      left_r = (Rect) { maps.x, maps.y + th, (maps.width - gap) / 2, maps.height - th };
+      right = (Rect) { left_r.x + left_r.width + gap, left_r.y, left_r.width, left_r.height };
+      frame_view (&page, &page.view, left_r.width, left_r.height);
+      text_block (cr, lt, left_r.x, maps.y, left_r.width, hs, PANGO_WEIGHT_BOLD,
                   PANGO_STYLE_NORMAL, 0.1, TRUE);
-      text_block (cr, rt, right.x, maps.y, right.width, 13 * s, PANGO_WEIGHT_BOLD,
+      text_block (cr, rt, right.x, maps.y, right.width, hs, PANGO_WEIGHT_BOLD,
                   PANGO_STYLE_NORMAL, 0.1, TRUE);
       dm_draw_group_begin (cr, "map-left", lt);
-      draw_map (&page, scene, cr, &left);
+      draw_map (&page, left_scene, cr, &left_r);
       dm_draw_group_end (cr);
       dm_draw_group_begin (cr, "map-right", rt);
       draw_map (&page, other, cr, &right);
