@@ -621,6 +621,44 @@ test_cli (void)
   g_assert_cmpuint (count_entries (dir), ==, 1);
 }
 
+/* export --lang uk: title, legend, region names and credits in
+ * Ukrainian, whatever the environment's locale (C.UTF-8 in tests). */
+static void
+test_lang_uk (void)
+{
+  const char *binary = g_getenv ("DEMARCATE_BINARY");
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "uk.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (binary);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, binary, "export",
+                           "--proposal", PROPOSAL_A, "--date", FIXED_DATE, "--lang", "uk",
+                           "--size", "portrait", "-o", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
+  g_assert_nonnull (strstr (svg, ">План США з 28 пунктів (пункт 21)</text>"));
+  g_assert_nonnull (strstr (svg, ">Легенда</text>"));
+  g_assert_nonnull (strstr (svg, ">Луганськ</text>"));
+  g_assert_nonnull (strstr (svg, ">Крим</text>"));
+  g_assert_nonnull (strstr (svg, "Лінія зіткнення: DeepStateMap, " FIXED_DATE));
+  g_assert_null (strstr (svg, ">Legend</text>"));
+  g_clear_object (&proc);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, binary, "export",
+                           "--proposal", PROPOSAL_A, "--lang", "xx", "-o", path, NULL);
+  g_assert_no_error (error);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 2);
+  g_assert_nonnull (strstr (err, "--lang"));
+}
+
 static void
 write_goldens (void)
 {
@@ -676,5 +714,6 @@ main (int    argc,
   g_test_add_func ("/export/fail/target-is-dir", test_fail_target_is_dir);
   g_test_add_func ("/export/fail/midway-keeps-old", test_fail_midway_keeps_old);
   g_test_add_func ("/export/cli", test_cli);
+  g_test_add_func ("/export/lang-uk", test_lang_uk);
   return g_test_run ();
 }

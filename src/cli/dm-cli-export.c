@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
+#include <libintl.h>
 #include <glib/gstdio.h>
 
 #include <stdio.h>
@@ -106,6 +108,50 @@ export_gis (DmCliData   *data,
       _dm_cli_error (error->message);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* --lang: the language of the page. It must be in force before the first
+ * message is looked up (GLib decides once whether to translate), so the
+ * arguments are scanned for it before anything else; the option entry
+ * only documents and validates it. Uninstalled, the build's catalogs are
+ * used. */
+static gboolean
+apply_lang (int    argc,
+            char **argv)
+{
+  static const char *langs[] = { "en", "uk", "de", "fr", "pl" };
+  const char *lang = NULL;
+  g_autofree char *mo = NULL;
+  const char *locale;
+  gboolean known = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
+        lang = argv[i + 1];
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        lang = argv[i] + strlen ("--lang=");
+    }
+  if (lang == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    known |= g_str_equal (lang, langs[i]);
+  if (!known)
+    {
+      g_printerr ("demarcate: --lang must be en, uk, de, fr or pl\n");
+      return FALSE;
+    }
+  g_setenv ("LANGUAGE", lang, TRUE);
+  /* gettext ignores LANGUAGE in the C locale; C.UTF-8 is always there. */
+  locale = setlocale (LC_MESSAGES, NULL);
+  if (locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  mo = g_build_filename (LOCALEDIR, lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   return TRUE;
 }
 
@@ -307,6 +353,7 @@ _dm_cli_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *out_dir = NULL;
   g_autofree char *bbox = NULL;
+  g_autofree char *lang = NULL;
   g_auto(GStrv) annotate = NULL;
   g_autoptr(GArray) annotations = g_array_new (FALSE, FALSE, sizeof (DmAnnotation));
   g_autoptr(GPtrArray) annotation_texts = g_ptr_array_new_with_free_func (g_free);
@@ -331,6 +378,8 @@ _dm_cli_export (int    argc,
       N_("The area to show: west,south,east,north in degrees, or crimea, luhansk, donetsk, "
          "zaporizhzhia, kherson, donbas, south, ukraine (default: the five regions)"),
       "W,S,E,N|NAME" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the page: en, uk, de, fr or pl (default: the interface’s)"), "LANG" },
     { "annotate", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &annotate,
       N_("Your own label at a point, e.g. \"Pokrovsk@37.18,48.28\" (repeatable)"),
       "TEXT@LON,LAT" },
@@ -368,6 +417,8 @@ _dm_cli_export (int    argc,
   gboolean gis = FALSE, anim = FALSE;
   gint64 t0 = g_get_monotonic_time ();
 
+  if (!apply_lang (argc, argv))
+    return DM_EXIT_ERROR;
   _dm_cli_selection_add_entries (context, &selection,
                                  N_("Show this proposal beside the first, on the same view"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -818,13 +818,38 @@ dm_layout_default_subtitle (DmScene *scene)
   return g_string_free (s, FALSE);
 }
 
+/* A proposal's title in the page's language: the bundled proposals' titles
+ * are in the catalog (data/proposals/titles-for-translation.c); a user's
+ * own proposal keeps its own. */
+static const char *
+proposal_title (DmProposal *proposal,
+                gboolean    short_title)
+{
+  const char *title = short_title ? dm_proposal_get_short_title (proposal)
+                                  : dm_proposal_get_title (proposal);
+
+  return title != NULL && *title != '\0' ? g_dgettext (GETTEXT_PACKAGE, title) : "";
+}
+
+/* As dm_scenario_get_title (), translated: "… (modified)" for a user's
+ * scenario, which must never be published under the proposal's name. */
+static char *
+scenario_title (DmScenario *scenario)
+{
+  const char *title = proposal_title (dm_scenario_get_proposal (scenario), FALSE);
+
+  if (dm_scenario_get_modified (scenario))
+    return g_strdup_printf (_("%s (modified)"), title);
+  return g_strdup (title);
+}
+
 /* "US 28-point plan (point 21) · line of 2025-11-20": which proposal, on
  * which day's line, above each of two compared maps. */
 static char *
 scenario_heading (DmScenario  *scenario,
                   DmPartition *partition)
 {
-  g_autofree char *title = dm_scenario_get_title (scenario);
+  g_autofree char *title = scenario_title (scenario);
 
   return g_strdup_printf (_("%s · line of %s"), title, dm_partition_get_date (partition));
 }
@@ -888,12 +913,12 @@ dm_layout_draw (DmScene               *scene,
     title = g_strdup (options->title);
   else if (options->compare != NULL)
     title = g_strdup_printf (_("%s compared with %s"),
-                             dm_proposal_get_short_title (dm_scenario_get_proposal (scenario)),
-                             dm_proposal_get_short_title (dm_scenario_get_proposal (options->compare)));
+                             proposal_title (dm_scenario_get_proposal (scenario), TRUE),
+                             proposal_title (dm_scenario_get_proposal (options->compare), TRUE));
   else
     /* "… (modified)" for a user's scenario: an edit must never be
      * published under the proposal's own name. */
-    title = dm_scenario_get_title (scenario);
+    title = scenario_title (scenario);
   subtitle = options->subtitle ? g_strdup (options->subtitle) : dm_layout_default_subtitle (scene);
 
   dm_draw_group_begin (cr, "title", _("Title"));
