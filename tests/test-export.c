@@ -24,15 +24,25 @@
 
 static gboolean regenerate = FALSE;
 
+/* The social sizes are laid out at full size and kept scaled down a third
+ * (as a preview draws them): the proportions of type to map are what a
+ * layout change would break. */
 static const struct
 {
   const char *proposal;
-  int         width, height;
+  int         width, height;      /* the golden image */
+  const char *label;              /* NULL: the page is the image's size */
+  int         page_w, page_h;
 } goldens[] = {
-  { PROPOSAL_A, 480, 270 },
-  { PROPOSAL_A, 360, 360 },
-  { PROPOSAL_B, 480, 270 },
-  { PROPOSAL_B, 360, 360 },
+  { PROPOSAL_A, 480, 270, NULL, 0, 0 },
+  { PROPOSAL_A, 360, 360, NULL, 0, 0 },
+  { PROPOSAL_B, 480, 270, NULL, 0, 0 },
+  { PROPOSAL_B, 360, 360, NULL, 0, 0 },
+  { PROPOSAL_A, 360, 360, "square", 1080, 1080 },
+  { PROPOSAL_A, 360, 450, "portrait", 1080, 1350 },
+  { PROPOSAL_A, 360, 640, "story", 1080, 1920 },
+  { PROPOSAL_A, 400, 225, "card", 1200, 675 },
+  { PROPOSAL_A, 640, 360, "hd", 1920, 1080 },
 };
 
 static DmCatalog *
@@ -92,16 +102,18 @@ init_options (DmExportOptions *options,
 }
 
 static cairo_surface_t *
-render (const char *proposal_id,
-        int         width,
-        int         height)
+render_page (const char *proposal_id,
+             int         page_w,
+             int         page_h,
+             int         width,
+             int         height)
 {
   g_autoptr(DmScene) scene = make_scene (proposal_id);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
   DmExportOptions options;
 
-  init_options (&options, width, height);
+  init_options (&options, page_w, page_h);
   dm_export_draw (scene, cr, &options, width, height);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
@@ -109,12 +121,31 @@ render (const char *proposal_id,
   return surface;
 }
 
+static cairo_surface_t *
+render (const char *proposal_id,
+        int         width,
+        int         height)
+{
+  return render_page (proposal_id, width, height, width, height);
+}
+
+static cairo_surface_t *
+render_golden (guint i)
+{
+  if (goldens[i].label == NULL)
+    return render (goldens[i].proposal, goldens[i].width, goldens[i].height);
+  return render_page (goldens[i].proposal, goldens[i].page_w, goldens[i].page_h,
+                      goldens[i].width, goldens[i].height);
+}
+
 static char *
 golden_path (const char *proposal_id,
+             const char *label,
              int         width,
              int         height)
 {
-  g_autofree char *name = g_strdup_printf ("%s-%dx%d.png", proposal_id, width, height);
+  g_autofree char *name = g_strdup_printf ("%s%s%s-%dx%d.png", proposal_id, label ? "-" : "",
+                                           label ? label : "", width, height);
 
   return g_build_filename (GOLDEN_DIR, name, NULL);
 }
@@ -150,10 +181,11 @@ diff_fraction (cairo_surface_t *a,
 
 static cairo_surface_t *
 load_golden (const char *proposal_id,
+             const char *label,
              int         width,
              int         height)
 {
-  g_autofree char *path = golden_path (proposal_id, width, height);
+  g_autofree char *path = golden_path (proposal_id, label, width, height);
   cairo_surface_t *golden = cairo_image_surface_create_from_png (path);
 
   if (cairo_surface_status (golden) != CAIRO_STATUS_SUCCESS)
@@ -167,14 +199,15 @@ static void
 test_golden (gconstpointer data)
 {
   guint i = GPOINTER_TO_UINT (data);
-  cairo_surface_t *image = render (goldens[i].proposal, goldens[i].width, goldens[i].height);
-  cairo_surface_t *golden = load_golden (goldens[i].proposal, goldens[i].width,
-                                         goldens[i].height);
+  cairo_surface_t *image = render_golden (i);
+  cairo_surface_t *golden = load_golden (goldens[i].proposal, goldens[i].label,
+                                         goldens[i].width, goldens[i].height);
   double fraction = diff_fraction (image, golden);
 
   if (fraction > MAX_DIFF_FRACTION)
     {
-      g_autofree char *name = g_strdup_printf ("actual-%s-%dx%d.png", goldens[i].proposal,
+      g_autofree char *name = g_strdup_printf ("actual-%s-%s-%dx%d.png", goldens[i].proposal,
+                                               goldens[i].label ? goldens[i].label : "page",
                                                goldens[i].width, goldens[i].height);
       g_autofree char *out = g_build_filename (g_get_tmp_dir (), name, NULL);
 
@@ -191,7 +224,7 @@ static void
 test_golden_detects_difference (void)
 {
   cairo_surface_t *istanbul = render (PROPOSAL_B, 480, 270);
-  cairo_surface_t *golden = load_golden (PROPOSAL_A, 480, 270);
+  cairo_surface_t *golden = load_golden (PROPOSAL_A, NULL, 480, 270);
 
   g_assert_cmpfloat (diff_fraction (istanbul, golden), >, MAX_DIFF_FRACTION * 3);
   cairo_surface_destroy (istanbul);
@@ -245,6 +278,189 @@ test_svg (void)
   g_assert_nonnull (strstr (svg, "<g id=\"line-of-contact\""));
   g_assert_nonnull (strstr (svg, "</svg>"));
   g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
+static char *
+export_svg (DmExportOptions *options)
+{
+  g_autoptr(DmScene) scene = make_scene (PROPOSAL_A);
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  char *svg = NULL;
+
+  options->format = DM_EXPORT_SVG;
+  g_assert_true (dm_export_to_file (scene, options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
+  g_unlink (path);
+  g_rmdir (dir);
+  return svg;
+}
+
+/* --bbox donbas: the map fits Luhansk and Donetsk; the names of places
+ * and regions outside it are dropped, not cut by the frame. */
+static void
+test_bbox (void)
+{
+  g_autofree char *whole = NULL;
+  g_autofree char *donbas = NULL;
+  DmExportOptions options;
+  double extent[4];
+
+  init_options (&options, 1080, 1350);
+  whole = export_svg (&options);
+  g_assert_nonnull (strstr (whole, ">Sevastopol</text>"));
+  g_assert_nonnull (strstr (whole, ">Crimea</text>"));
+
+  g_assert_true (dm_layout_named_extent (dm_test_geodata (), "donbas", options.layout.extent));
+  options.layout.has_extent = TRUE;
+  donbas = export_svg (&options);
+  g_assert_nonnull (strstr (donbas, ">Kramatorsk</text>"));
+  /* For editors: one element a label, its halo the stroke painted under
+   * the fill, and the font by PostScript name first (Illustrator). */
+  g_assert_null (strstr (strstr (donbas, ">Kramatorsk</text>") + 1, ">Kramatorsk</text>"));
+  g_assert_nonnull (strstr (donbas, "paint-order=\"stroke\">Kramatorsk</text>"));
+  g_assert_null (strstr (donbas, "<text xml:space=\"preserve\" x=\"0\""));
+  g_assert_nonnull (strstr (donbas, "font-family=\"'Cantarell-Bold', 'Cantarell', "));
+  g_assert_nonnull (strstr (donbas, "font-family=\"'Cantarell-Regular', 'Cantarell', "));
+  g_assert_nonnull (strstr (donbas, ">Luhansk</text>"));
+  g_assert_null (strstr (donbas, ">Sevastopol</text>"));
+  g_assert_null (strstr (donbas, ">Odesa</text>"));
+  g_assert_null (strstr (donbas, ">Crimea</text>"));
+  g_assert_null (strstr (donbas, ">Kherson</text>"));
+
+  g_assert_false (dm_layout_named_extent (dm_test_geodata (), "atlantis", extent));
+  g_assert_true (dm_layout_lonlat_extent (36.5, 46.9, 40.3, 50.1, extent));
+  g_assert_false (dm_layout_lonlat_extent (40.3, 46.9, 36.5, 50.1, extent));
+  g_assert_false (dm_layout_lonlat_extent (36.5, 46.9, 40.3, 95, extent));
+}
+
+/* --annotate: each label is real text inside the SVG's "Annotations"
+ * layer; a point off the map is left out; bad specs are refused. */
+static void
+test_annotations (void)
+{
+  DmAnnotation annotations[] = {
+    { "Pokrovsk & Myrnohrad", 37.18, 48.28 },
+    { "Far away", 10.0, 50.0 },
+  };
+  g_autofree char *svg = NULL;
+  g_autofree char *text = NULL;
+  const char *group, *end;
+  DmExportOptions options;
+  double lon, lat;
+
+  init_options (&options, 1080, 1080);
+  options.layout.annotations = annotations;
+  options.layout.n_annotations = G_N_ELEMENTS (annotations);
+  svg = export_svg (&options);
+  group = strstr (svg, "<g id=\"annotations\" inkscape:label=\"Annotations\"");
+  g_assert_nonnull (group);
+  end = strstr (group, "</g>");
+  g_assert_nonnull (end);
+  g_assert_nonnull (g_strstr_len (group, end - group, ">Pokrovsk &amp; Myrnohrad</text>"));
+  g_assert_null (strstr (svg, "Far away"));
+
+  g_assert_true (dm_annotation_parse ("Kupiansk @ night@37.61, 49.71", &text, &lon, &lat));
+  g_assert_cmpstr (text, ==, "Kupiansk @ night");
+  g_assert_cmpfloat_with_epsilon (lon, 37.61, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat, 49.71, 1e-9);
+  g_assert_false (dm_annotation_parse ("no point", &text, &lon, &lat));
+  g_assert_false (dm_annotation_parse ("@37,48", &text, &lon, &lat));
+  g_assert_false (dm_annotation_parse ("X@37", &text, &lon, &lat));
+  g_assert_false (dm_annotation_parse ("X@37,north", &text, &lon, &lat));
+  g_assert_false (dm_annotation_parse ("X@200,48", &text, &lon, &lat));
+}
+
+/* Two proposals side by side: each map names its proposal and its line's
+ * day, the legend explains the outline, both proposals' sources are
+ * listed, and the baseline's placeholder source is the named line. */
+static void
+test_compare (void)
+{
+  g_autoptr(DmScenario) b = dm_scenario_new (dm_catalog_find_proposal (get_catalog (),
+                                                                       PROPOSAL_B));
+  g_autoptr(DmScenario) loc = dm_scenario_new (dm_catalog_find_proposal (get_catalog (),
+                                                                         "line-of-contact"));
+  g_autofree char *svg = NULL;
+  g_autofree char *svg_loc = NULL;
+  DmExportOptions options;
+
+  init_options (&options, 1920, 1080);
+  options.layout.compare = b;
+  /* A window's wide view must not make two tall panels of the Black Sea. */
+  options.layout.has_view = TRUE;
+  options.layout.center_x = 0.6;
+  options.layout.center_y = 0.3;
+  options.layout.zoom = 3;
+  options.layout.screen_width = 1920;
+  options.layout.screen_height = 1080;
+  svg = export_svg (&options);
+  g_assert_nonnull (strstr (svg, ">US 28-point plan (point 21) · line of " FIXED_DATE "</text>"));
+  g_assert_nonnull (strstr (svg, " · line of " FIXED_DATE "</text>\n<g id=\"map-left\""));
+  g_assert_nonnull (strstr (svg, ">Outlined: the two proposals treat this part"));
+  g_assert_nonnull (strstr (svg, "Axios (2025-11-20)"));
+  g_assert_nonnull (strstr (svg, "TASS"));
+  g_assert_nonnull (strstr (svg, ">Crimea</text>"));
+  g_assert_nonnull (strstr (strstr (svg, "<g id=\"map-right\""), ">Crimea</text>"));
+
+  options.layout.compare = loc;
+  svg_loc = export_svg (&options);
+  g_assert_null (strstr (svg_loc, "Control-area dataset in use"));
+  g_assert_nonnull (strstr (svg_loc, "Reuters"));
+}
+
+static guint
+alpha_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) +
+                      (gsize) y * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) row)[x] >> 24;
+}
+
+/* --transparent: the page around the map is see-through in the PNG, the
+ * map (with its basemap) opaque; without the basemap, the map too. */
+static void
+test_transparent_png (void)
+{
+  g_autoptr(DmScene) scene = make_scene (PROPOSAL_A);
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "clear.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png;
+  DmExportOptions options;
+
+  init_options (&options, 480, 480);
+  options.layout.transparent = TRUE;
+  g_assert_true (dm_export_to_file (scene, &options, path, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_format (png), ==, CAIRO_FORMAT_ARGB32);
+  g_assert_cmpuint (alpha_at (png, 1, 1), ==, 0);
+  g_assert_cmpuint (alpha_at (png, 479, 479), ==, 0);
+  g_assert_cmpuint (alpha_at (png, 240, 160), ==, 255);
+  cairo_surface_destroy (png);
+
+  options.layout.show_basemap = FALSE;
+  g_assert_true (dm_export_to_file (scene, &options, path, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpuint (alpha_at (png, 1, 1), ==, 0);
+  /* Somewhere in the map frame, away from the overlay: Belarus. */
+  g_assert_cmpuint (alpha_at (png, 40, 90), <, 255);
+  cairo_surface_destroy (png);
+
+  /* The default stays opaque, RGB. */
+  options.layout.transparent = FALSE;
+  g_assert_true (dm_export_to_file (scene, &options, path, &error));
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_image_surface_get_format (png), ==, CAIRO_FORMAT_RGB24);
+  cairo_surface_destroy (png);
 }
 
 static void
@@ -405,15 +621,53 @@ test_cli (void)
   g_assert_cmpuint (count_entries (dir), ==, 1);
 }
 
+/* export --lang uk: title, legend, region names and credits in
+ * Ukrainian, whatever the environment's locale (C.UTF-8 in tests). */
+static void
+test_lang_uk (void)
+{
+  const char *binary = g_getenv ("DEMARCATE_BINARY");
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "uk.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (binary);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, binary, "export",
+                           "--proposal", PROPOSAL_A, "--date", FIXED_DATE, "--lang", "uk",
+                           "--size", "portrait", "-o", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
+  g_assert_nonnull (strstr (svg, ">План США з 28 пунктів (пункт 21)</text>"));
+  g_assert_nonnull (strstr (svg, ">Легенда</text>"));
+  g_assert_nonnull (strstr (svg, ">Луганськ</text>"));
+  g_assert_nonnull (strstr (svg, ">Крим</text>"));
+  g_assert_nonnull (strstr (svg, "Лінія зіткнення: DeepStateMap, " FIXED_DATE));
+  g_assert_null (strstr (svg, ">Legend</text>"));
+  g_clear_object (&proc);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, binary, "export",
+                           "--proposal", PROPOSAL_A, "--lang", "xx", "-o", path, NULL);
+  g_assert_no_error (error);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 2);
+  g_assert_nonnull (strstr (err, "--lang"));
+}
+
 static void
 write_goldens (void)
 {
   g_mkdir_with_parents (GOLDEN_DIR, 0755);
   for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
     {
-      cairo_surface_t *image = render (goldens[i].proposal, goldens[i].width, goldens[i].height);
-      g_autofree char *path = golden_path (goldens[i].proposal, goldens[i].width,
-                                           goldens[i].height);
+      cairo_surface_t *image = render_golden (i);
+      g_autofree char *path = golden_path (goldens[i].proposal, goldens[i].label,
+                                           goldens[i].width, goldens[i].height);
 
       g_assert_cmpint (cairo_surface_write_to_png (image, path), ==, CAIRO_STATUS_SUCCESS);
       g_print ("wrote %s\n", path);
@@ -440,7 +694,10 @@ main (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
     {
-      g_autofree char *name = g_strdup_printf ("/export/golden/%s-%dx%d", goldens[i].proposal,
+      g_autofree char *name = g_strdup_printf ("/export/golden/%s%s%s-%dx%d",
+                                               goldens[i].proposal,
+                                               goldens[i].label ? "-" : "",
+                                               goldens[i].label ? goldens[i].label : "",
                                                goldens[i].width, goldens[i].height);
 
       g_test_add_data_func (name, GUINT_TO_POINTER (i), test_golden);
@@ -449,9 +706,14 @@ main (int    argc,
   g_test_add_func ("/export/png", test_png_file);
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/bbox", test_bbox);
+  g_test_add_func ("/export/compare", test_compare);
+  g_test_add_func ("/export/annotations", test_annotations);
+  g_test_add_func ("/export/transparent-png", test_transparent_png);
   g_test_add_func ("/export/fail/missing-dir", test_fail_missing_dir);
   g_test_add_func ("/export/fail/target-is-dir", test_fail_target_is_dir);
   g_test_add_func ("/export/fail/midway-keeps-old", test_fail_midway_keeps_old);
   g_test_add_func ("/export/cli", test_cli);
+  g_test_add_func ("/export/lang-uk", test_lang_uk);
   return g_test_run ();
 }

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
+#include <libintl.h>
 #include <glib/gstdio.h>
 
 #include <stdio.h>
@@ -12,6 +14,47 @@
 #include "dm-error.h"
 #include "dm-export.h"
 #include "dm-gis-export.h"
+#include "dm-series.h"
+
+/* Named sizes for the common uses; paper sizes go with --dpi. */
+static const struct
+{
+  const char *name;
+  int         width, height;
+  DmPaper     paper;
+  gboolean    portrait;
+} presets[] = {
+  { "square",      1080, 1080, DM_PAPER_NONE, FALSE },  /* Instagram, Facebook */
+  { "portrait",    1080, 1350, DM_PAPER_NONE, FALSE },  /* Instagram 4:5 */
+  { "story",       1080, 1920, DM_PAPER_NONE, FALSE },  /* stories, reels, shorts */
+  { "card",        1200,  675, DM_PAPER_NONE, FALSE },  /* link cards, X/Twitter */
+  { "hd",          1920, 1080, DM_PAPER_NONE, FALSE },
+  { "4k",          3840, 2160, DM_PAPER_NONE, FALSE },
+  { "a4",             0,    0, DM_PAPER_A4,   FALSE },
+  { "a4-portrait",    0,    0, DM_PAPER_A4,   TRUE },
+  { "a3",             0,    0, DM_PAPER_A3,   FALSE },
+  { "a3-portrait",    0,    0, DM_PAPER_A3,   TRUE },
+};
+
+static gboolean
+apply_preset (const char      *size,
+              DmExportOptions *options)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    if (g_ascii_strcasecmp (size, presets[i].name) == 0)
+      {
+        options->paper = presets[i].paper;
+        if (presets[i].paper == DM_PAPER_NONE)
+          {
+            options->width = presets[i].width;
+            options->height = presets[i].height;
+          }
+        else
+          options->portrait = presets[i].portrait;
+        return TRUE;
+      }
+  return FALSE;
+}
 
 static gboolean
 parse_size (const char  *size,
@@ -93,6 +136,235 @@ use_own_day (DmCliData  *data,
   return TRUE;
 }
 
+/* --lang: the language of the page. It must be in force before the first
+ * message is looked up (GLib decides once whether to translate), so the
+ * arguments are scanned for it before anything else; the option entry
+ * only documents and validates it. Uninstalled, the build's catalogs are
+ * used. */
+static gboolean
+apply_lang (int    argc,
+            char **argv)
+{
+  static const char *langs[] = { "en", "uk", "de", "fr", "pl" };
+  const char *lang = NULL;
+  g_autofree char *mo = NULL;
+  const char *locale;
+  gboolean known = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
+        lang = argv[i + 1];
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        lang = argv[i] + strlen ("--lang=");
+    }
+  if (lang == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    known |= g_str_equal (lang, langs[i]);
+  if (!known)
+    {
+      g_printerr ("demarcate: --lang must be en, uk, de, fr or pl\n");
+      return FALSE;
+    }
+  g_setenv ("LANGUAGE", lang, TRUE);
+  /* gettext ignores LANGUAGE in the C locale; C.UTF-8 is always there. */
+  locale = setlocale (LC_MESSAGES, NULL);
+  if (locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  mo = g_build_filename (LOCALEDIR, lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  return TRUE;
+}
+
+/* --bbox: four numbers or a named area, into the layout's extent. */
+static gboolean
+apply_bbox (const char      *bbox,
+            DmGeodata       *geodata,
+            DmLayoutOptions *layout)
+{
+  g_auto(GStrv) parts = NULL;
+  double v[4];
+
+  if (bbox == NULL)
+    return TRUE;
+  if (dm_layout_named_extent (geodata, bbox, layout->extent))
+    {
+      layout->has_extent = TRUE;
+      return TRUE;
+    }
+  parts = g_strsplit (bbox, ",", -1);
+  if (g_strv_length (parts) != 4)
+    goto bad;
+  for (guint i = 0; i < 4; i++)
+    {
+      char *end = NULL;
+
+      v[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
+      if (end == parts[i] || *end != '\0')
+        goto bad;
+    }
+  if (!dm_layout_lonlat_extent (v[0], v[1], v[2], v[3], layout->extent))
+    goto bad;
+  layout->has_extent = TRUE;
+  return TRUE;
+
+bad:
+  _dm_cli_error (_("--bbox must be west,south,east,north in degrees (west < east, south < "
+                   "north), e.g. 36.5,46.9,40.3,50.1, or one of crimea, luhansk, donetsk, "
+                   "zaporizhzhia, kherson, donbas, south, ukraine"));
+  return FALSE;
+}
+
+/* The proposals named in "a,b,c", or every one with --all. */
+static GPtrArray *
+animation_proposals (DmCatalog   *catalog,
+                     gboolean     all,
+                     const char  *ids,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (all)
+    {
+      GPtrArray *proposals = dm_catalog_get_proposals (catalog);
+
+      for (guint i = 0; i < proposals->len; i++)
+        {
+          DmProposal *proposal = g_ptr_array_index (proposals, i);
+
+          /* The baselines are what proposals are measured against, not
+           * proposals: a desk's "every plan" reel leaves them out. */
+          if (!dm_proposal_is_baseline (proposal))
+            g_ptr_array_add (scenarios, dm_scenario_new (proposal));
+        }
+    }
+  else
+    {
+      g_auto(GStrv) list = g_strsplit (ids, ",", -1);
+
+      for (guint i = 0; list[i] != NULL; i++)
+        {
+          DmProposal *proposal = dm_catalog_find_proposal (catalog, g_strstrip (list[i]));
+
+          if (proposal == NULL)
+            {
+              g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+                           _("unknown proposal “%s”; run “demarcate list” to see the ids"),
+                           list[i]);
+              return NULL;
+            }
+          g_ptr_array_add (scenarios, dm_scenario_new (proposal));
+        }
+    }
+  return g_steal_pointer (&scenarios);
+}
+
+/* -o FILE.webm|mp4|gif: a time-lapse (--from, --to) of one proposal, or
+ * the proposals in turn (--all, --proposals) on one day. */
+static int
+export_animation (DmCliSelection        *selection,
+                  const DmExportOptions *page,
+                  DmAnimationFormat      format,
+                  const char            *output,
+                  const char            *from,
+                  const char            *to,
+                  int                    every,
+                  double                 fps,
+                  gboolean               all,
+                  const char            *proposals_arg,
+                  const char            *bbox)
+{
+  g_auto(DmCliData) data = { NULL, };
+  g_autoptr(DmScenario) scenario = NULL;
+  g_autoptr(DmScenario) compare = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GError) error = NULL;
+  DmAnimationOptions options;
+  gboolean lapse = from != NULL || to != NULL;
+  gboolean own_day = FALSE;
+
+  if (output == NULL)
+    {
+      _dm_cli_error (_("say where to write the animation with -o FILE.webm, .mp4 or .gif"));
+      return DM_EXIT_ERROR;
+    }
+  if (lapse && (from == NULL || to == NULL))
+    {
+      _dm_cli_error (_("a time-lapse needs both --from and --to"));
+      return DM_EXIT_ERROR;
+    }
+  if (lapse == (all || proposals_arg != NULL))
+    {
+      _dm_cli_error (_("an animation is a time-lapse (--from A --to B) or proposals in turn "
+                       "(--all or --proposals a,b,c): say which"));
+      return DM_EXIT_ERROR;
+    }
+  if (every < 1 || fps < 0 || fps > 120)
+    {
+      _dm_cli_error (_("--every must be at least 1 and --fps between 0 and 120"));
+      return DM_EXIT_ERROR;
+    }
+  if (selection->compare_id != NULL || (!lapse && (selection->proposal_id != NULL ||
+                                                   selection->scenario_file != NULL)))
+    {
+      _dm_cli_error (_("an animation takes no --compare; proposals in turn take no "
+                       "--proposal or --scenario"));
+      return DM_EXIT_ERROR;
+    }
+
+  if (lapse)
+    {
+      /* The line alone unless a proposal is given. */
+      if (selection->proposal_id == NULL && selection->scenario_file == NULL)
+        selection->proposal_id = g_strdup ("line-of-contact");
+      if (selection->date != NULL || selection->control_file != NULL)
+        {
+          _dm_cli_error (_("a time-lapse takes its days from --from and --to, not --date "
+                           "or --control"));
+          return DM_EXIT_ERROR;
+        }
+      selection->no_day = TRUE;
+    }
+  else if (g_strcmp0 (selection->date, "proposal") == 0)
+    {
+      own_day = TRUE;
+      selection->no_day = TRUE;
+    }
+
+  if (!_dm_cli_selection_load (selection, &data, lapse, &scenario, &compare, &error))
+    {
+      _dm_cli_error (error->message);
+      return DM_EXIT_ERROR;
+    }
+  if (lapse)
+    days = dm_series_days (data.catalog, from, to, (guint) every, &error);
+  else
+    proposals = animation_proposals (data.catalog, all, proposals_arg, &error);
+  if (days == NULL && proposals == NULL)
+    {
+      _dm_cli_error (error->message);
+      return DM_EXIT_ERROR;
+    }
+  if ((days != NULL ? days->len : proposals->len) == 0)
+    {
+      _dm_cli_error (_("the animation would have no frames"));
+      return DM_EXIT_ERROR;
+    }
+
+  dm_animation_options_init (&options);
+  options.format = format;
+  options.fps = fps > 0 ? fps : lapse ? 4 : 0.5;
+  options.page = *page;
+  if (!apply_bbox (bbox, data.geodata, &options.page.layout))
+    return DM_EXIT_ERROR;
+  return _dm_cli_animate (&data, &options, scenario, days, proposals, own_day, output);
+}
+
 int
 _dm_cli_export (int    argc,
                 char **argv)
@@ -105,24 +377,57 @@ _dm_cli_export (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *out_dir = NULL;
-  int dpi = 0;
+  g_autofree char *bbox = NULL;
+  g_autofree char *lang = NULL;
+  g_auto(GStrv) annotate = NULL;
+  g_autoptr(GArray) annotations = g_array_new (FALSE, FALSE, sizeof (DmAnnotation));
+  g_autoptr(GPtrArray) annotation_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *proposals_arg = NULL;
+  int dpi = 0, every = 1;
+  double fps = 0;
+  gboolean transparent = FALSE;
   gboolean portrait = FALSE, all = FALSE, no_inset = FALSE, no_basemap = FALSE;
   GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
-      N_("Size in pixels (default 1920x1080; presets 3840x2160, 1080x1080)"), "WxH" },
+      N_("Size in pixels, or square (1080x1080), portrait (1080x1350), story (1080x1920), "
+         "card (1200x675), hd (1920x1080, the default), 4k (3840x2160), a4, a4-portrait, a3, "
+         "a3-portrait"), "WxH|NAME" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size instead of --size"), "a4|a3" },
     { "dpi", 0, 0, G_OPTION_ARG_INT, &dpi, N_("Dots per inch with --paper (default 300)"), "N" },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("Portrait instead of landscape"), NULL },
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("Title (default: the proposal’s)"), "T" },
     { "subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle, N_("Subtitle"), "T" },
+    { "bbox", 0, 0, G_OPTION_ARG_STRING, &bbox,
+      N_("The area to show: west,south,east,north in degrees, or crimea, luhansk, donetsk, "
+         "zaporizhzhia, kherson, donbas, south, ukraine (default: the five regions)"),
+      "W,S,E,N|NAME" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the page: en, uk, de, fr or pl (default: the interface’s)"), "LANG" },
+    { "annotate", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &annotate,
+      N_("Your own label at a point, e.g. \"Pokrovsk@37.18,48.28\" (repeatable)"),
+      "TEXT@LON,LAT" },
     { "no-inset", 0, 0, G_OPTION_ARG_NONE, &no_inset, N_("Leave out the locator map"), NULL },
     { "no-basemap", 0, 0, G_OPTION_ARG_NONE, &no_basemap, N_("Leave out the basemap"), NULL },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent,
+      N_("No page background (PNG, SVG, PDF); with --no-basemap the map too is see-through"),
+      NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("png, svg, pdf, or geojson or gpkg for GIS data (default: from the -o extension)"),
       "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One file per proposal, named by its id"), NULL },
     { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, N_("Folder for --all"), "DIR" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Animation (-o FILE.webm|mp4|gif): a time-lapse of the line from this day"),
+      "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("…to this day"), "YYYY-MM-DD" },
+    { "every", 0, 0, G_OPTION_ARG_INT, &every, N_("…every Nth day (default 1)"), "N" },
+    { "proposals", 0, 0, G_OPTION_ARG_STRING, &proposals_arg,
+      N_("Animation: these proposals in turn (--all: every one)"), "ID,ID,…" },
+    { "fps", 0, 0, G_OPTION_ARG_DOUBLE, &fps,
+      N_("Animation: frames per second (default 4 for a time-lapse, 0.5 for proposals)"), "F" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -133,9 +438,12 @@ _dm_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   DmExportOptions options;
   DmGisFormat gis_format;
-  gboolean gis = FALSE, own_days = FALSE;
+  DmAnimationFormat anim_format;
+  gboolean gis = FALSE, anim = FALSE, own_days = FALSE;
   gint64 t0 = g_get_monotonic_time ();
 
+  if (!apply_lang (argc, argv))
+    return DM_EXIT_ERROR;
   _dm_cli_selection_add_entries (context, &selection,
                                  N_("Show this proposal beside the first, on the same view"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -159,15 +467,38 @@ _dm_cli_export (int    argc,
   options.layout.subtitle = subtitle;
   options.layout.show_inset = !no_inset;
   options.layout.show_basemap = !no_basemap;
+  options.layout.transparent = transparent;
+  for (guint i = 0; annotate != NULL && annotate[i] != NULL; i++)
+    {
+      DmAnnotation a;
+      char *text;
+
+      if (!dm_annotation_parse (annotate[i], &text, &a.lon, &a.lat))
+        {
+          g_autofree char *msg = g_strdup_printf (_("--annotate “%s” must be TEXT@LON,LAT in "
+                                                    "degrees, e.g. “Pokrovsk@37.18,48.28”"),
+                                                  annotate[i]);
+          _dm_cli_error (msg);
+          return DM_EXIT_ERROR;
+        }
+      a.text = text;
+      g_ptr_array_add (annotation_texts, text);
+      g_array_append_val (annotations, a);
+    }
+  options.layout.annotations = (const DmAnnotation *) annotations->data;
+  options.layout.n_annotations = annotations->len;
 
   if (size != NULL && paper != NULL)
     {
       _dm_cli_error (_("use either --size or --paper, not both"));
       return DM_EXIT_ERROR;
     }
-  if (size != NULL && !parse_size (size, &options.width, &options.height))
+  if (size != NULL && !apply_preset (size, &options) &&
+      !parse_size (size, &options.width, &options.height))
     {
-      _dm_cli_error (_("--size must be WIDTHxHEIGHT in pixels, 240 to 20000, e.g. 3840x2160"));
+      _dm_cli_error (_("--size must be WIDTHxHEIGHT in pixels, 240 to 20000, e.g. 3840x2160, "
+                       "or a name: square, portrait, story, card, hd, 4k, a4, a4-portrait, a3, "
+                       "a3-portrait"));
       return DM_EXIT_ERROR;
     }
   if (paper != NULL)
@@ -184,12 +515,31 @@ _dm_cli_export (int    argc,
     }
   if (dpi != 0)
     {
-      if (paper == NULL || dpi < 36 || dpi > 1200)
+      if ((paper == NULL && options.paper == DM_PAPER_NONE) || dpi < 36 || dpi > 1200)
         {
           _dm_cli_error (_("--dpi goes with --paper and must be 36 to 1200"));
           return DM_EXIT_ERROR;
         }
       options.dpi = dpi;
+    }
+
+  if (format != NULL && !strchr (format, '.'))
+    anim = dm_animation_format_from_string (format, &anim_format);
+  else if (format == NULL && output != NULL)
+    anim = dm_animation_format_from_string (output, &anim_format);
+  if (anim && transparent)
+    {
+      _dm_cli_error (_("--transparent is for PNG, SVG and PDF; WebM, MP4 and GIF are opaque"));
+      return DM_EXIT_ERROR;
+    }
+  if (anim)
+    return export_animation (&selection, &options, anim_format, output, from, to, every, fps,
+                             all, proposals_arg, bbox);
+  if (from != NULL || to != NULL || proposals_arg != NULL || fps != 0)
+    {
+      _dm_cli_error (_("--from, --to, --proposals and --fps make an animation: "
+                       "-o FILE.webm, .mp4 or .gif"));
+      return DM_EXIT_ERROR;
     }
 
   if (format != NULL && !strchr (format, '.'))
@@ -256,6 +606,8 @@ _dm_cli_export (int    argc,
   if (g_getenv ("DEMARCATE_TIMING") != NULL)
     g_printerr ("demarcate: load %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
 
+  if (!gis && !apply_bbox (bbox, data.geodata, &options.layout))
+    return DM_EXIT_ERROR;
   scene = dm_scene_new (data.geodata);
   dm_scene_set_partition (scene, data.partition);
   options.layout.compare = compare;

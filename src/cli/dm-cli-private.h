@@ -1,6 +1,7 @@
 /* dm-cli-private.h: what the command implementations share. */
 #pragma once
 
+#include "dm-animation.h"
 #include "dm-catalog.h"
 #include "dm-geodata.h"
 #include "dm-partition.h"
@@ -63,6 +64,13 @@ gboolean     _dm_cli_selection_load (DmCliSelection   *selection,
                                      GError          **error);
 void         _dm_cli_selection_clear (DmCliSelection  *selection);
 void         _dm_cli_error      (const char      *message);
+int          _dm_cli_animate    (DmCliData          *data,
+                                 DmAnimationOptions *options,
+                                 DmScenario         *scenario,
+                                 GPtrArray          *days,
+                                 GPtrArray          *proposals,
+                                 gboolean            own_day,
+                                 const char         *path);
 
 G_END_DECLS
 

@@ -350,13 +350,42 @@ append_css_family (GString    *s,
     }
 }
 
+/* Illustrator matches fonts by PostScript name ("Cantarell-Bold") and
+ * ignores font-weight; Inkscape and browsers skip a name they do not know
+ * and take the next family with the weight. So the first family's
+ * PostScript name goes first. Cantarell and Noto Sans come in Regular and
+ * Bold (Noto also Italic), which is all the layout uses. */
+static void
+append_postscript_name (GString    *s,
+                        const char *families,
+                        int         weight,
+                        gboolean    italic)
+{
+  g_auto(GStrv) names = g_strsplit (families ? families : "", ",", 2);
+  char *first;
+
+  if (names[0] == NULL)
+    return;
+  first = g_strstrip (names[0]);
+  if (*first == '\0' || g_ascii_strcasecmp (first, "Sans") == 0 ||
+      g_ascii_strcasecmp (first, "Serif") == 0 || strpbrk (first, "'\"<>&") != NULL)
+    return;
+  g_string_append_c (s, '\'');
+  for (const char *c = first; *c != '\0'; c++)
+    if (*c != ' ')
+      g_string_append_c (s, *c);
+  g_string_append_printf (s, "-%s', ", weight >= 600 ? (italic ? "BoldItalic" : "Bold")
+                                                     : (italic ? "Italic" : "Regular"));
+}
+
 /* One <text> per line of the layout, at its baseline, with the font as
  * CSS so an illustrator can restyle it. */
 static void
-record_layout (DmSvg       *svg,
-               cairo_t     *cr,
-               PangoLayout *layout,
-               gboolean     halo)
+record_layout (DmSvg         *svg,
+               cairo_t       *cr,
+               PangoLayout   *layout,
+               gboolean       halo,
+               const double  *stroke)  /* r, g, b, a, width: fill and halo in one */
 {
   const PangoFontDescription *font = pango_layout_get_font_description (layout);
   const char *text = pango_layout_get_text (layout);
@@ -398,6 +427,8 @@ record_layout (DmSvg       *svg,
       append_attr_num (s, "x", bx);
       append_attr_num (s, "y", by);
       g_string_append (s, " font-family=\"");
+      append_postscript_name (s, font ? pango_font_description_get_family (font) : NULL,
+                              weight, italic);
       append_css_family (s, font ? pango_font_description_get_family (font) : NULL);
       g_string_append_c (s, '"');
       append_attr_num (s, "font-size", size);
@@ -414,6 +445,21 @@ record_layout (DmSvg       *svg,
         }
       else
         append_paint (s, cr, "fill");
+      if (stroke != NULL)
+        {
+          /* Editors draw the stroke under the fill: one element a label,
+           * edited once. */
+          g_string_append_printf (s, " stroke=\"#%02x%02x%02x\"", (int) lround (stroke[0] * 255),
+                                  (int) lround (stroke[1] * 255), (int) lround (stroke[2] * 255));
+          if (stroke[3] < 1.0)
+            {
+              g_string_append (s, " stroke-opacity=\"");
+              append_num (s, stroke[3]);
+              g_string_append_c (s, '"');
+            }
+          append_attr_num (s, "stroke-width", device_length (cr, stroke[4]));
+          g_string_append (s, " stroke-linejoin=\"round\" paint-order=\"stroke\"");
+        }
       g_string_append_printf (s, ">%s</text>\n", escaped);
     }
   while (pango_layout_iter_next_line (iter));
@@ -427,9 +473,27 @@ dm_draw_layout (cairo_t     *cr,
   DmSvg *svg = get_svg (cr);
 
   if (svg != NULL)
-    record_layout (svg, cr, layout, FALSE);
+    record_layout (svg, cr, layout, FALSE, NULL);
   else
     pango_cairo_show_layout (cr, layout);
+}
+
+gboolean
+dm_draw_svg_label (cairo_t     *cr,
+                   PangoLayout *layout,
+                   double       halo_r,
+                   double       halo_g,
+                   double       halo_b,
+                   double       halo_a,
+                   double       halo_width)
+{
+  DmSvg *svg = get_svg (cr);
+  const double stroke[5] = { halo_r, halo_g, halo_b, halo_a, halo_width };
+
+  if (svg == NULL)
+    return FALSE;
+  record_layout (svg, cr, layout, FALSE, stroke);
+  return TRUE;
 }
 
 void
@@ -440,7 +504,7 @@ dm_draw_layout_halo (cairo_t     *cr,
 
   if (svg != NULL)
     {
-      record_layout (svg, cr, layout, TRUE);
+      record_layout (svg, cr, layout, TRUE, NULL);
       return;
     }
   pango_cairo_layout_path (cr, layout);

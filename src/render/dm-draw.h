@@ -50,6 +50,16 @@ void      dm_draw_layout        (cairo_t        *cr,
 /* Strokes the glyph outlines at the current point: the halo under labels. */
 void      dm_draw_layout_halo   (cairo_t        *cr,
                                  PangoLayout    *layout);
+/* In SVG only: the layout as one <text> filled with the current colour and
+ * stroked with the halo under it (paint-order="stroke"), so an editor
+ * changes a label once. FALSE (nothing drawn) on other surfaces. */
+gboolean  dm_draw_svg_label     (cairo_t        *cr,
+                                 PangoLayout    *layout,
+                                 double          halo_r,
+                                 double          halo_g,
+                                 double          halo_b,
+                                 double          halo_a,
+                                 double          halo_width);
 /* A named layer: id is an XML id (letters, digits, '-'), label is for
  * people. No-ops outside SVG. */
 void      dm_draw_group_begin   (cairo_t        *cr,

@@ -59,7 +59,14 @@ dm_export_get_size (const DmExportOptions *options,
           w = h;
           h = t;
         }
-      *scale = MAX (0.5, MIN (w, h) / 1080.0);
+      /* Pixel sizes are mostly seen on a phone, the picture as wide as the
+       * screen: a square or tall page needs about twice the type of a
+       * 16:9 one of the same width, a 16:9 page a bit more than a desktop
+       * screen's, and a small card (1200×675) a bit more again. */
+      if (w < h * 1.15)
+        *scale = MAX (0.5, 2.1 * w / 1080.0);
+      else
+        *scale = MAX (0.5, 1.35 * MIN (w, h) / 1080.0 * (w < 1600 ? 1.2 : 1.0));
     }
   if (options->paper != DM_PAPER_NONE && options->portrait)
     {
@@ -198,8 +205,11 @@ write_png (Job     *job,
   gint64 t0 = g_get_monotonic_time ();
 
   dm_export_get_size (job->options, &w, &h, &scale);
-  /* The page is opaque: RGB24 saves the alpha work in paint and encode. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  /* An opaque page is RGB24, which saves the alpha work in paint and
+   * encode; a transparent one keeps its alpha to the file. */
+  surface = cairo_image_surface_create (job->options->layout.transparent ? CAIRO_FORMAT_ARGB32
+                                                                          : CAIRO_FORMAT_RGB24,
+                                        w, h);
   if (cairo_failed (job, cairo_surface_status (surface), error))
     {
       cairo_surface_destroy (surface);
@@ -212,7 +222,7 @@ write_png (Job     *job,
   report_time ("paint", t0);
   t0 = g_get_monotonic_time ();
   if (ok)
-    ok = dm_png_write (surface, job->stream, PNG_LEVEL, FALSE, error);
+    ok = dm_png_write (surface, job->stream, PNG_LEVEL, job->options->layout.transparent, error);
   report_time ("encode", t0);
   cairo_surface_destroy (surface);
   return ok;

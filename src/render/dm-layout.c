@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "dm-draw.h"
@@ -43,6 +44,8 @@ typedef struct
   double                 s;       /* scale */
   double                 text_k;  /* shrinks the panel's type until it fits */
   DmView                 view;    /* one map frame's view, origin at the frame */
+  double                 map_s;   /* the maps' scale: lines and labels on the map */
+  gboolean               inset_on_map;  /* stacked pages: the inset in the map's corner */
 } Page;
 
 static void
@@ -201,7 +204,17 @@ frame_view (Page       *page,
   view->width = width;
   view->height = height;
   view->scale = page->s;
-  if (o->has_view && o->screen_width > 0 && o->screen_height > 0)
+  if (o->has_extent)
+    {
+      /* A little air so the area's edges are not on the frame. */
+      double mx = (o->extent[2] - o->extent[0]) * 0.03, my = (o->extent[3] - o->extent[1]) * 0.03;
+
+      dm_view_fit (view, o->extent[0] - mx, o->extent[1] - my, o->extent[2] + mx,
+                   o->extent[3] + my);
+    }
+  /* Two maps side by side are each half as wide as the screen was: its
+   * view would show the Black Sea and Turkey, so they fit the regions. */
+  else if (o->has_view && o->compare == NULL && o->screen_width > 0 && o->screen_height > 0)
     {
       double ws = 256.0 * exp2 (o->zoom);
       double hw = o->screen_width / ws / 2, hh = o->screen_height / ws / 2;
@@ -219,6 +232,172 @@ frame_view (Page       *page,
     }
 }
 
+static double draw_inset (Page *page, cairo_t *cr, double x, double y, double w, gboolean draw);
+
+/* The top corner where the inset hides least of the five regions (the
+ * bottom ones hold the scale bar and, on a time-lapse, the date sits top
+ * left): top right unless that covers more. */
+static void
+inset_corner (Page         *page,
+              const DmView *view,
+              double        w,
+              double        h,
+              double        m,
+              double       *x,
+              double       *y)
+{
+  DmGeodata *geodata = dm_scene_get_geodata (page->scene);
+  double xs[2] = { view->width - w - m, m };
+  double best = G_MAXDOUBLE;
+  guint n = page->options->stamp != NULL ? 1 : 2;
+
+  for (guint c = 0; c < n; c++)
+    {
+      double covered = 0;
+
+      for (DmRegion r = 0; r < DM_N_FIVE_REGIONS; r++)
+        {
+          DmShape *shape = dm_geodata_get_region_shape (geodata, r);
+          double x1, y1, x2, y2;
+
+          dm_view_to_px (view, shape->min_x, shape->min_y, &x1, &y1);
+          dm_view_to_px (view, shape->max_x, shape->max_y, &x2, &y2);
+          covered += MAX (0, MIN (x2, xs[c] + w) - MAX (x1, xs[c])) *
+                     MAX (0, MIN (y2, m + h) - MAX (y1, m));
+        }
+      if (covered < best * 0.8)
+        {
+          best = covered;
+          *x = xs[c];
+          *y = m;
+        }
+    }
+}
+
+/* A callout: the text on an opaque white box with a red edge, so it reads
+ * over whatever the map has there; one <text> in SVG. */
+static void
+annotation_callout (cairo_t    *cr,
+                    const char *text,
+                    double      x,
+                    double      y,
+                    double      s)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  double pad = 4 * s;
+  int lw, lh;
+
+  pango_font_description_set_absolute_size (font, 14 * s * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+
+  cairo_rectangle (cr, x, y - lh / 2.0 - pad / 2, lw + 2 * pad, lh + pad);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  dm_draw_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.2 * s);
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+  dm_draw_stroke (cr);
+  cairo_move_to (cr, x + pad, y - lh / 2.0);
+  cairo_set_source_rgb (cr, 0.05, 0.05, 0.05);
+  dm_draw_layout (cr, layout);
+  cairo_new_path (cr);
+}
+
+/* The user's own labels: a ringed dot at the point and bold text beside
+ * it, above the scene's labels. Every one is drawn (the desk asked for
+ * it), unless its point is outside the map. */
+static void
+draw_annotations (Page         *page,
+                  cairo_t      *cr,
+                  const DmView *view)
+{
+  const DmLayoutOptions *o = page->options;
+  if (o->n_annotations == 0)
+    return;
+  dm_draw_group_begin (cr, "annotations", _("Annotations"));
+  for (guint i = 0; i < o->n_annotations; i++)
+    {
+      double wx, wy, px, py, r = 4.5 * view->scale;
+
+      dm_lonlat_to_world (o->annotations[i].lon, o->annotations[i].lat, &wx, &wy);
+      dm_view_to_px (view, wx, wy, &px, &py);
+      if (px < 0 || py < 0 || px > view->width || py > view->height)
+        continue;
+      cairo_new_path (cr);
+      cairo_arc (cr, px, py, r, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+      dm_draw_fill_preserve (cr);
+      cairo_set_line_width (cr, 1.5 * view->scale);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      dm_draw_stroke (cr);
+      annotation_callout (cr, o->annotations[i].text, px + r + 3 * view->scale, py,
+                          view->scale);
+    }
+  dm_draw_group_end (cr);
+}
+
+gboolean
+dm_annotation_parse (const char  *spec,
+                     char       **text,
+                     double      *lon,
+                     double      *lat)
+{
+  const char *at = strrchr (spec, '@');
+  g_auto(GStrv) parts = NULL;
+  char *end = NULL;
+
+  if (at == NULL || at == spec)
+    return FALSE;
+  parts = g_strsplit (at + 1, ",", -1);
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  *lon = g_ascii_strtod (g_strstrip (parts[0]), &end);
+  if (end == parts[0] || *end != '\0' || *lon < -180 || *lon > 180)
+    return FALSE;
+  *lat = g_ascii_strtod (g_strstrip (parts[1]), &end);
+  if (end == parts[1] || *end != '\0' || *lat < -85 || *lat > 85)
+    return FALSE;
+  *text = g_strndup (spec, at - spec);
+  return TRUE;
+}
+
+/* A time-lapse frame's date, large in the map's corner: the one thing that
+ * changes between frames must be readable at a glance. */
+static void
+draw_stamp (Page       *page,
+            cairo_t    *cr,
+            const char *stamp)
+{
+  double s = page->s, size = 34 * s, pad = 8 * s, x = 12 * s, y = 12 * s;
+  double w, h;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  int lw, lh;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, stamp, -1);
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  w = lw + 2 * pad;
+  h = lh + pad;
+
+  dm_draw_group_begin (cr, "date", _("Date"));
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.88);
+  dm_draw_fill (cr);
+  cairo_move_to (cr, x + pad, y + pad / 2);
+  cairo_set_source_rgb (cr, 0.05, 0.05, 0.05);
+  dm_draw_layout (cr, layout);
+  cairo_new_path (cr);
+  dm_draw_group_end (cr);
+}
+
 static void
 draw_map (Page       *page,
           DmScene    *scene,
@@ -229,6 +408,7 @@ draw_map (Page       *page,
 
   view.width = r->width;
   view.height = r->height;
+  view.scale = page->map_s;
 
   cairo_save (cr);
   cairo_rectangle (cr, r->x, r->y, r->width, r->height);
@@ -236,13 +416,32 @@ draw_map (Page       *page,
   cairo_translate (cr, r->x, r->y);
   if (page->options->show_basemap)
     dm_basemap_draw (dm_scene_get_geodata (scene), cr, &view, page->options->basemap_style);
-  else
+  else if (!page->options->transparent)
     {
       cairo_rectangle (cr, 0, 0, r->width, r->height);
       cairo_set_source_rgb (cr, 1, 1, 1);
       dm_draw_fill (cr);
     }
   dm_scene_draw (scene, cr, &view);
+  if (scene == page->scene)
+    draw_annotations (page, cr, &view);
+  if (page->options->stamp != NULL && scene == page->scene)
+    draw_stamp (page, cr, page->options->stamp);
+  /* On a square or tall page the panel below has no room to spare: the
+   * locator goes in the map's top right corner, a quarter of its width. */
+  if (page->inset_on_map && page->options->show_inset && scene == page->scene)
+    {
+      double iw = MIN (r->width * 0.2, 220 * page->s), m = 8 * page->s;
+      double ih = draw_inset (page, cr, 0, 0, iw, FALSE);
+      double ix = 0, iy = 0;
+
+      inset_corner (page, &view, iw, ih, m, &ix, &iy);
+      cairo_rectangle (cr, ix - 3 * page->s, iy - 3 * page->s,
+                       iw + 6 * page->s, ih + 6 * page->s);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      dm_draw_fill (cr);
+      draw_inset (page, cr, ix, iy, iw, TRUE);
+    }
   draw_scale_bar (cr, &view, 14 * page->s, r->height - 10 * page->s);
   dm_draw_clip_end (cr);
   cairo_restore (cr);
@@ -394,6 +593,30 @@ flow_items (Page       *page,
   return TRUE;
 }
 
+/* Appends "Outlet (date)" for each of the sources not yet in seen. */
+static void
+append_sources (GPtrArray   *sources,
+                DmPartition *partition,
+                GHashTable  *seen,
+                GString     *out)
+{
+  for (guint i = 0; i < sources->len; i++)
+    {
+      DmSource *src = g_ptr_array_index (sources, i);
+      /* The baselines cite "the control-area dataset in use": on a page,
+       * that is the day's line, named. */
+      g_autofree char *one = g_strcmp0 (src->id, "demarcate-control-data") == 0
+                               ? dm_sources_line_credit (partition)
+                               : src->date ? g_strdup_printf ("%s (%s)", src->outlet, src->date)
+                                           : g_strdup (src->outlet);
+
+      if (g_hash_table_contains (seen, one))
+        continue;
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", one);
+      g_hash_table_add (seen, g_steal_pointer (&one));
+    }
+}
+
 /* "Outlet (date)" for each source behind a part shown, once each. */
 static void
 format_sources (DmScene     *scene,
@@ -415,11 +638,11 @@ format_sources (DmScene     *scene,
         clause = dm_scenario_get_clause (scenario, r, p);
         if (clause == NULL || clause->sources == NULL)
           continue;
-        dm_sources_append (out, clause->sources, seen);
+        append_sources (clause->sources, partition, seen, out);
       }
   /* Clauses without their own sources: the proposal's. */
   if (out->len == before && dm_proposal_get_sources (proposal) != NULL)
-    dm_sources_append (out, dm_proposal_get_sources (proposal), seen);
+    append_sources (dm_proposal_get_sources (proposal), partition, seen, out);
 }
 
 static GPtrArray *
@@ -436,7 +659,7 @@ build_items (Page *page)
   add_item (items, ITEM_HEADING, g_strdup (_("Legend")));
   for (guint i = 0; i < entries->len; i++)
     add_entry (items, &g_array_index (entries, DmLegendEntry, i));
-  if (o->show_inset)
+  if (o->show_inset && !page->inset_on_map)
     add_item (items, ITEM_INSET, NULL);
 
   format_sources (page->scene, seen, sources);
@@ -463,6 +686,66 @@ build_items (Page *page)
   return items;
 }
 
+gboolean
+dm_layout_lonlat_extent (double west,
+                         double south,
+                         double east,
+                         double north,
+                         double extent[4])
+{
+  if (!(west >= -180 && east <= 180 && west < east && south >= -85 && north <= 85 &&
+        south < north))
+    return FALSE;
+  dm_lonlat_to_world (west, north, &extent[0], &extent[1]);
+  dm_lonlat_to_world (east, south, &extent[2], &extent[3]);
+  return TRUE;
+}
+
+gboolean
+dm_layout_named_extent (DmGeodata  *geodata,
+                        const char *name,
+                        double      extent[4])
+{
+  static const struct
+  {
+    const char *name;
+    guint       regions;  /* bits of DmRegion */
+  } areas[] = {
+    { "crimea", 1 << DM_REGION_CRIMEA },
+    { "luhansk", 1 << DM_REGION_LUHANSK },
+    { "donetsk", 1 << DM_REGION_DONETSK },
+    { "zaporizhzhia", 1 << DM_REGION_ZAPORIZHZHIA },
+    { "kherson", 1 << DM_REGION_KHERSON },
+    { "donbas", (1 << DM_REGION_LUHANSK) | (1 << DM_REGION_DONETSK) },
+    { "south", (1 << DM_REGION_ZAPORIZHZHIA) | (1 << DM_REGION_KHERSON) |
+               (1 << DM_REGION_CRIMEA) },
+  };
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  if (g_ascii_strcasecmp (name, "ukraine") == 0)
+    shapes_bounds (dm_geodata_get_shapes (geodata, DM_LAYER_OBLASTS), &x1, &y1, &x2, &y2);
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+      if (g_ascii_strcasecmp (name, areas[i].name) == 0)
+        for (DmRegion r = 0; r < DM_N_FIVE_REGIONS; r++)
+          if (areas[i].regions & (1u << r))
+            {
+              DmShape *shape = dm_geodata_get_region_shape (geodata, r);
+
+              x1 = MIN (x1, shape->min_x);
+              y1 = MIN (y1, shape->min_y);
+              x2 = MAX (x2, shape->max_x);
+              y2 = MAX (y2, shape->max_y);
+            }
+  if (x1 >= x2 || y1 >= y2)
+    return FALSE;
+  extent[0] = x1;
+  extent[1] = y1;
+  extent[2] = x2;
+  extent[3] = y2;
+  return TRUE;
+}
+
 /* The subtitle a page gets when given none; the export dialog starts its
  * entry with it. */
 char *
@@ -483,10 +766,40 @@ dm_layout_default_subtitle (DmScene *scene)
   return g_string_free (s, FALSE);
 }
 
-static char *
-scenario_heading (DmScenario *scenario)
+/* A proposal's title in the page's language: the bundled proposals' titles
+ * are in the catalog (data/proposals/titles-for-translation.c); a user's
+ * own proposal keeps its own. */
+static const char *
+proposal_title (DmProposal *proposal,
+                gboolean    short_title)
 {
-  return dm_scenario_get_title (scenario);
+  const char *title = short_title ? dm_proposal_get_short_title (proposal)
+                                  : dm_proposal_get_title (proposal);
+
+  return title != NULL && *title != '\0' ? g_dgettext (GETTEXT_PACKAGE, title) : "";
+}
+
+/* As dm_scenario_get_title (), translated: "… (modified)" for a user's
+ * scenario, which must never be published under the proposal's name. */
+static char *
+scenario_title (DmScenario *scenario)
+{
+  const char *title = proposal_title (dm_scenario_get_proposal (scenario), FALSE);
+
+  if (dm_scenario_get_modified (scenario))
+    return g_strdup_printf (_("%s (modified)"), title);
+  return g_strdup (title);
+}
+
+/* "US 28-point plan (point 21) · line of 2025-11-20": which proposal, on
+ * which day's line, above each of two compared maps. */
+static char *
+scenario_heading (DmScenario  *scenario,
+                  DmPartition *partition)
+{
+  g_autofree char *title = scenario_title (scenario);
+
+  return g_strdup_printf (_("%s · line of %s"), title, dm_partition_get_date (partition));
 }
 
 void
@@ -498,7 +811,9 @@ dm_layout_draw (DmScene               *scene,
                 double                 s)
 {
   Page page = { scene, NULL, options, s, 1.0, };
+
   g_autoptr(DmScene) other = NULL;
+  g_autoptr(DmScene) left = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -509,6 +824,7 @@ dm_layout_draw (DmScene               *scene,
   guint n_columns;
 
   g_return_if_fail (scenario != NULL && dm_scene_get_partition (scene) != NULL);
+  page.map_s = s;
 
   /* The right-hand map gets a scene of its own: the caller's scene may be
    * the window's, which an export thread must not change. */
@@ -518,25 +834,39 @@ dm_layout_draw (DmScene               *scene,
       dm_scene_set_partition (other, dm_scene_get_partition (scene));
       dm_scene_set_scenario (other, options->compare);
       dm_scene_follow (other, scene);
+      dm_scene_copy_extras (other, scene);
+      dm_scene_set_compare (other, scenario);
+      /* The left map outlines the differences too, on a copy for the
+       * same reason. */
+      left = dm_scene_new (dm_scene_get_geodata (scene));
+      dm_scene_set_partition (left, dm_scene_get_partition (scene));
+      dm_scene_set_scenario (left, scenario);
+      dm_scene_follow (left, scene);
+      dm_scene_copy_extras (left, scene);
+      dm_scene_set_compare (left, options->compare);
+      page.scene = left;
       page.other = other;
     }
 
   cairo_save (cr);
   cairo_new_path (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, width, height);
-  dm_draw_fill (cr);
+  if (!options->transparent)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, 0, width, height);
+      dm_draw_fill (cr);
+    }
 
   if (options->title != NULL)
     title = g_strdup (options->title);
   else if (options->compare != NULL)
     title = g_strdup_printf (_("%s compared with %s"),
-                             dm_proposal_get_short_title (dm_scenario_get_proposal (scenario)),
-                             dm_proposal_get_short_title (dm_scenario_get_proposal (options->compare)));
+                             proposal_title (dm_scenario_get_proposal (scenario), TRUE),
+                             proposal_title (dm_scenario_get_proposal (options->compare), TRUE));
   else
     /* "… (modified)" for a user's scenario: an edit must never be
      * published under the proposal's own name. */
-    title = dm_scenario_get_title (scenario);
+    title = scenario_title (scenario);
   subtitle = options->subtitle ? g_strdup (options->subtitle) : dm_layout_default_subtitle (scene);
 
   dm_draw_group_begin (cr, "title", _("Title"));
@@ -560,8 +890,27 @@ dm_layout_draw (DmScene               *scene,
     }
   else
     {
-      double ph = body.height * 0.36;
+      /* The map gets what the panel does not need: the smallest panel
+       * (in steps of 2% of the page) whose two columns hold everything. */
+      double ph = body.height * 0.40;
 
+      page.inset_on_map = TRUE;
+      /* The page's scale makes the title readable on a phone; the map's
+       * labels and the panel's lines need less to stay legible there,
+       * and the map keeps its room. */
+      page.map_s = MAX (0.5, s * 0.72);
+      page.text_k = 0.8;
+      items = build_items (&page);
+      for (double f = 0.12; f <= 0.40; f += 0.02)
+        {
+          Rect trial = { body.x, 0, body.width, body.height * f };
+
+          if (flow_items (&page, cr, items, &trial, 2, FALSE))
+            {
+              ph = trial.height;
+              break;
+            }
+        }
       maps = (Rect) { body.x, body.y, body.width, body.height - ph - m };
       panel = (Rect) { body.x, maps.y + maps.height + m, body.width, ph };
       n_columns = 2;
@@ -569,22 +918,25 @@ dm_layout_draw (DmScene               *scene,
 
   if (other != NULL)
     {
-      Rect left, right;
-      g_autofree char *lt = scenario_heading (scenario);
-      g_autofree char *rt = scenario_heading (options->compare);
-      double gap = 12 * s;
+      Rect left_r, right;
+      DmScene *left_scene = left;
+      g_autofree char *lt = scenario_heading (scenario, dm_scene_get_partition (scene));
+      g_autofree char *rt = scenario_heading (options->compare, dm_scene_get_partition (other));
+      double gap = 12 * s, hs = 13 * s * page.text_k;
 
-      th = text_block (cr, lt, 0, 0, maps.width / 2, 13 * s, PANGO_WEIGHT_BOLD,
+      /* Each map is half the width: its labels and lines scale down with it. */
+      page.map_s = MAX (0.5, page.map_s * 0.75);
+      th = text_block (cr, lt, 0, 0, maps.width / 2, hs, PANGO_WEIGHT_BOLD,
                        PANGO_STYLE_NORMAL, 0.1, FALSE) + 4 * s;
-      left = (Rect) { maps.x, maps.y + th, (maps.width - gap) / 2, maps.height - th };
-      right = (Rect) { left.x + left.width + gap, left.y, left.width, left.height };
-      frame_view (&page, &page.view, left.width, left.height);
-      text_block (cr, lt, left.x, maps.y, left.width, 13 * s, PANGO_WEIGHT_BOLD,
+      left_r = (Rect) { maps.x, maps.y + th, (maps.width - gap) / 2, maps.height - th };
+      right = (Rect) { left_r.x + left_r.width + gap, left_r.y, left_r.width, left_r.height };
+      frame_view (&page, &page.view, left_r.width, left_r.height);
+      text_block (cr, lt, left_r.x, maps.y, left_r.width, hs, PANGO_WEIGHT_BOLD,
                   PANGO_STYLE_NORMAL, 0.1, TRUE);
-      text_block (cr, rt, right.x, maps.y, right.width, 13 * s, PANGO_WEIGHT_BOLD,
+      text_block (cr, rt, right.x, maps.y, right.width, hs, PANGO_WEIGHT_BOLD,
                   PANGO_STYLE_NORMAL, 0.1, TRUE);
       dm_draw_group_begin (cr, "map-left", lt);
-      draw_map (&page, scene, cr, &left);
+      draw_map (&page, left_scene, cr, &left_r);
       dm_draw_group_end (cr);
       dm_draw_group_begin (cr, "map-right", rt);
       draw_map (&page, other, cr, &right);
@@ -598,7 +950,8 @@ dm_layout_draw (DmScene               *scene,
       dm_draw_group_end (cr);
     }
 
-  items = build_items (&page);
+  if (items == NULL)
+    items = build_items (&page);
   /* Long source lists shrink the panel's type rather than fall off it. */
   while (!flow_items (&page, cr, items, &panel, n_columns, FALSE) && page.text_k > 0.6)
     page.text_k *= 0.9;

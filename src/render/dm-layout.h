@@ -8,18 +8,33 @@
 
 G_BEGIN_DECLS
 
+/* A desk's own label: text at a point, with a marker. */
+typedef struct
+{
+  const char *text;
+  double      lon, lat;
+} DmAnnotation;
+
 typedef struct
 {
   const char     *title;        /* NULL: the proposal's title */
   const char     *subtitle;     /* NULL: proposal date, control date, "modified" */
   const char     *export_date;  /* NULL: today, YYYY-MM-DD */
+  const char     *stamp;        /* large on the map, e.g. an animation frame's date; NULL: none */
   DmScenario     *compare;      /* non-NULL: two maps side by side, one view */
   gboolean        show_inset;   /* Ukraine outline with the view's rectangle */
   gboolean        show_basemap;
+  gboolean        transparent;
+  const DmAnnotation *annotations;  /* painted over the map, in SVG an "Annotations" layer */
+  guint           n_annotations;  /* no page background (and no map fill without a basemap) */
   DmBasemapStyle  basemap_style;
   /* The screen's view to reproduce: its centre and zoom in world
    * coordinates and the screen's size in pixels. Without it the maps fit
    * the five regions and the other Russian-held areas. */
+  /* An area to show instead (world coordinates, e.g. from --bbox or
+   * dm_layout_named_extent); the view, if any, is ignored. */
+  gboolean        has_extent;
+  double          extent[4];    /* min_x, min_y, max_x, max_y */
   gboolean        has_view;
   double          center_x, center_y, zoom;
   double          screen_width, screen_height;
@@ -33,6 +48,27 @@ void  dm_layout_draw  (DmScene               *scene,
                        double                 width,
                        double                 height,
                        double                 scale);
+
+/* The world-coordinate box of a named area: a region ("crimea",
+ * "luhansk", "donetsk", "zaporizhzhia", "kherson"), "donbas" (Luhansk and
+ * Donetsk), "south" (Zaporizhzhia, Kherson, Crimea) or "ukraine"; FALSE
+ * for any other name. */
+gboolean dm_layout_named_extent (DmGeodata  *geodata,
+                                 const char *name,
+                                 double      extent[4]);
+/* The box of W,S,E,N in degrees (a lon/lat box), FALSE when invalid. */
+gboolean dm_layout_lonlat_extent (double     west,
+                                  double     south,
+                                  double     east,
+                                  double     north,
+                                  double     extent[4]);
+
+/* Parses "TEXT@LON,LAT" (the last @ separates); FALSE when malformed.
+ * *text is newly allocated. */
+gboolean dm_annotation_parse (const char   *spec,
+                              char        **text,
+                              double       *lon,
+                              double       *lat);
 
 /* The subtitle a page gets when the options give none. */
 char *dm_layout_default_subtitle (DmScene *scene);

@@ -90,7 +90,7 @@ dm_legend_entries_new (DmScene *scene,
   for (guint i = 0; i < n; i++)
     add (entries, DM_LEGEND_KEY, keys[i], key_label (scene, other, keys[i]));
   if (dm_scene_get_compare (scene) != NULL)
-    add (entries, DM_LEGEND_DIFFERENCE, 0, g_strdup (_("Outlined: the two proposals differ")));
+    add (entries, DM_LEGEND_DIFFERENCE, 0, g_strdup (_("Outlined: the two proposals treat this part differently")));
   for (guint i = 0; i < dm_scene_get_n_extras (scene); i++)
     add (entries, DM_LEGEND_EXTRA, 0,
          g_strdup_printf (_("Imported: %s"), dm_scene_get_extra_name (scene, i)));

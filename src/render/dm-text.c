@@ -197,8 +197,20 @@ dm_text_draw_label (cairo_t           *cr,
 
   cairo_save (cr);
   cairo_move_to (cr, lx, ly);
+  if (dm_draw_is_svg (cr))
+    {
+      double halo = (style->high_contrast ? 4.0 : 3.0) * style->scale;
+
+      if (style->kind == DM_TEXT_WATER)
+        cairo_set_source_rgb (cr, 0.15, 0.35, 0.6);
+      else
+        cairo_set_source_rgb (cr, 0.08, 0.08, 0.08);
+      dm_draw_svg_label (cr, layout, 1, 1, 1, style->high_contrast ? 1.0 : 0.85, halo);
+      cairo_restore (cr);
+      return TRUE;
+    }
   /* Halo: the outline of the glyphs stroked wide under the text, which in
-   * SVG and PDF stays a path beside real, selectable text. */
+   * PDF stays a path beside real, selectable text. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, (style->high_contrast ? 4.0 : 3.0) * style->scale);
   cairo_set_source_rgba (cr, 1, 1, 1, style->high_contrast ? 1.0 : 0.85);
