@@ -117,11 +117,11 @@ dm_proposal_init (DmProposal *self)
 
 /* A problem for the error, which says where and what was expected. */
 static void
-problem_from_error (Checker *checker,
-                    GError  *error)
+problem_from_error (Checker  *checker,
+                    GError  **error)
 {
-  problem (checker, "%s", error->message);
-  g_error_free (error);
+  problem (checker, "%s", (*error)->message);
+  g_clear_error (error);
 }
 
 /* A string member, or NULL with a problem noted when required and missing
@@ -140,7 +140,7 @@ get_string (Checker    *checker,
                            required ? DM_JSON_REQUIRED | DM_JSON_NONEMPTY : DM_JSON_OPTIONAL,
                            where, &value, &error))
     {
-      problem_from_error (checker, error);
+      problem_from_error (checker, &error);
       return NULL;
     }
   return g_strdup (value);
@@ -185,7 +185,7 @@ parse_sources (DmProposal *self,
   if (!dm_json_get_array (root, "sources", DM_JSON_REQUIRED, DM_PROPOSAL_MAX_SOURCES, "",
                           &array, &error))
     {
-      problem_from_error (checker, error);
+      problem_from_error (checker, &error);
       return;
     }
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -196,7 +196,7 @@ parse_sources (DmProposal *self,
 
       if (!dm_json_array_get_object (array, i, _("source"), "", &object, &error))
         {
-          problem_from_error (checker, error);
+          problem_from_error (checker, &error);
           continue;
         }
       source = g_new0 (DmSource, 1);
@@ -235,7 +235,7 @@ parse_clause (DmProposal *self,
 
   if (!dm_json_array_get_object (array, index - 1, _("clause"), "", &object, &error))
     {
-      problem_from_error (checker, error);
+      problem_from_error (checker, &error);
       return NULL;
     }
 
@@ -265,7 +265,7 @@ parse_clause (DmProposal *self,
   if (!dm_json_get_array (object, "sources", DM_JSON_OPTIONAL, DM_PROPOSAL_MAX_CITED, where,
                           &sources, &error))
     {
-      problem_from_error (checker, error);
+      problem_from_error (checker, &error);
       ok = FALSE;
     }
   else if (sources == NULL || json_array_get_length (sources) == 0)
@@ -282,7 +282,7 @@ parse_clause (DmProposal *self,
 
           if (!dm_json_array_get_string (sources, i, "sources", where, &id, &error))
             {
-              problem_from_error (checker, error);
+              problem_from_error (checker, &error);
               ok = FALSE;
               continue;
             }
@@ -299,7 +299,7 @@ parse_clause (DmProposal *self,
 
   if (!dm_json_get_object (object, "earlier", DM_JSON_OPTIONAL, where, &earlier, &error))
     {
-      problem_from_error (checker, error);
+      problem_from_error (checker, &error);
       ok = FALSE;
     }
   else if (earlier != NULL)
@@ -411,7 +411,7 @@ parse_root (DmProposal *self,
       return;
     }
   if (!dm_json_get_int (root, "version", DM_JSON_REQUIRED, "", &version, &error))
-    problem_from_error (checker, g_steal_pointer (&error));
+    problem_from_error (checker, &error);
   else if (version != 1)
     problem (checker, _("“version” must be 1"));
 
@@ -434,7 +434,7 @@ parse_root (DmProposal *self,
 
   if (!dm_json_get_array (root, "other_terms", DM_JSON_OPTIONAL, DM_PROPOSAL_MAX_TERMS, "",
                           &terms, &error))
-    problem_from_error (checker, g_steal_pointer (&error));
+    problem_from_error (checker, &error);
   else if (terms != NULL)
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -446,7 +446,7 @@ parse_root (DmProposal *self,
           if (dm_json_array_get_string (terms, i, "other_terms", "", &term, &error))
             g_strv_builder_add (builder, term);
           else
-            problem_from_error (checker, g_steal_pointer (&error));
+            problem_from_error (checker, &error);
         }
       self->other_terms = g_strv_builder_end (builder);
     }
@@ -456,7 +456,7 @@ parse_root (DmProposal *self,
   if (!dm_json_get_array (root, "clauses", DM_JSON_REQUIRED, DM_PROPOSAL_MAX_CLAUSES, "",
                           &clauses, &error))
     {
-      problem_from_error (checker, g_steal_pointer (&error));
+      problem_from_error (checker, &error);
       return;
     }
   for (guint i = 0; i < json_array_get_length (clauses); i++)
