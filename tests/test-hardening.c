@@ -419,6 +419,65 @@ test_scenario_lesson_counts (void)
   expect_lesson_rejected ("many-steps.json", steps->str, "the limit is");
 }
 
+/* Class 5: what a file is comes from its parsed structure. */
+static void
+test_validate_routing (void)
+{
+  g_autofree char *geojson = dm_test_write (
+    "looks-like-scenario.geojson.json",
+    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+    "{\"note\":\"not a \\\"demarcate-scenario\\\"\"},\"geometry\":{\"type\":\"LineString\","
+    "\"coordinates\":[[36,48],[37,49]]}}]}", -1);
+  g_autofree char *lesson = dm_test_write ("a-lesson.json",
+                                           LESSON_HEAD "\"steps\":[{\"proposal\":"
+                                           "\"line-of-contact\",\"view\":{\"lat\":\"x\","
+                                           "\"lon\":36,\"zoom\":6}}]}", -1);
+  g_autofree char *unknown = dm_test_write ("unknown-format.json",
+                                            "{\"format\":\"demarcate-map\"}", -1);
+  int status;
+
+  {
+    const char *args[] = { "validate", geojson, NULL };
+    g_autofree char *err = run_cli (args, &status);
+
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  }
+  {
+    /* A line is an overlay, never a control area. */
+    const char *args[] = { "validate", "--as", "control", geojson, NULL };
+    g_autofree char *err = run_cli (args, &status);
+
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_nonnull (strstr (err, "not usable as a control area"));
+  }
+  {
+    const char *args[] = { "validate", "--as", "overlay", geojson, NULL };
+    g_autofree char *err = run_cli (args, &status);
+
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  }
+  {
+    /* Lessons are checked as lessons. */
+    const char *args[] = { "validate", lesson, NULL };
+    g_autofree char *err = run_cli (args, &status);
+
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_nonnull (strstr (err, "“lat” must be a number"));
+  }
+  {
+    const char *args[] = { "validate", unknown, NULL };
+    g_autofree char *err = run_cli (args, &status);
+
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_nonnull (strstr (err, "“demarcate-map”"));
+  }
+}
+
 /* Loads one corpus or regression file with the loader its name selects
  * (proposal-, scenario-, lesson-, or anything else as a vector file). */
 static void
@@ -523,6 +582,7 @@ main (int    argc,
   g_test_add_func ("/hardening/json/sizes", test_json_sizes);
   g_test_add_func ("/hardening/counts/proposal", test_proposal_counts);
   g_test_add_func ("/hardening/counts/scenario-lesson", test_scenario_lesson_counts);
+  g_test_add_func ("/hardening/validate/routing", test_validate_routing);
   g_test_add_func ("/hardening/corpus/fuzz", test_fuzz_corpus);
   g_test_add_func ("/hardening/memory/peak", test_peak_memory);
 
