@@ -320,8 +320,8 @@ check_geopackage (GDALDatasetH   dataset,
   if (result == NULL)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                   _("%s: not a GeoPackage Demarcate can read (its table of contents cannot "
-                     "be read): %s"), display, dm_gdal_last_message ());
+                   _("%s: not a GeoPackage Demarcate can read: its table of contents cannot "
+                     "be read (GDAL: %s)"), display, dm_gdal_last_message ());
       return FALSE;
     }
   row = OGR_L_GetNextFeature (result);
@@ -349,7 +349,9 @@ dm_vector_read (const char    *path,
 }
 
 /* Reads every feature of every layer, stopping with a message at the
- * first bound in `limits` (or the DM_VECTOR_MAX_* ones) that is hit. */
+ * first bound in `limits` (or the DM_VECTOR_MAX_* ones) that is hit.
+ * GDAL's own text, when a message has it, ends it as "(GDAL: …)" so a
+ * window can show it apart, as a detail. */
 DmVector *
 dm_vector_read_limited (const char            *path,
                         DmGeomKind             expect,
@@ -405,7 +407,7 @@ dm_vector_read_limited (const char            *path,
     {
       g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
                    _("%s: not a vector file Demarcate can read (GeoJSON, KML, Shapefile, "
-                     "GeoPackage, FlatGeobuf…), or the file is damaged: %s"),
+                     "GeoPackage, FlatGeobuf…), or the file is damaged (GDAL: %s)"),
                    display, dm_gdal_last_message ());
       return NULL;
     }
@@ -549,7 +551,7 @@ dm_vector_read_limited (const char            *path,
       if (CPLGetLastErrorType () >= CE_Failure)
         {
           g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                       _("%s: reading stopped at feature %u: %s"),
+                       _("%s: reading stopped at feature %u; the file is damaged (GDAL: %s)"),
                        display, vector->features->len + 1, dm_gdal_last_message ());
           return NULL;
         }
