@@ -88,7 +88,25 @@ test_kmz_expansion (void)
   g_assert_error (error, DM_ERROR, DM_ERROR_TOO_LARGE);
   assert_error_names (error, "bomb-2025-03-04.kmz", "expands to");
 
-  /* A plain KML as large is refused too: GDAL's reader holds it whole. */
+  /* Renamed, it is still known as an archive, by its bytes. */
+  {
+    g_autofree char *renamed = scratch ("bomb-2025-03-04.kml");
+    g_autoptr(DmVector) vector = NULL;
+
+    g_assert_cmpint (g_rename (path, renamed), ==, 0);
+    g_clear_error (&error);
+    file = dm_import_file (renamed, DM_IMPORT_OVERLAY, NULL, &error);
+    g_assert_null (file);
+    g_assert_error (error, DM_ERROR, DM_ERROR_TOO_LARGE);
+    assert_error_names (error, "bomb-2025-03-04.kml", "expands to");
+    /* And never handed to a driver, which would unpack it unchecked. */
+    g_clear_error (&error);
+    vector = dm_vector_read (renamed, DM_GEOM_ANY, NULL, &error);
+    g_assert_null (vector);
+    assert_error_names (error, "bomb-2025-03-04.kml", "compressed");
+  }
+
+  /* A plain KML as large is refused too: libkml holds it whole. */
   {
     g_autofree char *kml = scratch ("big.kml");
     g_autoptr(GString) text = g_string_new ("<kml><Document>");

@@ -260,6 +260,19 @@ list_archive (const char  *path,
   return g_steal_pointer (&entries);
 }
 
+static gboolean
+is_zip (const char *path)
+{
+  guint8 magic[4] = { 0 };
+  VSILFILE *fp = VSIFOpenL (path, "rb");
+
+  if (fp == NULL)
+    return FALSE;
+  VSIFReadL (magic, 1, sizeof magic, fp);
+  VSIFCloseL (fp);
+  return magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 || magic[2] == 5);
+}
+
 /* The one member of a zip archive that GDAL should open, chosen by
  * extension; macOS resource forks (__MACOSX/, ._name) are not data. The
  * unpacked sizes are checked first: a small KMZ can hold gigabytes. */
@@ -420,10 +433,12 @@ dm_import_file (const char    *path,
 
   display = g_filename_display_name (path);
   /* A KMZ is a zip with a KML inside; opening that KML works with either
-   * KML driver, while only LIBKML opens the .kmz itself. */
+   * KML driver, while only LIBKML opens the .kmz itself. Archives are
+   * known by their bytes, not their name: a KMZ renamed .kml would reach
+   * libkml unchecked. */
   if (has_extension (path, "zip"))
     read_path = find_in_archive (path, display, "shp", NULL, error);
-  else if (has_extension (path, "kmz"))
+  else if (has_extension (path, "kmz") || is_zip (path))
     read_path = find_in_archive (path, display, "kml", "doc.kml", error);
   else
     read_path = g_strdup (path);

@@ -284,6 +284,20 @@ static const DmVectorLimits default_limits = {
 };
 
 static gboolean
+is_compressed (const char *path)
+{
+  guint8 magic[4] = { 0 };
+  VSILFILE *fp = VSIFOpenL (path, "rb");
+
+  if (fp == NULL)
+    return FALSE;
+  VSIFReadL (magic, 1, sizeof magic, fp);
+  VSIFCloseL (fp);
+  return (magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 || magic[2] == 5)) ||
+         (magic[0] == 0x1f && magic[1] == 0x8b);
+}
+
+static gboolean
 too_large (const char  *display,
            goffset      size,
            goffset      limit,
@@ -382,6 +396,17 @@ dm_vector_read_limited (const char            *path,
   if (size > DM_VECTOR_MAX_BYTES)
     {
       too_large (display, size, DM_VECTOR_MAX_BYTES, _("a vector file"), error);
+      return NULL;
+    }
+
+  /* GDAL's drivers open zipped and gzipped files themselves, past every
+   * size check here; archives are read through dm_import_file, which
+   * checks their members first. */
+  if (!g_str_has_prefix (path, "/vsizip/") && is_compressed (path))
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: the file is compressed (zip or gzip); open a zipped Shapefile as "
+                     ".zip or a KMZ as .kmz, or unpack it first"), display);
       return NULL;
     }
 
