@@ -183,6 +183,17 @@ list_archive (const char  *path,
       g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s: the file is empty"), display);
       return NULL;
     }
+  if (file_size > (guint64) DM_VECTOR_MAX_BYTES)
+    {
+      g_autofree char *size_text = g_format_size (file_size);
+      g_autofree char *limit_text = g_format_size (DM_VECTOR_MAX_BYTES);
+
+      VSIFCloseL (fp);
+      g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+                   _("%s: the archive is too large (%s; the limit is %s). Extract the file you "
+                     "want and open it"), display, size_text, limit_text);
+      return NULL;
+    }
 
   /* The end record is in the last 22 bytes plus up to 64 KB of comment. */
   tail_size = MIN (file_size, 22 + 65535);
@@ -214,6 +225,7 @@ list_archive (const char  *path,
                    DM_VECTOR_MAX_ARCHIVE_ENTRIES);
       return NULL;
     }
+  /* Each directory entry is 46 bytes and three fields of at most 64 KB. */
   if (dir_offset + dir_size > file_size || dir_size > (guint64) n_entries * (46 + 3 * 65535))
     {
       VSIFCloseL (fp);
