@@ -315,8 +315,11 @@ too_large (const char  *display,
 
 /* A GeoPackage feature table can be an SQL view, which SQLite runs when
  * GDAL first looks at the layer; a recursive one never ends (nor stops
- * growing), and nothing can interrupt it. So views are refused before any
- * layer is touched. */
+ * growing), and nothing can interrupt it. So a GeoPackage holding any view
+ * is refused before any layer is touched. SQLite is asked what its parsed
+ * schema holds (pragma_table_list): sqlite_master's "type" and names are
+ * only text in the file, and a fuzzer hid a view by changing the case of
+ * its name. */
 static gboolean
 check_geopackage (GDALDatasetH   dataset,
                   const char    *display,
@@ -327,23 +330,23 @@ check_geopackage (GDALDatasetH   dataset,
 
   if (!g_str_equal (GDALGetDriverShortName (GDALGetDatasetDriver (dataset)), "GPKG"))
     return TRUE;
+  CPLErrorReset ();
   result = GDALDatasetExecuteSQL (dataset,
-                                  "SELECT c.table_name FROM gpkg_contents c JOIN sqlite_master m "
-                                  "ON m.name = c.table_name WHERE m.type <> 'table' LIMIT 1",
+                                  "SELECT name FROM pragma_table_list WHERE type = 'view' LIMIT 1",
                                   NULL, NULL);
   if (result == NULL)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                   _("%s: not a GeoPackage Demarcate can read: its table of contents cannot "
-                     "be read (GDAL: %s)"), display, dm_gdal_last_message ());
+                   _("%s: not a GeoPackage Demarcate can read: its list of tables cannot be "
+                     "read (GDAL: %s)"), display, dm_gdal_last_message ());
       return FALSE;
     }
   row = OGR_L_GetNextFeature (result);
   if (row != NULL)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
-                   _("%s: the layer “%s” is an SQL view, which Demarcate does not run; save it "
-                     "as a table first (for example with ogr2ogr)"),
+                   _("%s: “%s” is an SQL view, which Demarcate does not run; save the "
+                     "layers as tables first (for example with ogr2ogr)"),
                    display, OGR_F_GetFieldAsString (row, 0));
       OGR_F_Destroy (row);
       GDALDatasetReleaseResultSet (dataset, result);
