@@ -65,13 +65,14 @@ test_bad_lessons (void)
     { "bad-compare.json", "{\"format\":\"demarcate-lesson\",\"steps\":[{\"proposal\":\"line-of-contact\","
                           "\"compare\":\"nope\"}]}", "unknown proposal “nope”" },
     { "no-steps.json", "{\"format\":\"demarcate-lesson\",\"steps\":[]}", "no steps" },
-    { "steps-not-list.json", "{\"format\":\"demarcate-lesson\",\"steps\":3}", "no steps" },
+    { "steps-not-list.json", "{\"format\":\"demarcate-lesson\",\"steps\":3}",
+      "“steps” must be a list, not a number" },
     { "bad-view.json", "{\"format\":\"demarcate-lesson\",\"steps\":[{\"proposal\":\"line-of-contact\","
                        "\"view\":{\"lat\":48}}]}", "step 1: “view” needs" },
     { "off-map.json", "{\"format\":\"demarcate-lesson\",\"steps\":[{\"proposal\":\"line-of-contact\","
                       "\"view\":{\"lat\":48,\"lon\":400,\"zoom\":6}}]}", "outside the map" },
     { "not-lesson.json", "{\"format\":\"demarcate-scenario\"}", "not a lesson file" },
-    { "cut.json", "{\"format\":\"demarcate-lesson\",\"st", "not a readable JSON file" },
+    { "cut.json", "{\"format\":\"demarcate-lesson\",\"st", "not valid JSON" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

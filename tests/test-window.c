@@ -11,6 +11,7 @@
 #include "dm-measures-dialog.h"
 #include "dm-scene.h"
 #include "dm-window.h"
+#include "dm-window-private.h"
 
 static DmWindow *window;
 
@@ -445,6 +446,66 @@ test_import (void)
   dm_window_import_file (window, overlay, TRUE);
   wait_until (has_overlay, 10);
   g_assert_cmpuint (dm_window_get_n_overlays (window), ==, 1);
+}
+
+/* Opening a file reads and checks it first: the question offers only what
+ * the file can be, a broken file gets words with GDAL's text apart, and a
+ * date that already has a line is never replaced without asking. */
+static void
+test_import_asks (void)
+{
+  g_autofree char *line = dm_test_write ("line.geojson",
+    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+    "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[36,48],[37,49]]}}]}", -1);
+  g_autofree char *broken = dm_test_write ("broken.geojson", "{\"type\":\"FeatureCollection\",\"feat", -1);
+  g_autofree char *again = dm_test_write ("again-2030-01-01.geojson",
+    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36,48],[37,48],[37,49],[36,49],"
+    "[36,48]]]}}]}", -1);
+  AdwMessageDialog *dialog;
+
+  dm_window_import_asking (window, line);
+  wait_until (dialog_shown, 10);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_true (adw_message_dialog_has_response (dialog, "overlay"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "control"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be a control area"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dm_window_import_asking (window, broken);
+  wait_until (dialog_shown, 10);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.geojson"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "GDAL"));
+  g_assert_nonnull (adw_message_dialog_get_extra_child (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* test_import made 2030-01-01 a date with a line. */
+  g_assert_nonnull (dm_catalog_find_control (dm_window_get_catalog (window), "2030-01-01"));
+  dm_window_import_asking (window, again);
+  wait_until (dialog_shown, 10);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "control"));
+  /* Responding by hand does not close the dialog as a click would. */
+  adw_message_dialog_response (dialog, "control");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (dialog_shown, 10);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "2030-01-01"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "replace"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (window_ready, 1);
+  g_assert_null (find_message_dialog ());
+  g_assert_null (strstr (dm_catalog_find_control (dm_window_get_catalog (window), "2030-01-01")->path,
+                         "again-2030-01-01"));
 }
 
 static DmWindow *second;
@@ -927,6 +988,7 @@ static const Case cases[] = {
   { "/window/play", test_play },
   { "/window/startup-date", test_startup_date },
   { "/window/import", test_import },
+  { "/window/import-asks", test_import_asks },
   { "/window/click-selects-part", test_click_selects_part },
   { "/window/export-dialog", test_export_dialog },
   { "/window/measures-dialog", test_measures_dialog },

@@ -1,36 +1,182 @@
-/* dm-cli-validate.c: `demarcate validate FILE…`: proposals, scenarios and vector files. */
+/* dm-cli-validate.c: `demarcate validate FILE…`: proposals, scenarios, lessons and vector files. */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 
 #include "dm-cli-private.h"
 #include "dm-proposal-rules.h"
+#include "dm-error.h"
 #include "dm-import.h"
+#include "dm-json.h"
+#include "dm-lesson.h"
 
 typedef enum
 {
   KIND_PROPOSAL,
   KIND_SCENARIO,
+  KIND_LESSON,
   KIND_VECTOR,
 } FileKind;
 
-/* JSON files say what they are in "format"; GeoJSON has "type" instead. */
-static FileKind
-guess_kind (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize length;
+static const struct { const char *format; FileKind kind; const char *name; } json_kinds[] = {
+  { "demarcate-proposal", KIND_PROPOSAL, N_("a proposal file") },
+  { "demarcate-scenario", KIND_SCENARIO, N_("a scenario file") },
+  { "demarcate-lesson",   KIND_LESSON,   N_("a lesson file") },
+};
 
-  if (!g_str_has_suffix (path, ".json"))
-    return KIND_VECTOR;
-  if (!g_file_get_contents (path, &data, &length, NULL))
-    return KIND_PROPOSAL;
-  if (strstr (data, "\"demarcate-scenario\"") != NULL)
-    return KIND_SCENARIO;
-  if (strstr (data, "\"FeatureCollection\"") != NULL || strstr (data, "\"Feature\"") != NULL)
-    return KIND_VECTOR;
-  return KIND_PROPOSAL;
+/* What a file is, from its parsed structure: Demarcate's JSON files say so
+ * in "format"; GeoJSON has "type" instead; anything else (or JSON too large
+ * for Demarcate's own files) is left to GDAL, whose drivers decide. */
+static gboolean
+kind_of (const char  *path,
+         FileKind    *kind,
+         GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *where = g_strdup_printf ("%s: ", display);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  char head[64] = { 0 };
+  const char *format;
+  JsonObject *object;
+  FILE *fp;
+  gsize n, i = 0;
+
+  *kind = KIND_VECTOR;
+  fp = g_fopen (path, "rb");
+  if (fp == NULL)
+    return TRUE;  /* the vector reader says why, as for any file */
+  n = fread (head, 1, sizeof head, fp);
+  fclose (fp);
+  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < n && g_ascii_isspace (head[i]))
+    i++;
+  if (i == n || (head[i] != '{' && head[i] != '['))
+    return TRUE;
+
+  root = dm_json_load_file (path, _("a Demarcate file"), &local_error);
+  if (root == NULL)
+    {
+      if (g_error_matches (local_error, DM_ERROR, DM_ERROR_TOO_LARGE))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: holds %s; a Demarcate file or GeoJSON holds one object"), display,
+                   dm_json_describe (root));
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+  if (!dm_json_get_string (object, "format", DM_JSON_OPTIONAL, where, &format, error))
+    return FALSE;
+  if (format == NULL)
+    {
+      if (json_object_has_member (object, "type"))
+        return TRUE;
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: neither a Demarcate file (it has no “format”) nor GeoJSON (it has "
+                     "no “type”)"), display);
+      return FALSE;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (json_kinds); k++)
+    if (g_str_equal (format, json_kinds[k].format))
+      {
+        *kind = json_kinds[k].kind;
+        return TRUE;
+      }
+  g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+               _("%s: unknown “format” “%s”; expected demarcate-proposal, demarcate-scenario "
+                 "or demarcate-lesson"), display, format);
+  return FALSE;
+}
+
+/* "FILE: what" → "what", for messages that follow "FILE: not usable…: ". */
+static const char *
+without_file (const char *message,
+              const char *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  gsize len = strlen (display);
+
+  if (strncmp (message, display, len) == 0 && strncmp (message + len, ": ", 2) == 0)
+    return message + len + 2;
+  return message;
+}
+
+/* Reads a vector file as an import would (zipped Shapefiles and KMZ too)
+ * and says what it can serve as; with `as`, only whether it can be that. */
+static char *
+check_vector (const char  *path,
+              const char  *as,
+              gboolean    *ok)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmImportedFile) file = NULL;
+  g_autoptr(DmImportedFile) control_file = NULL;
+  g_autoptr(DmControlArea) control = NULL;
+  g_autoptr(GError) control_error = NULL;
+  g_autofree char *count = NULL;
+  GString *what;
+
+  *ok = FALSE;
+  file = dm_import_file (path, DM_IMPORT_OVERLAY, NULL, &error);
+  if (file == NULL)
+    {
+      if (g_strcmp0 (as, "control") == 0)
+        return g_strdup_printf (_("%s: not usable as a control area: %s"), path,
+                                without_file (error->message, path));
+      if (g_strcmp0 (as, "overlay") == 0)
+        return g_strdup_printf (_("%s: not usable as an overlay: %s"), path,
+                                without_file (error->message, path));
+      return g_strdup (error->message);
+    }
+
+  /* A control area is read under its own bounds, then merged into one. */
+  control_file = dm_import_file (path, DM_IMPORT_CONTROL, NULL, &control_error);
+  if (control_file != NULL)
+    control = dm_import_to_control (control_file, &control_error);
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature", "%u features",
+                                        file->vector->features->len),
+                           file->vector->features->len);
+  what = g_string_new (NULL);
+  g_string_printf (what, "%s, %s", file->vector->driver, count);
+  if (g_strcmp0 (as, "control") == 0)
+    {
+      if (control == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s: not usable as a control area: %s"),
+                                                      path,
+                                                      without_file (control_error->message,
+                                                                    path));
+          g_string_free (what, TRUE);
+          return g_steal_pointer (&message);
+        }
+      g_string_append_printf (what, _("; usable as a control area for %s"), control->date);
+    }
+  else if (g_strcmp0 (as, "overlay") == 0)
+    g_string_append (what, _("; usable as an overlay"));
+  else if (control != NULL)
+    g_string_append_printf (what, _("; polygons dated %s: usable as a control area or an "
+                                    "overlay"), control->date);
+  else
+    g_string_append_printf (what, _("; usable as an overlay, not as a control area (%s)"),
+                            without_file (control_error->message, path));
+  if (file->vector->n_repaired > 0)
+    g_string_append_printf (what, g_dngettext (GETTEXT_PACKAGE,
+                                               "; %u invalid polygon would be repaired",
+                                               "; %u invalid polygons would be repaired",
+                                               file->vector->n_repaired),
+                            file->vector->n_repaired);
+  *ok = TRUE;
+  return g_string_free (what, FALSE);
 }
 
 /* What a proposal file means among the others: an "earlier" naming a
@@ -64,52 +210,52 @@ check_proposal_context (const char *path,
 
 static gboolean
 validate_one (const char *path,
+              const char *as,
               DmCatalog  *catalog,
               DmCatalog  *bundled)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
+  FileKind kind;
 
-  switch (guess_kind (path))
+  if (!kind_of (path, &kind, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  if (as != NULL && kind != KIND_VECTOR)
+    {
+      g_printerr (_("%s: --as %s is for vector files; this is %s\n"), path, as,
+                  _(json_kinds[kind].name));
+      return FALSE;
+    }
+  if ((kind == KIND_SCENARIO || kind == KIND_LESSON) && catalog == NULL)
+    {
+      g_printerr ("%s: %s\n", path, _("cannot check it: no proposals loaded"));
+      return FALSE;
+    }
+
+  switch (kind)
     {
     case KIND_SCENARIO:
       {
-        g_autoptr(DmScenario) scenario = NULL;
-
-        if (catalog == NULL)
-          {
-            g_printerr ("%s: %s\n", path, _("cannot check the scenario: no proposals loaded"));
-            return FALSE;
-          }
-        scenario = dm_scenario_load (path, catalog, NULL, &error);
+        g_autoptr(DmScenario) scenario = dm_scenario_load (path, catalog, NULL, &error);
+        break;
+      }
+    case KIND_LESSON:
+      {
+        g_autoptr(DmLesson) lesson = dm_lesson_load (path, catalog, &error);
         break;
       }
     case KIND_VECTOR:
       {
-        /* Read as an import would (zipped Shapefiles and KMZ too), and
-         * say what the file can be used for. */
-        g_autoptr(DmImportedFile) file = dm_import_file (path, DM_IMPORT_OVERLAY, NULL, &error);
+        gboolean ok;
 
-        g_autofree char *count = NULL;
-
-        if (file == NULL)
-          break;
-        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature", "%u features",
-                                              file->vector->features->len),
-                                 file->vector->features->len);
-        if (file->polygonal && file->date != NULL)
-          what = g_strdup_printf (_("%s; polygons dated %s: usable as a control area or an "
-                                    "overlay"), count, file->date);
-        else
-          what = g_strdup_printf (_("%s; usable as an overlay (a control area needs polygons "
-                                    "and a date)"), count);
-        if (file->vector->n_repaired > 0)
+        what = check_vector (path, as, &ok);
+        if (!ok)
           {
-            g_autofree char *more = g_strdup_printf (_("%s; %u invalid polygons would be "
-                                                       "repaired"), what,
-                                                     file->vector->n_repaired);
-            g_free (what);
-            what = g_steal_pointer (&more);
+            g_printerr ("%s\n", what);
+            return FALSE;
           }
         break;
       }
@@ -143,13 +289,22 @@ _dm_cli_validate (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
   g_autoptr(DmCatalog) catalog = NULL;
   g_autoptr(DmCatalog) bundled = NULL;
+  g_autofree char *as = NULL;
   gboolean all_valid = TRUE;
+  GOptionEntry entries[] = {
+    { "as", 0, 0, G_OPTION_ARG_STRING, &as,
+      N_("Check only whether each vector file can serve as a control area or an overlay"),
+      "control|overlay" },
+    { NULL }
+  };
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Checks proposal files, scenario files and vector files "
-                                  "(GeoJSON, KML, Shapefile, GeoPackage, FlatGeobuf). Exits "
-                                  "with 0 when all are valid and 1 otherwise; each problem is "
-                                  "printed as “FILE: what is wrong”."));
+                                _("Checks proposal, scenario and lesson files and vector files "
+                                  "(GeoJSON, KML, KMZ, Shapefile, GeoPackage, FlatGeobuf). A "
+                                  "JSON file is what its “format” says. Exits with 0 when all "
+                                  "are valid and 1 otherwise; each problem is printed as "
+                                  "“FILE: what is wrong”."));
   if (!_dm_cli_parse (context, &argc, &argv))
     return DM_EXIT_ERROR;
   if (argc < 2)
@@ -157,13 +312,19 @@ _dm_cli_validate (int    argc,
       _dm_cli_error (_("validate needs at least one FILE"));
       return DM_EXIT_ERROR;
     }
+  if (as != NULL && !g_str_equal (as, "control") && !g_str_equal (as, "overlay"))
+    {
+      _dm_cli_error (_("--as takes control or overlay"));
+      return DM_EXIT_ERROR;
+    }
 
-  /* Only scenarios need the proposals; a broken data folder is not their fault. */
+  /* Only scenarios and lessons need the proposals; a broken data folder is
+   * not their fault. */
   catalog = dm_catalog_new_default (NULL);
   bundled = dm_catalog_new (dm_data_dir (), NULL, NULL);
 
   for (int i = 1; i < argc; i++)
-    all_valid &= validate_one (argv[i], catalog, bundled);
+    all_valid &= validate_one (argv[i], as, catalog, bundled);
 
   return all_valid ? DM_EXIT_OK : DM_EXIT_INVALID;
 }

@@ -10,6 +10,7 @@
 #include "dm-cli-private.h"
 #include "dm-control.h"
 #include "dm-error.h"
+#include "dm-json.h"
 
 static const struct
 {
@@ -142,16 +143,18 @@ _dm_cli_load_partition (DmCliData            *data,
 static char *
 scenario_date (const char *scenario_file)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
+  const char *date = NULL;
 
-  if (scenario_file == NULL || !json_parser_load_from_file (parser, scenario_file, NULL))
+  /* A broken file is reported when the scenario itself is loaded. */
+  if (scenario_file == NULL)
     return NULL;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  root = dm_json_load_file (scenario_file, _("a scenario file"), NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !dm_json_get_string (json_node_get_object (root), "control_date", DM_JSON_OPTIONAL, "",
+                           &date, NULL))
     return NULL;
-  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
-                                                               "control_date", NULL));
+  return g_strdup (date);
 }
 
 static DmScenario *

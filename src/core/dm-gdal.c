@@ -29,7 +29,8 @@ dm_gdal_init (void)
       /* Demarcate never fetches remote data through GDAL. */
       CPLSetConfigOption ("GDAL_HTTP_TIMEOUT", "1");
       CPLSetConfigOption ("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", "none");
-      CPLSetConfigOption ("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
+      /* One GeoJSON feature above 64 MB is refused rather than parsed. */
+      CPLSetConfigOption ("OGR_GEOJSON_MAX_OBJ_SIZE", "64");
       GDALAllRegister ();
       CPLSetErrorHandler (quiet_error_handler);
       g_once_init_leave (&initialized, 1);

@@ -114,8 +114,180 @@ date_for (const DmVector *vector,
   return dm_control_date_from_path (path);
 }
 
+typedef struct
+{
+  char    *name;
+  guint64  size; /* uncompressed */
+} ArchiveEntry;
+
+static void
+archive_entry_free (gpointer data)
+{
+  ArchiveEntry *entry = data;
+
+  g_free (entry->name);
+  g_free (entry);
+}
+
+static guint
+read_u16 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8);
+}
+
+static guint32
+read_u32 (const guint8 *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static gboolean
+read_at (VSILFILE *fp,
+         guint64   offset,
+         guint8   *buffer,
+         gsize     length)
+{
+  return VSIFSeekL (fp, offset, SEEK_SET) == 0 && VSIFReadL (buffer, 1, length, fp) == length;
+}
+
+/* The members of a zip archive, from its central directory, read here so
+ * that their number and unpacked sizes are checked before GDAL opens
+ * anything (listing 40,000 folders through /vsizip/ takes half a minute). */
+static GPtrArray *
+list_archive (const char  *path,
+              const char  *display,
+              guint64     *total_size,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (archive_entry_free);
+  g_autofree guint8 *tail = NULL;
+  g_autofree guint8 *directory = NULL;
+  VSILFILE *fp;
+  guint64 file_size, tail_size, dir_offset, dir_size;
+  const guint8 *end = NULL;
+  guint n_entries;
+  gsize pos = 0;
+
+  *total_size = 0;
+  fp = VSIFOpenL (path, "rb");
+  if (fp == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("%s: cannot be read"), display);
+      return NULL;
+    }
+  VSIFSeekL (fp, 0, SEEK_END);
+  file_size = VSIFTellL (fp);
+  if (file_size == 0)
+    {
+      VSIFCloseL (fp);
+      g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s: the file is empty"), display);
+      return NULL;
+    }
+  if (file_size > (guint64) DM_VECTOR_MAX_BYTES)
+    {
+      g_autofree char *size_text = g_format_size (file_size);
+      g_autofree char *limit_text = g_format_size (DM_VECTOR_MAX_BYTES);
+
+      VSIFCloseL (fp);
+      g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+                   _("%s: the archive is too large (%s; the limit is %s). Extract the file you "
+                     "want and open it"), display, size_text, limit_text);
+      return NULL;
+    }
+
+  /* The end record is in the last 22 bytes plus up to 64 KB of comment. */
+  tail_size = MIN (file_size, 22 + 65535);
+  tail = g_malloc (tail_size);
+  if (tail_size >= 22 && read_at (fp, file_size - tail_size, tail, tail_size))
+    for (gsize i = tail_size - 22 + 1; i-- > 0 && end == NULL;)
+      if (read_u32 (tail + i) == 0x06054b50)
+        end = tail + i;
+  if (end == NULL)
+    {
+      VSIFCloseL (fp);
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: not a zip archive, or the archive is damaged"), display);
+      return NULL;
+    }
+  n_entries = read_u16 (end + 10);
+  dir_size = read_u32 (end + 12);
+  dir_offset = read_u32 (end + 16);
+  /* Zip64 (a count of 0xFFFF, or its locator just before) means more
+   * members or bytes than any bound here allows. */
+  if (n_entries > DM_VECTOR_MAX_ARCHIVE_ENTRIES || n_entries == 0xFFFF ||
+      (end - tail >= 20 && read_u32 (end - 20) == 0x07064b50))
+    {
+      VSIFCloseL (fp);
+      g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+                   _("%s: the archive has %s%u entries; the limit is %u. Extract the "
+                     "file you want and open it"), display,
+                   n_entries >= 0xFFFF ? _("more than ") : "", MIN (n_entries, 0xFFFF),
+                   DM_VECTOR_MAX_ARCHIVE_ENTRIES);
+      return NULL;
+    }
+  /* Each directory entry is 46 bytes and three fields of at most 64 KB. */
+  if (dir_offset + dir_size > file_size || dir_size > (guint64) n_entries * (46 + 3 * 65535))
+    {
+      VSIFCloseL (fp);
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: the zip archive is damaged (its directory lies outside the file)"),
+                   display);
+      return NULL;
+    }
+  directory = g_malloc (MAX (dir_size, 1));
+  if (!read_at (fp, dir_offset, directory, dir_size))
+    {
+      VSIFCloseL (fp);
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: the zip archive is damaged (its directory cannot be read)"), display);
+      return NULL;
+    }
+  VSIFCloseL (fp);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const guint8 *p = directory + pos;
+      ArchiveEntry *entry;
+      guint name_length;
+      guint32 size;
+
+      if (pos + 46 > dir_size || read_u32 (p) != 0x02014b50 ||
+          pos + 46 + read_u16 (p + 28) > dir_size)
+        {
+          g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                       _("%s: the zip archive is damaged (entry %u of its directory)"),
+                       display, i + 1);
+          return NULL;
+        }
+      name_length = read_u16 (p + 28);
+      size = read_u32 (p + 24);
+      entry = g_new0 (ArchiveEntry, 1);
+      entry->name = g_strndup ((const char *) p + 46, name_length);
+      /* 0xFFFFFFFF defers to a Zip64 field: at least 4 GB. */
+      entry->size = size == 0xFFFFFFFF ? G_MAXUINT64 / 2 : size;
+      *total_size += entry->size;
+      g_ptr_array_add (entries, entry);
+      pos += 46 + name_length + read_u16 (p + 30) + read_u16 (p + 32);
+    }
+  return g_steal_pointer (&entries);
+}
+
+static gboolean
+is_zip (const char *path)
+{
+  guint8 magic[4] = { 0 };
+  VSILFILE *fp = VSIFOpenL (path, "rb");
+
+  if (fp == NULL)
+    return FALSE;
+  VSIFReadL (magic, 1, sizeof magic, fp);
+  VSIFCloseL (fp);
+  return magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 || magic[2] == 5);
+}
+
 /* The one member of a zip archive that GDAL should open, chosen by
- * extension; macOS resource forks (__MACOSX/, ._name) are not data. */
+ * extension; macOS resource forks (__MACOSX/, ._name) are not data. The
+ * unpacked sizes are checked first: a small KMZ can hold gigabytes. */
 static char *
 find_in_archive (const char  *path,
                  const char  *display,
@@ -124,49 +296,36 @@ find_in_archive (const char  *path,
                  GError     **error)
 {
   g_autofree char *root = g_strconcat ("/vsizip/", path, NULL);
-  g_auto(DmCplStringList) entries = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("%s: cannot be read: %s"),
-                   display, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) == 0)
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s: the file is empty"), display);
-      return NULL;
-    }
+  ArchiveEntry *chosen = NULL;
+  guint64 total_size;
+  goffset limit;
 
   dm_gdal_init ();
-  /* An archive with no members is as useless as one that is not a zip. */
-  entries = VSIReadDirRecursive (root);
+  entries = list_archive (path, display, &total_size, error);
   if (entries == NULL)
+    return NULL;
+  /* An archive with no members is as useless as one that is not a zip. */
+  if (entries->len == 0)
     {
-      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                   _("%s: not a zip archive, or the archive is damaged"), display);
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT, _("%s: the zip archive is empty"), display);
       return NULL;
     }
-  for (int i = 0; entries[i] != NULL; i++)
+  for (guint i = 0; i < entries->len && chosen == NULL; i++)
     {
-      const char *entry = entries[i];
-      const char *base = strrchr (entry, '/') ? strrchr (entry, '/') + 1 : entry;
+      ArchiveEntry *entry = g_ptr_array_index (entries, i);
+      const char *base = strrchr (entry->name, '/') ? strrchr (entry->name, '/') + 1 : entry->name;
 
-      if (g_str_has_prefix (entry, "__MACOSX/") || base[0] == '.')
+      if (g_str_has_prefix (entry->name, "__MACOSX/") || base[0] == '.')
         continue;
-      if (preferred != NULL && g_ascii_strcasecmp (entry, preferred) == 0)
-        return g_strconcat (root, "/", entry, NULL);
-      if (has_extension (base, ext))
-        g_ptr_array_add (found, (gpointer) entry);
+      if (preferred != NULL && g_ascii_strcasecmp (entry->name, preferred) == 0)
+        chosen = entry;
+      else if (has_extension (base, ext))
+        g_ptr_array_add (found, entry);
     }
 
-  if (found->len == 0)
+  if (chosen == NULL && found->len == 0)
     {
       if (g_ascii_strcasecmp (ext, "shp") == 0)
         g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
@@ -177,20 +336,42 @@ find_in_archive (const char  *path,
                      _("%s: the archive holds no .%s document"), display, ext);
       return NULL;
     }
-  if (found->len > 1)
+  if (chosen == NULL && found->len > 1)
     {
-      g_ptr_array_sort (found, compare_strings);
-      g_ptr_array_add (found, NULL);
-      {
-        g_autofree char *names = g_strjoinv (", ", (char **) found->pdata);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *list = NULL;
 
-        g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
-                     _("%s: the archive holds several .%s files (%s); extract the one "
-                       "you want and open it"), display, ext, names);
-      }
+      for (guint i = 0; i < found->len; i++)
+        g_ptr_array_add (names, ((ArchiveEntry *) found->pdata[i])->name);
+      g_ptr_array_sort (names, compare_strings);
+      g_ptr_array_add (names, NULL);
+      list = g_strjoinv (", ", (char **) names->pdata);
+      g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
+                   _("%s: the archive holds several .%s files (%s); extract the one "
+                     "you want and open it"), display, ext, list);
       return NULL;
     }
-  return g_strconcat (root, "/", (const char *) found->pdata[0], NULL);
+  if (chosen == NULL)
+    chosen = g_ptr_array_index (found, 0);
+
+  limit = has_extension (chosen->name, "kml") ? DM_VECTOR_MAX_KML_BYTES : DM_VECTOR_MAX_BYTES;
+  if (chosen->size <= (guint64) limit && total_size > (guint64) DM_VECTOR_MAX_BYTES)
+    limit = DM_VECTOR_MAX_BYTES;
+  if (chosen->size > (guint64) limit || total_size > (guint64) limit)
+    {
+      g_autofree char *total_text = g_format_size (MIN (total_size, G_MAXINT64));
+      g_autofree char *member_text = g_format_size_full (MIN (chosen->size, G_MAXINT64),
+                                                         G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit_text = g_format_size (limit);
+
+      g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+                   _("%s: the archive expands to %s (“%s” alone is %s); the limit for %s is "
+                     "%s. Clip or simplify the data first"),
+                   display, total_text, chosen->name, member_text,
+                   limit < DM_VECTOR_MAX_BYTES ? _("KML") : _("a vector file"), limit_text);
+      return NULL;
+    }
+  return g_strconcat (root, "/", chosen->name, NULL);
 }
 
 /* The reader repairs polygons only when it is asked for polygons; an
@@ -218,7 +399,10 @@ repair_overlay (DmVector    *vector,
           *polygonal = FALSE;
           continue;
         }
-      if (!OGR_G_IsValid (feature->geometry))
+      /* Repairing a huge invalid polygon can take GEOS minutes; an overlay
+       * is only drawn, and the even-odd fill draws it as it is. */
+      if (dm_geometry_count_vertices (feature->geometry) <= DM_CONTROL_MAX_VERTICES &&
+          !OGR_G_IsValid (feature->geometry))
         {
           OGRGeometryH valid = dm_geom_make_valid (feature->geometry);
 
@@ -261,10 +445,12 @@ dm_import_file (const char    *path,
 
   display = g_filename_display_name (path);
   /* A KMZ is a zip with a KML inside; opening that KML works with either
-   * KML driver, while only LIBKML opens the .kmz itself. */
+   * KML driver, while only LIBKML opens the .kmz itself. Archives are
+   * known by their bytes, not their name: a KMZ renamed .kml would reach
+   * libkml unchecked. */
   if (has_extension (path, "zip"))
     read_path = find_in_archive (path, display, "shp", NULL, error);
-  else if (has_extension (path, "kmz"))
+  else if (has_extension (path, "kmz") || is_zip (path))
     read_path = find_in_archive (path, display, "kml", "doc.kml", error);
   else
     read_path = g_strdup (path);
@@ -274,9 +460,18 @@ dm_import_file (const char    *path,
   file = g_new0 (DmImportedFile, 1);
   file->path = g_strdup (path);
   file->display_name = g_filename_display_basename (path);
-  file->vector = dm_vector_read (read_path,
-                                 kind == DM_IMPORT_CONTROL ? DM_GEOM_POLYGON : DM_GEOM_ANY,
-                                 cancellable, error);
+  if (kind == DM_IMPORT_CONTROL)
+    {
+      /* Every vertex of a control area goes through GEOS for each region. */
+      const DmVectorLimits limits = {
+        DM_VECTOR_MAX_FEATURES, DM_CONTROL_MAX_VERTICES, DM_CONTROL_MAX_VERTICES
+      };
+
+      file->vector = dm_vector_read_limited (read_path, DM_GEOM_POLYGON, &limits, cancellable,
+                                             error);
+    }
+  else
+    file->vector = dm_vector_read (read_path, DM_GEOM_ANY, cancellable, error);
   if (file->vector == NULL)
     return NULL;
 
@@ -353,8 +548,19 @@ dm_import_folder (const char    *dir,
       return NULL;
     }
   while ((name = g_dir_read_name (gdir)) != NULL)
-    if (name[0] != '.' && is_vector_name (name))
+    {
+      if (name[0] == '.' || !is_vector_name (name))
+        continue;
+      if (names->len == DM_IMPORT_MAX_FOLDER_FILES)
+        {
+          g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+                       _("%s: the folder holds more than %u vector files; the limit is %u. "
+                         "Split it into folders of fewer dates"),
+                       dir_display, DM_IMPORT_MAX_FOLDER_FILES, DM_IMPORT_MAX_FOLDER_FILES);
+          return NULL;
+        }
       g_ptr_array_add (names, g_strdup (name));
+    }
   g_ptr_array_sort (names, compare_strings);
 
   for (guint i = 0; i < names->len; i++)

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* Vector files tried in one folder (one per date: three years of days). */
+#define DM_IMPORT_MAX_FOLDER_FILES 2000
+
 typedef enum
 {
   DM_IMPORT_CONTROL, /* polygons with a date: a new control area */

@@ -7,6 +7,7 @@
 
 #include "dm-error.h"
 #include "dm-file.h"
+#include "dm-json.h"
 #include "dm-lesson.h"
 
 static void
@@ -58,67 +59,115 @@ dm_lesson_add_step (DmLesson   *lesson,
 
 static gboolean
 read_step (DmLesson    *lesson,
-           JsonNode    *node,
+           JsonArray   *steps,
            guint        index,
            DmCatalog   *catalog,
            const char  *display,
            GError     **error)
 {
+  g_autofree char *file = g_strdup_printf ("%s: ", display);
+  g_autofree char *where = g_strdup_printf (_("%s: step %u: "), display, index + 1);
   JsonObject *object;
-  const char *proposal, *compare;
+  JsonObject *view;
+  const char *proposal, *compare, *control_date, *caption;
+  const char *unknown = NULL;
   DmLessonStep *step;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_INVALID, _("%s: step %u must be an object"),
-                   display, index);
-      return FALSE;
-    }
-  object = json_node_get_object (node);
-  proposal = json_object_get_string_member_with_default (object, "proposal", NULL);
-  compare = json_object_get_string_member_with_default (object, "compare", NULL);
-  if (proposal == NULL || dm_catalog_find_proposal (catalog, proposal) == NULL ||
-      (compare != NULL && dm_catalog_find_proposal (catalog, compare) == NULL))
+  if (!dm_json_array_get_object (steps, index, _("step"), file, &object, error) ||
+      !dm_json_get_string (object, "proposal", DM_JSON_REQUIRED, where, &proposal, error) ||
+      !dm_json_get_string (object, "compare", DM_JSON_OPTIONAL, where, &compare, error) ||
+      !dm_json_get_string (object, "control_date", DM_JSON_OPTIONAL, where, &control_date,
+                           error) ||
+      !dm_json_get_string (object, "caption", DM_JSON_OPTIONAL, where, &caption, error) ||
+      !dm_json_get_object (object, "view", DM_JSON_OPTIONAL, where, &view, error))
+    return FALSE;
+
+  if (dm_catalog_find_proposal (catalog, proposal) == NULL)
+    unknown = proposal;
+  else if (compare != NULL && dm_catalog_find_proposal (catalog, compare) == NULL)
+    unknown = compare;
+  if (unknown != NULL)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
                    _("%s: step %u names an unknown proposal “%s”; run “demarcate list” to "
-                     "see the ids"), display, index,
-                   proposal == NULL ? "" : (dm_catalog_find_proposal (catalog, proposal)
-                                            ? compare : proposal));
+                     "see the ids"), display, index + 1, unknown);
       return FALSE;
     }
 
-  step = dm_lesson_add_step (lesson, proposal, compare,
-                             json_object_get_string_member_with_default (object, "control_date",
-                                                                         NULL));
-  step->caption = g_strdup (json_object_get_string_member_with_default (object, "caption",
-                                                                        NULL));
+  step = dm_lesson_add_step (lesson, proposal, compare, control_date);
+  step->caption = g_strdup (caption);
   if (json_object_has_member (object, "view"))
     {
-      JsonNode *view_node = json_object_get_member (object, "view");
-      JsonObject *view = JSON_NODE_HOLDS_OBJECT (view_node) ? json_node_get_object (view_node)
-                                                            : NULL;
-
       if (view == NULL || !json_object_has_member (view, "lat") ||
           !json_object_has_member (view, "lon") || !json_object_has_member (view, "zoom"))
         {
           g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
-                       _("%s: step %u: “view” needs “lat”, “lon” and “zoom”"), display, index);
+                       _("%s: step %u: “view” needs “lat”, “lon” and “zoom”"), display,
+                       index + 1);
           return FALSE;
         }
+      if (!dm_json_get_double (view, "lat", DM_JSON_REQUIRED, where, &step->lat, error) ||
+          !dm_json_get_double (view, "lon", DM_JSON_REQUIRED, where, &step->lon, error) ||
+          !dm_json_get_double (view, "zoom", DM_JSON_REQUIRED, where, &step->zoom, error))
+        return FALSE;
       step->has_view = TRUE;
-      step->lat = json_object_get_double_member (view, "lat");
-      step->lon = json_object_get_double_member (view, "lon");
-      step->zoom = json_object_get_double_member (view, "zoom");
       if (step->lat < -85 || step->lat > 85 || step->lon < -180 || step->lon > 180 ||
           step->zoom < 0 || step->zoom > 20)
         {
           g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
-                       _("%s: step %u: the view is outside the map"), display, index);
+                       _("%s: step %u: the view is outside the map"), display, index + 1);
           return FALSE;
         }
     }
   return TRUE;
+}
+
+/* `display` names the file in messages. */
+DmLesson *
+dm_lesson_new_from_data (const char  *data,
+                         gsize        length,
+                         const char  *display,
+                         DmCatalog   *catalog,
+                         GError     **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s: ", display);
+  g_autoptr(JsonNode) root_node = NULL;
+  g_autoptr(DmLesson) lesson = NULL;
+  JsonObject *root = NULL;
+  JsonArray *steps;
+  const char *format = NULL, *title;
+
+  root_node = dm_json_parse_data (data, length, display, error);
+  if (root_node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      root = json_node_get_object (root_node);
+      if (!dm_json_get_string (root, "format", DM_JSON_OPTIONAL, where, &format, error))
+        return NULL;
+    }
+  if (g_strcmp0 (format, "demarcate-lesson") != 0)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: not a lesson file (its “format” should be “demarcate-lesson”)"),
+                   display);
+      return NULL;
+    }
+  if (!dm_json_get_string (root, "title", DM_JSON_OPTIONAL, where, &title, error) ||
+      !dm_json_get_array (root, "steps", DM_JSON_OPTIONAL, DM_LESSON_MAX_STEPS, where, &steps,
+                          error))
+    return NULL;
+  if (steps == NULL || json_array_get_length (steps) == 0)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s: the lesson has no steps"), display);
+      return NULL;
+    }
+
+  lesson = dm_lesson_new (title);
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    if (!read_step (lesson, steps, i, catalog, display, error))
+      return NULL;
+  return g_steal_pointer (&lesson);
 }
 
 DmLesson *
@@ -127,42 +176,13 @@ dm_lesson_load (const char  *path,
                 GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(DmLesson) lesson = NULL;
-  JsonObject *root;
-  JsonArray *steps;
+  g_autofree char *data = NULL;
+  gsize length;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT, _("%s: not a readable JSON file: %s"),
-                   display, local_error->message);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
-      g_strcmp0 (json_object_get_string_member_with_default (
-                   json_node_get_object (json_parser_get_root (parser)), "format", ""),
-                 "demarcate-lesson") != 0)
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                   _("%s: not a lesson file (its “format” should be “demarcate-lesson”)"),
-                   display);
-      return NULL;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
-  lesson = dm_lesson_new (json_object_get_string_member_with_default (root, "title", NULL));
-  steps = json_object_has_member (root, "steps") &&
-          JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "steps"))
-          ? json_object_get_array_member (root, "steps") : NULL;
-  if (steps == NULL || json_array_get_length (steps) == 0)
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s: the lesson has no steps"), display);
-      return NULL;
-    }
-  for (guint i = 0; i < json_array_get_length (steps); i++)
-    if (!read_step (lesson, json_array_get_element (steps, i), i + 1, catalog, display, error))
-      return NULL;
-  return g_steal_pointer (&lesson);
+  data = dm_json_read_file (path, _("a lesson file"), &length, error);
+  if (data == NULL)
+    return NULL;
+  return dm_lesson_new_from_data (data, length, display, catalog, error);
 }
 
 gboolean

@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* Entries of "steps" in a lesson file; README's "Limits" lists every bound. */
+#define DM_LESSON_MAX_STEPS 500
+
 typedef struct
 {
   char     *proposal;      /* id, required */
@@ -32,6 +35,11 @@ DmLessonStep *dm_lesson_add_step   (DmLesson       *lesson,
 DmLesson     *dm_lesson_load       (const char     *path,
                                     DmCatalog      *catalog,
                                     GError        **error);
+DmLesson     *dm_lesson_new_from_data (const char  *data,
+                                       gsize        length,
+                                       const char  *display,
+                                       DmCatalog   *catalog,
+                                       GError     **error);
 gboolean      dm_lesson_save       (DmLesson       *lesson,
                                     const char     *path,
                                     GError        **error);

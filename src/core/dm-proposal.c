@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dm-error.h"
+#include "dm-json.h"
 #include "dm-proposal.h"
 #include "dm-proposal-rules.h"
 
@@ -22,6 +23,7 @@ struct _DmProposal
   char       *summary;
   gboolean    baseline;
   GPtrArray  *sources;   /* DmSource */
+  GHashTable *source_ids; /* id → DmSource, owned by sources */
   GPtrArray  *clauses;   /* DmClause */
   GStrv       other_terms;
   /* Resolved per part; DM_PART_ALL clauses fill both. */
@@ -45,7 +47,10 @@ problem (Checker    *checker,
 {
   va_list args;
 
-  if (checker->n_problems++ > 0)
+  /* A broken generator can make thousands; the first ones say enough. */
+  if (checker->n_problems++ >= DM_PROPOSAL_MAX_PROBLEMS)
+    return;
+  if (checker->n_problems > 1)
     g_string_append_c (checker->problems, '\n');
   g_string_append_printf (checker->problems, "%s: ", checker->display);
   va_start (args, format);
@@ -91,6 +96,7 @@ dm_proposal_finalize (GObject *object)
   g_free (self->published);
   g_free (self->summary);
   g_clear_pointer (&self->clauses, g_ptr_array_unref);
+  g_clear_pointer (&self->source_ids, g_hash_table_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_strfreev (self->other_terms);
 
@@ -107,10 +113,21 @@ static void
 dm_proposal_init (DmProposal *self)
 {
   self->sources = g_ptr_array_new_with_free_func (source_free);
+  self->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->clauses = g_ptr_array_new_with_free_func (clause_free);
 }
 
-/* A string member, or NULL with a problem noted when required and missing. */
+/* A problem for the error, which says where and what was expected. */
+static void
+problem_from_error (Checker  *checker,
+                    GError  **error)
+{
+  problem (checker, "%s", (*error)->message);
+  g_clear_error (error);
+}
+
+/* A string member, or NULL with a problem noted when required and missing
+ * or empty, or when it is not a string. */
 static char *
 get_string (Checker    *checker,
             JsonObject *object,
@@ -118,25 +135,17 @@ get_string (Checker    *checker,
             gboolean    required,
             const char *where)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  GError *error = NULL;
+  const char *value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (!dm_json_get_string (object, member,
+                           required ? DM_JSON_REQUIRED | DM_JSON_NONEMPTY : DM_JSON_OPTIONAL,
+                           where, &value, &error))
     {
-      if (required)
-        problem (checker, _("%smissing “%s”"), where, member);
+      problem_from_error (checker, &error);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      problem (checker, _("%s“%s” must be a string"), where, member);
-      return NULL;
-    }
-  if (required && *json_node_get_string (node) == '\0')
-    {
-      problem (checker, _("%s“%s” is empty"), where, member);
-      return NULL;
-    }
-  return g_strdup (json_node_get_string (node));
+  return g_strdup (value);
 }
 
 static gboolean
@@ -172,28 +181,26 @@ parse_sources (DmProposal *self,
                Checker    *checker,
                JsonObject *root)
 {
+  GError *error = NULL;
   JsonArray *array;
 
-  if (!json_object_has_member (root, "sources") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "sources")))
+  if (!dm_json_get_array (root, "sources", DM_JSON_REQUIRED, DM_PROPOSAL_MAX_SOURCES, "",
+                          &array, &error))
     {
-      problem (checker, _("“sources” must be a list of sources"));
+      problem_from_error (checker, &error);
       return;
     }
-  array = json_object_get_array_member (root, "sources");
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
       g_autofree char *where = g_strdup_printf (_("source %u: "), i + 1);
       JsonObject *object;
       DmSource *source;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (!dm_json_array_get_object (array, i, _("source"), "", &object, &error))
         {
-          problem (checker, _("%smust be an object"), where);
+          problem_from_error (checker, &error);
           continue;
         }
-      object = json_node_get_object (node);
       source = g_new0 (DmSource, 1);
       source->id = get_string (checker, object, "id", TRUE, where);
       source->outlet = get_string (checker, object, "outlet", TRUE, where);
@@ -208,49 +215,35 @@ parse_sources (DmProposal *self,
           source_free (source);
           continue;
         }
-      for (guint j = 0; j < self->sources->len; j++)
-        {
-          DmSource *other = g_ptr_array_index (self->sources, j);
-          if (g_str_equal (other->id, source->id))
-            problem (checker, _("%sthe id “%s” is used twice"), where, source->id);
-        }
+      if (g_hash_table_contains (self->source_ids, source->id))
+        problem (checker, _("%sthe id “%s” is used twice"), where, source->id);
+      else
+        g_hash_table_insert (self->source_ids, source->id, source);
       g_ptr_array_add (self->sources, source);
     }
-}
-
-static DmSource *
-find_source (DmProposal *self,
-             const char *id)
-{
-  for (guint i = 0; i < self->sources->len; i++)
-    {
-      DmSource *source = g_ptr_array_index (self->sources, i);
-      if (g_str_equal (source->id, id))
-        return source;
-    }
-  return NULL;
 }
 
 static DmClause *
 parse_clause (DmProposal *self,
               Checker    *checker,
-              JsonNode   *node,
+              JsonArray  *array,
               guint       index)
 {
   g_autofree char *where = g_strdup_printf (_("clause %u: "), index);
   g_autofree char *region_name = NULL;
   DmClause *clause;
   JsonObject *object;
-  JsonNode *sources;
-  guint value;
+  JsonObject *earlier;
+  JsonArray *sources;
+  GError *error = NULL;
+  guint value = 0;
   gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!dm_json_array_get_object (array, index - 1, _("clause"), "", &object, &error))
     {
-      problem (checker, _("%smust be an object"), where);
+      problem_from_error (checker, &error);
       return NULL;
     }
-  object = json_node_get_object (node);
 
   /* Name the clause by its region in later messages, when it has a usable one. */
   region_name = get_string (checker, object, "region", FALSE, where);
@@ -275,26 +268,34 @@ parse_clause (DmProposal *self,
   clause->certainty = value;
   clause->note = get_string (checker, object, "note", FALSE, where);
 
-  sources = json_object_get_member (object, "sources");
-  if (sources == NULL || !JSON_NODE_HOLDS_ARRAY (sources) ||
-      json_array_get_length (json_node_get_array (sources)) == 0)
+  if (!dm_json_get_array (object, "sources", DM_JSON_OPTIONAL, DM_PROPOSAL_MAX_CITED, where,
+                          &sources, &error))
+    {
+      problem_from_error (checker, &error);
+      ok = FALSE;
+    }
+  else if (sources == NULL || json_array_get_length (sources) == 0)
     {
       problem (checker, _("%s“sources” must list at least one source id"), where);
       ok = FALSE;
     }
   else
     {
-      JsonArray *array = json_node_get_array (sources);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < json_array_get_length (sources); i++)
         {
-          const char *id = json_array_get_string_element (array, i);
-          DmSource *source = id ? find_source (self, id) : NULL;
+          const char *id;
+          DmSource *source;
 
+          if (!dm_json_array_get_string (sources, i, "sources", where, &id, &error))
+            {
+              problem_from_error (checker, &error);
+              ok = FALSE;
+              continue;
+            }
+          source = g_hash_table_lookup (self->source_ids, id);
           if (source == NULL)
             {
-              problem (checker, _("%sthe source “%s” is not defined in “sources”"), where,
-                       id ? id : "?");
+              problem (checker, _("%sthe source “%s” is not defined in “sources”"), where, id);
               ok = FALSE;
               continue;
             }
@@ -302,25 +303,18 @@ parse_clause (DmProposal *self,
         }
     }
 
-  if (json_object_has_member (object, "earlier"))
+  if (!dm_json_get_object (object, "earlier", DM_JSON_OPTIONAL, where, &earlier, &error))
     {
-      JsonNode *earlier = json_object_get_member (object, "earlier");
-
-      if (!JSON_NODE_HOLDS_OBJECT (earlier))
-        {
-          problem (checker, _("%s“earlier” must be an object"), where);
-          ok = FALSE;
-        }
-      else
-        {
-          JsonObject *eo = json_node_get_object (earlier);
-
-          clause->earlier_proposal = get_string (checker, eo, "proposal", TRUE, where);
-          clause->has_earlier = parse_enum (checker, eo, "status", dm_status_names,
-                                            DM_N_STATUSES, &value, where);
-          clause->earlier_status = value;
-          ok &= clause->has_earlier;
-        }
+      problem_from_error (checker, &error);
+      ok = FALSE;
+    }
+  else if (earlier != NULL)
+    {
+      clause->earlier_proposal = get_string (checker, earlier, "proposal", TRUE, where);
+      clause->has_earlier = parse_enum (checker, earlier, "status", dm_status_names,
+                                        DM_N_STATUSES, &value, where);
+      clause->earlier_status = value;
+      ok &= clause->has_earlier;
     }
 
   if (!ok)
@@ -335,6 +329,8 @@ static void
 check_coverage (DmProposal *self,
                 Checker    *checker)
 {
+  g_autoptr(GHashTable) cited = g_hash_table_new (NULL, NULL);
+
   for (guint i = 0; i < self->clauses->len; i++)
     {
       DmClause *clause = g_ptr_array_index (self->clauses, i);
@@ -366,17 +362,18 @@ check_coverage (DmProposal *self,
                             "with the part “all”"),
                  dm_part_to_string (p), dm_region_to_string (r));
 
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      DmClause *clause = g_ptr_array_index (self->clauses, i);
+
+      for (guint j = 0; j < clause->sources->len; j++)
+        g_hash_table_add (cited, g_ptr_array_index (clause->sources, j));
+    }
   for (guint i = 0; i < self->sources->len; i++)
     {
       DmSource *source = g_ptr_array_index (self->sources, i);
-      gboolean used = FALSE;
 
-      for (guint j = 0; j < self->clauses->len && !used; j++)
-        {
-          DmClause *clause = g_ptr_array_index (self->clauses, j);
-          used = g_ptr_array_find (clause->sources, source, NULL);
-        }
-      if (!used)
+      if (!g_hash_table_contains (cited, source))
         problem (checker, _("the source “%s” is defined but no clause cites it"), source->id);
     }
 }
@@ -400,7 +397,10 @@ parse_root (DmProposal *self,
   JsonObject *root;
   g_autofree char *format = NULL;
   g_autofree char *kind = NULL;
-  JsonNode *clauses;
+  JsonArray *clauses;
+  JsonArray *terms;
+  GError *error = NULL;
+  gint64 version;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
@@ -415,7 +415,9 @@ parse_root (DmProposal *self,
       problem (checker, _("“format” is “%s”; a proposal file says “demarcate-proposal”"), format);
       return;
     }
-  if (json_object_get_int_member_with_default (root, "version", 0) != 1)
+  if (!dm_json_get_int (root, "version", DM_JSON_REQUIRED, "", &version, &error))
+    problem_from_error (checker, &error);
+  else if (version != 1)
     problem (checker, _("“version” must be 1"));
 
   self->id = get_string (checker, root, "id", TRUE, "");
@@ -435,33 +437,36 @@ parse_root (DmProposal *self,
   if (self->short_title == NULL && self->title != NULL)
     self->short_title = g_strdup (self->title);
 
-  if (json_object_has_member (root, "other_terms") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "other_terms")))
+  if (!dm_json_get_array (root, "other_terms", DM_JSON_OPTIONAL, DM_PROPOSAL_MAX_TERMS, "",
+                          &terms, &error))
+    problem_from_error (checker, &error);
+  else if (terms != NULL)
     {
-      JsonArray *terms = json_object_get_array_member (root, "other_terms");
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
       for (guint i = 0; i < json_array_get_length (terms); i++)
         {
-          const char *term = json_array_get_string_element (terms, i);
-          if (term != NULL)
+          const char *term;
+
+          if (dm_json_array_get_string (terms, i, "other_terms", "", &term, &error))
             g_strv_builder_add (builder, term);
+          else
+            problem_from_error (checker, &error);
         }
       self->other_terms = g_strv_builder_end (builder);
     }
 
   parse_sources (self, checker, root);
 
-  clauses = json_object_get_member (root, "clauses");
-  if (clauses == NULL || !JSON_NODE_HOLDS_ARRAY (clauses))
+  if (!dm_json_get_array (root, "clauses", DM_JSON_REQUIRED, DM_PROPOSAL_MAX_CLAUSES, "",
+                          &clauses, &error))
     {
-      problem (checker, _("“clauses” must be a list of clauses"));
+      problem_from_error (checker, &error);
       return;
     }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (clauses)); i++)
+  for (guint i = 0; i < json_array_get_length (clauses); i++)
     {
-      JsonNode *node = json_array_get_element (json_node_get_array (clauses), i);
-      DmClause *clause = parse_clause (self, checker, node, i + 1);
+      DmClause *clause = parse_clause (self, checker, clauses, i + 1);
 
       if (clause != NULL)
         g_ptr_array_add (self->clauses, clause);
@@ -478,40 +483,27 @@ dm_proposal_new_from_data (const char  *data,
                            GError     **error)
 {
   g_autoptr(DmProposal) self = g_object_new (DM_TYPE_PROPOSAL, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
   Checker checker = { display_name, problems, 0 };
 
-  if (length < 0)
-    length = strlen (data);
-  if (length == 0)
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s: the file is empty"), display_name);
-      return NULL;
-    }
-  if (!g_utf8_validate (data, length, NULL))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                   _("%s: the file is not valid UTF-8 text"), display_name);
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT, _("%s: not valid JSON: %s"),
-                   display_name, local_error->message);
-      return NULL;
-    }
+  root = dm_json_parse_data (data, length < 0 ? strlen (data) : (gsize) length, display_name,
+                             error);
+  if (root == NULL)
+    return NULL;
 
-  parse_root (self, &checker, json_parser_get_root (parser));
+  parse_root (self, &checker, root);
   {
     /* The format's remaining rules (data/proposals/README.md). */
     g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
 
-    dm_proposal_check_rules (json_parser_get_root (parser), display_name, rules);
+    dm_proposal_check_rules (root, display_name, rules);
     for (guint i = 0; i < rules->len; i++)
       problem (&checker, "%s", (const char *) g_ptr_array_index (rules, i));
   }
+  if (checker.n_problems > DM_PROPOSAL_MAX_PROBLEMS)
+    g_string_append_printf (problems, _("\n%s: … and %u more problems"), display_name,
+                            checker.n_problems - DM_PROPOSAL_MAX_PROBLEMS);
   if (checker.n_problems > 0)
     {
       g_set_error_literal (error, DM_ERROR, DM_ERROR_INVALID, problems->str);
@@ -526,24 +518,12 @@ dm_proposal_new_from_file (const char  *path,
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
   DmProposal *self;
   gsize length;
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("%s: cannot be read: %s"),
-                   display, local_error->message);
-      return NULL;
-    }
-  /* Proposals are small; a huge file is a mistake, not a proposal. */
-  if (length > 4 * 1024 * 1024)
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
-                   _("%s: too large for a proposal file (%zu bytes; the limit is 4 MB)"),
-                   display, (size_t) length);
-      return NULL;
-    }
+  data = dm_json_read_file (path, _("a proposal file"), &length, error);
+  if (data == NULL)
+    return NULL;
 
   self = dm_proposal_new_from_data (data, length, display, error);
   if (self != NULL)

@@ -8,6 +8,7 @@
 #include "dm-catalog.h"
 #include "dm-error.h"
 #include "dm-file.h"
+#include "dm-json.h"
 #include "dm-scenario.h"
 
 #define NO_EDIT ((int) -1)
@@ -257,41 +258,38 @@ dm_scenario_save (DmScenario  *self,
 
 static gboolean
 apply_edit (DmScenario  *self,
-            JsonNode    *node,
+            JsonArray   *edits,
             guint        index,
             const char  *display,
             GError     **error)
 {
+  g_autofree char *where = g_strdup_printf (_("%s: edit %u: "), display, index + 1);
+  g_autofree char *file = g_strdup_printf ("%s: ", display);
   JsonObject *object;
   const char *region_s, *part_s, *status_s;
   DmRegion region;
   DmPart part;
   DmStatus status;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_INVALID, _("%s: edit %u must be an object"),
-                   display, index);
-      return FALSE;
-    }
-  object = json_node_get_object (node);
-  region_s = json_object_get_string_member_with_default (object, "region", NULL);
-  part_s = json_object_get_string_member_with_default (object, "part", NULL);
-  status_s = json_object_get_string_member_with_default (object, "status", NULL);
+  if (!dm_json_array_get_object (edits, index, _("edit"), file, &object, error) ||
+      !dm_json_get_string (object, "region", DM_JSON_REQUIRED, where, &region_s, error) ||
+      !dm_json_get_string (object, "part", DM_JSON_REQUIRED, where, &part_s, error) ||
+      !dm_json_get_string (object, "status", DM_JSON_REQUIRED, where, &status_s, error))
+    return FALSE;
 
   if (!dm_region_from_string (region_s, &region))
     {
       g_autofree char *choices = dm_enum_choices (dm_region_names, DM_N_REGIONS + 1);
       g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
                    _("%s: edit %u: unknown region “%s”; expected %s"),
-                   display, index, region_s ? region_s : "", choices);
+                   display, index + 1, region_s, choices);
       return FALSE;
     }
   if (!dm_part_from_string (part_s, &part) || part == DM_PART_ALL)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
                    _("%s: edit %u (%s): unknown part “%s”; expected russian-held or "
-                     "ukrainian-held"), display, index, region_s, part_s ? part_s : "");
+                     "ukrainian-held"), display, index + 1, region_s, part_s);
       return FALSE;
     }
   if (!dm_status_from_string (status_s, &status))
@@ -299,7 +297,7 @@ apply_edit (DmScenario  *self,
       g_autofree char *choices = dm_enum_choices (dm_status_names, DM_N_STATUSES);
       g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
                    _("%s: edit %u (%s): unknown status “%s”; expected %s"),
-                   display, index, region_s, status_s ? status_s : "", choices);
+                   display, index + 1, region_s, status_s, choices);
       return FALSE;
     }
   /* A scenario saved before the four oblasts were regions says "other". */
@@ -311,6 +309,72 @@ apply_edit (DmScenario  *self,
   return TRUE;
 }
 
+/* `display` names the file in messages; `control_date` gets the date the
+ * scenario was saved with, or NULL. */
+DmScenario *
+dm_scenario_new_from_data (const char  *data,
+                           gsize        length,
+                           const char  *display,
+                           DmCatalog   *catalog,
+                           char       **control_date,
+                           GError     **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s: ", display);
+  g_autoptr(JsonNode) root_node = NULL;
+  g_autoptr(DmScenario) self = NULL;
+  JsonObject *root;
+  JsonArray *edits;
+  const char *format, *proposal_id, *date;
+  DmProposal *proposal;
+
+  if (control_date != NULL)
+    *control_date = NULL;
+  root_node = dm_json_parse_data (data, length, display, error);
+  if (root_node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: not a scenario file (it holds %s, not an object)"), display,
+                   dm_json_describe (root_node));
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+  if (!dm_json_get_string (root, "format", DM_JSON_OPTIONAL, where, &format, error))
+    return NULL;
+  if (g_strcmp0 (format, "demarcate-scenario") != 0)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: not a scenario file (its “format” should be “demarcate-scenario”)"),
+                   display);
+      return NULL;
+    }
+  if (!dm_json_get_string (root, "proposal", DM_JSON_REQUIRED, where, &proposal_id, error) ||
+      !dm_json_get_string (root, "control_date", DM_JSON_OPTIONAL, where, &date, error) ||
+      !dm_json_get_array (root, "edits", DM_JSON_OPTIONAL, DM_SCENARIO_MAX_EDITS, where, &edits,
+                          error))
+    return NULL;
+
+  proposal = dm_catalog_find_proposal (catalog, proposal_id);
+  if (proposal == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+                   _("%s: the scenario is based on an unknown proposal “%s”; "
+                     "run “demarcate list” to see the ids"),
+                   display, proposal_id);
+      return NULL;
+    }
+
+  self = dm_scenario_new (proposal);
+  for (guint i = 0; edits != NULL && i < json_array_get_length (edits); i++)
+    if (!apply_edit (self, edits, i, display, error))
+      return NULL;
+
+  if (control_date != NULL)
+    *control_date = g_strdup (date);
+  return g_steal_pointer (&self);
+}
+
 DmScenario *
 dm_scenario_load (const char  *path,
                   DmCatalog   *catalog,
@@ -318,77 +382,13 @@ dm_scenario_load (const char  *path,
                   GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(DmScenario) self = NULL;
   g_autofree char *data = NULL;
-  JsonObject *root;
-  JsonNode *edits;
-  const char *format, *proposal_id, *date;
-  DmProposal *proposal;
   gsize length;
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_IO, _("%s: cannot be read: %s"),
-                   display, local_error->message);
-      return NULL;
-    }
-  if (length == 0)
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_EMPTY, _("%s: the file is empty"), display);
-      return NULL;
-    }
-  if (!g_utf8_validate (data, length, NULL) ||
-      !json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT, _("%s: not valid JSON: %s"), display,
-                   local_error ? local_error->message : _("not UTF-8 text"));
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT, _("%s: not a scenario file"), display);
-      return NULL;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
-  format = json_object_get_string_member_with_default (root, "format", "");
-  if (!g_str_equal (format, "demarcate-scenario"))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                   _("%s: not a scenario file (its “format” should be “demarcate-scenario”)"),
-                   display);
-      return NULL;
-    }
-  proposal_id = json_object_get_string_member_with_default (root, "proposal", NULL);
-  proposal = proposal_id ? dm_catalog_find_proposal (catalog, proposal_id) : NULL;
-  if (proposal == NULL)
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
-                   _("%s: the scenario is based on an unknown proposal “%s”; "
-                     "run “demarcate list” to see the ids"),
-                   display, proposal_id ? proposal_id : "");
-      return NULL;
-    }
-
-  self = dm_scenario_new (proposal);
-  edits = json_object_get_member (root, "edits");
-  if (edits != NULL && !JSON_NODE_HOLDS_ARRAY (edits))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_INVALID, _("%s: “edits” must be a list"), display);
-      return NULL;
-    }
-  if (edits != NULL)
-    {
-      JsonArray *array = json_node_get_array (edits);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (!apply_edit (self, json_array_get_element (array, i), i + 1, display, error))
-          return NULL;
-    }
-
-  date = json_object_get_string_member_with_default (root, "control_date", NULL);
   if (control_date != NULL)
-    *control_date = g_strdup (date);
-  return g_steal_pointer (&self);
+    *control_date = NULL;
+  data = dm_json_read_file (path, _("a scenario file"), &length, error);
+  if (data == NULL)
+    return NULL;
+  return dm_scenario_new_from_data (data, length, display, catalog, control_date, error);
 }

@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* Entries of "edits" in a scenario file (a scenario has at most 12 parts
+ * to edit; README's "Limits" lists every bound). */
+#define DM_SCENARIO_MAX_EDITS 100
+
 #define DM_TYPE_SCENARIO (dm_scenario_get_type ())
 G_DECLARE_FINAL_TYPE (DmScenario, dm_scenario, DM, SCENARIO, GObject)
 
@@ -37,6 +41,12 @@ gboolean        dm_scenario_save             (DmScenario  *self,
                                               const char  *control_date,
                                               GError     **error);
 DmScenario     *dm_scenario_load             (const char  *path,
+                                              DmCatalog   *catalog,
+                                              char       **control_date,
+                                              GError     **error);
+DmScenario     *dm_scenario_new_from_data    (const char  *data,
+                                              gsize        length,
+                                              const char  *display,
                                               DmCatalog   *catalog,
                                               char       **control_date,
                                               GError     **error);

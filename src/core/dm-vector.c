@@ -26,6 +26,7 @@ dm_vector_free (DmVector *vector)
   if (vector == NULL)
     return;
   g_free (vector->path);
+  g_free (vector->driver);
   g_ptr_array_unref (vector->features);
   g_free (vector);
 }
@@ -109,9 +110,23 @@ coordinates_finite (OGRGeometryH geometry)
   return TRUE;
 }
 
+guint
+dm_geometry_count_vertices (OGRGeometryH geometry)
+{
+  int n_sub = OGR_G_GetGeometryCount (geometry);
+  guint64 n = 0;
+
+  if (n_sub == 0)
+    return (guint) MAX (OGR_G_GetPointCount (geometry), 0);
+  for (int i = 0; i < n_sub && n <= G_MAXUINT; i++)
+    n += dm_geometry_count_vertices (OGR_G_GetGeometryRef (geometry, i));
+  return (guint) MIN (n, (guint64) G_MAXUINT);
+}
+
 static gboolean
 read_fields (OGRFeatureH  feature,
              DmFeature   *out,
+             gsize       *budget,
              const char  *display,
              GError     **error)
 {
@@ -136,6 +151,16 @@ read_fields (OGRFeatureH  feature,
                        display, out->index, g_utf8_validate (name, -1, NULL) ? name : "?");
           return FALSE;
         }
+      if (strlen (name) + strlen (value) > *budget)
+        {
+          g_autofree char *limit = g_format_size (DM_VECTOR_MAX_FIELD_BYTES);
+
+          g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+                       _("%s: feature %u: the attributes take more than %s; keep only the "
+                         "fields you need"), display, out->index, limit);
+          return FALSE;
+        }
+      *budget -= strlen (name) + strlen (value);
       g_hash_table_insert (out->fields, g_strdup (name), g_strdup (value));
     }
   return TRUE;
@@ -243,17 +268,122 @@ query_file (const char    *path,
   return TRUE;
 }
 
+/* The drivers a user's file may reach, chosen on purpose (no SQLite,
+ * OSM, CSV or network drivers). LIBKML builds a DOM of the whole document
+ * inside GDALOpenEx, about 50 times the text for empty placemarks (16 MB
+ * took 785 MB and 17 s), but only it reads KML's ExtendedData, where the
+ * "date" is; so KML is bounded at DM_VECTOR_MAX_KML_BYTES instead, before
+ * opening (archive members are checked before unpacking). */
+static const char * const allowed_drivers[] = {
+  "GeoJSON", "GeoJSONSeq", "ESRI Shapefile", "GPKG", "FlatGeobuf", "LIBKML", "KML", "GPX",
+  "GML", NULL
+};
+
+static const DmVectorLimits default_limits = {
+  DM_VECTOR_MAX_FEATURES, DM_VECTOR_MAX_VERTICES, DM_CONTROL_MAX_VERTICES
+};
+
+static gboolean
+is_compressed (const char *path)
+{
+  guint8 magic[4] = { 0 };
+  VSILFILE *fp = VSIFOpenL (path, "rb");
+
+  if (fp == NULL)
+    return FALSE;
+  VSIFReadL (magic, 1, sizeof magic, fp);
+  VSIFCloseL (fp);
+  return (magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 || magic[2] == 5)) ||
+         (magic[0] == 0x1f && magic[1] == 0x8b);
+}
+
+static gboolean
+too_large (const char  *display,
+           goffset      size,
+           goffset      limit,
+           const char  *what,
+           GError     **error)
+{
+  g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
+  g_autofree char *limit_text = g_format_size (limit);
+
+  g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+               _("%s: the file is too large (%s; the limit for %s is %s). Clip it to Ukraine "
+                 "or simplify it first"), display, size_text, what, limit_text);
+  return FALSE;
+}
+
+/* A GeoPackage feature table can be an SQL view, which SQLite runs when
+ * GDAL first looks at the layer; a recursive one never ends (nor stops
+ * growing), and nothing can interrupt it. So a GeoPackage holding any view
+ * is refused before any layer is touched. SQLite is asked what its parsed
+ * schema holds (pragma_table_list): sqlite_master's "type" and names are
+ * only text in the file, and a fuzzer hid a view by changing the case of
+ * its name. */
+static gboolean
+check_geopackage (GDALDatasetH   dataset,
+                  const char    *display,
+                  GError       **error)
+{
+  OGRLayerH result;
+  OGRFeatureH row;
+
+  if (!g_str_equal (GDALGetDriverShortName (GDALGetDatasetDriver (dataset)), "GPKG"))
+    return TRUE;
+  CPLErrorReset ();
+  result = GDALDatasetExecuteSQL (dataset,
+                                  "SELECT name FROM pragma_table_list WHERE type = 'view' LIMIT 1",
+                                  NULL, NULL);
+  if (result == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: not a GeoPackage Demarcate can read: its list of tables cannot be "
+                     "read (GDAL: %s)"), display, dm_gdal_last_message ());
+      return FALSE;
+    }
+  row = OGR_L_GetNextFeature (result);
+  if (row != NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
+                   _("%s: “%s” is an SQL view, which Demarcate does not run; save the "
+                     "layers as tables first (for example with ogr2ogr)"),
+                   display, OGR_F_GetFieldAsString (row, 0));
+      OGR_F_Destroy (row);
+      GDALDatasetReleaseResultSet (dataset, result);
+      return FALSE;
+    }
+  GDALDatasetReleaseResultSet (dataset, result);
+  return TRUE;
+}
+
 DmVector *
 dm_vector_read (const char    *path,
                 DmGeomKind     expect,
                 GCancellable  *cancellable,
                 GError       **error)
 {
+  return dm_vector_read_limited (path, expect, &default_limits, cancellable, error);
+}
+
+/* Reads every feature of every layer, stopping with a message at the
+ * first bound in `limits` (or the DM_VECTOR_MAX_* ones) that is hit.
+ * GDAL's own text, when a message has it, ends it as "(GDAL: …)" so a
+ * window can show it apart, as a detail. */
+DmVector *
+dm_vector_read_limited (const char            *path,
+                        DmGeomKind             expect,
+                        const DmVectorLimits  *limits,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
   g_autofree char *display = display_path (path);
   g_autoptr(DmVector) vector = NULL;
   g_auto(DmGdalDataset) dataset = NULL;
+  GDALDriverH driver;
   goffset size = 0;
   gboolean regular = FALSE;
+  gsize field_budget = DM_VECTOR_MAX_FIELD_BYTES;
+  guint64 n_vertices = 0;
   int n_layers;
 
   dm_gdal_init ();
@@ -268,31 +398,64 @@ dm_vector_read (const char    *path,
     }
   if (size > DM_VECTOR_MAX_BYTES)
     {
-      g_autofree char *size_text = g_format_size (size);
-      g_autofree char *limit_text = g_format_size (DM_VECTOR_MAX_BYTES);
+      too_large (display, size, DM_VECTOR_MAX_BYTES, _("a vector file"), error);
+      return NULL;
+    }
 
-      g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%s; the limit is %s). Clip it to Ukraine or "
-                     "simplify it first"), display, size_text, limit_text);
+  /* GDAL's drivers open zipped and gzipped files themselves, past every
+   * size check here; archives are read through dm_import_file, which
+   * checks their members first. */
+  if (!g_str_has_prefix (path, "/vsizip/") && is_compressed (path))
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: the file is compressed (zip or gzip); open a zipped Shapefile as "
+                     ".zip or a KMZ as .kmz, or unpack it first"), display);
       return NULL;
     }
 
   CPLErrorReset ();
-  dataset = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+  driver = GDALIdentifyDriverEx (path, GDAL_OF_VECTOR, allowed_drivers, NULL);
+  if (driver == NULL)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
+                   _("%s: not a vector file Demarcate can read (GeoJSON, KML, Shapefile, "
+                     "GeoPackage, FlatGeobuf…), or the file is damaged"), display);
+      return NULL;
+    }
+  if ((g_str_equal (GDALGetDriverShortName (driver), "LIBKML") ||
+       g_str_equal (GDALGetDriverShortName (driver), "KML")) && size > DM_VECTOR_MAX_KML_BYTES)
+    {
+      too_large (display, size, DM_VECTOR_MAX_KML_BYTES, _("KML"), error);
+      return NULL;
+    }
+
+  CPLErrorReset ();
+  dataset = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed_drivers, NULL, NULL);
   if (dataset == NULL)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
                    _("%s: not a vector file Demarcate can read (GeoJSON, KML, Shapefile, "
-                     "GeoPackage, FlatGeobuf…), or the file is damaged: %s"),
+                     "GeoPackage, FlatGeobuf…), or the file is damaged (GDAL: %s)"),
                    display, dm_gdal_last_message ());
       return NULL;
     }
 
+  if (!check_geopackage (dataset, display, error))
+    return NULL;
+
   vector = g_new0 (DmVector, 1);
   vector->path = g_strdup (path);
+  vector->driver = g_strdup (GDALGetDriverShortName (GDALGetDatasetDriver (dataset)));
   vector->features = g_ptr_array_new_with_free_func (feature_free);
 
   n_layers = GDALDatasetGetLayerCount (dataset);
+  if (n_layers > DM_VECTOR_MAX_LAYERS)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+                   _("%s: the file has %d layers; Demarcate reads at most %d. Keep the layers "
+                     "you need in a file of their own"), display, n_layers, DM_VECTOR_MAX_LAYERS);
+      return NULL;
+    }
   for (int l = 0; l < n_layers; l++)
     {
       OGRLayerH layer = GDALDatasetGetLayer (dataset, l);
@@ -319,15 +482,25 @@ dm_vector_read (const char    *path,
           g_auto(DmOgrFeature) feature = f;
           OGRGeometryH geometry = OGR_F_GetGeometryRef (feature);
           DmFeature *out;
+          guint n;
 
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return NULL;
+          /* A view or a generator can yield features without end. */
+          if (vector->features->len >= limits->max_features)
+            {
+              g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+                           _("%s: the file has more than %u features; Demarcate reads at most "
+                             "%u. Split it, or keep only the area you need"),
+                           display, limits->max_features, limits->max_features);
+              return NULL;
+            }
 
           out = g_new0 (DmFeature, 1);
           out->index = vector->features->len + 1;
           g_ptr_array_add (vector->features, out);
 
-          if (!read_fields (feature, out, display, error))
+          if (!read_fields (feature, out, &field_budget, display, error))
             return NULL;
 
           if (geometry == NULL || OGR_G_IsEmpty (geometry))
@@ -337,6 +510,18 @@ dm_vector_read (const char    *path,
               g_set_error (error, DM_ERROR, DM_ERROR_GEOMETRY,
                            _("%s: feature %u has no geometry; a %s is needed here"),
                            display, out->index, kind_name (expect));
+              return NULL;
+            }
+          n = dm_geometry_count_vertices (geometry);
+          n_vertices += n;
+          if (n_vertices > limits->max_vertices)
+            {
+              g_set_error (error, DM_ERROR, DM_ERROR_TOO_LARGE,
+                           _("%s: feature %u brings the file to more than %u vertices; "
+                             "Demarcate reads at most %u%s. Simplify the geometry first"),
+                           display, out->index, limits->max_vertices, limits->max_vertices,
+                           limits->max_vertices == DM_CONTROL_MAX_VERTICES
+                           ? _(" for a control area") : "");
               return NULL;
             }
           if (!kind_matches (OGR_G_GetGeometryType (geometry), expect))
@@ -371,7 +556,8 @@ dm_vector_read (const char    *path,
           if (!check_range (out->geometry, display, out->index, declared, error))
             return NULL;
 
-          if (expect == DM_GEOM_POLYGON && !OGR_G_IsValid (out->geometry))
+          if (expect == DM_GEOM_POLYGON && n <= limits->max_repair_vertices &&
+              !OGR_G_IsValid (out->geometry))
             {
               OGRGeometryH valid = dm_geom_make_valid (out->geometry);
 
@@ -393,7 +579,7 @@ dm_vector_read (const char    *path,
       if (CPLGetLastErrorType () >= CE_Failure)
         {
           g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                       _("%s: reading stopped at feature %u: %s"),
+                       _("%s: reading stopped at feature %u; the file is damaged (GDAL: %s)"),
                        display, vector->features->len + 1, dm_gdal_last_message ());
           return NULL;
         }
@@ -405,6 +591,7 @@ dm_vector_read (const char    *path,
                    _("%s: the file contains no features"), display);
       return NULL;
     }
+  vector->n_vertices = (guint) n_vertices;
 
   /* Callers tell the user (toast, command-line warning); n_repaired says how many. */
   if (vector->n_repaired > 0)

@@ -27,16 +27,42 @@ typedef struct
   char       *path;
   GPtrArray  *features;  /* DmFeature */
   guint       n_repaired; /* invalid geometries fixed with MakeValid */
+  guint       n_vertices;
   gboolean    reprojected;
+  char       *driver;     /* GDAL's short name: "GeoJSON", "KML", "GPKG"… */
 } DmVector;
 
-/* Larger files are refused with a message rather than read into memory. */
-#define DM_VECTOR_MAX_BYTES ((goffset) 512 * 1024 * 1024)
+/* Bounds on what a vector file may hold, checked before or while it is
+ * read and reported in words when hit; README's "Limits" lists them. */
+#define DM_VECTOR_MAX_BYTES     ((goffset) 256 * 1024 * 1024) /* a file, or an archive unpacked */
+#define DM_VECTOR_MAX_KML_BYTES ((goffset) 8 * 1024 * 1024)   /* libkml holds ~50× that in memory */
+#define DM_VECTOR_MAX_ARCHIVE_ENTRIES 10000                   /* members of a .zip or .kmz */
+#define DM_VECTOR_MAX_LAYERS    100
+#define DM_VECTOR_MAX_FEATURES  100000
+#define DM_VECTOR_MAX_VERTICES  5000000                       /* all features together */
+#define DM_VECTOR_MAX_FIELD_BYTES ((gsize) 64 * 1024 * 1024)  /* attribute text kept */
+/* A control area is intersected with every region (GEOS): more vertices
+ * than this would stall the window, so such a layer is refused; overlays
+ * over it are drawn as they are, without repair. */
+#define DM_CONTROL_MAX_VERTICES 250000
+
+typedef struct
+{
+  guint max_features;
+  guint max_vertices;
+  guint max_repair_vertices; /* polygons with more are not repaired (MakeValid) */
+} DmVectorLimits;
 
 DmVector    *dm_vector_read            (const char    *path,
                                         DmGeomKind     expect,
                                         GCancellable  *cancellable,
                                         GError       **error);
+DmVector    *dm_vector_read_limited    (const char            *path,
+                                        DmGeomKind             expect,
+                                        const DmVectorLimits  *limits,
+                                        GCancellable          *cancellable,
+                                        GError               **error);
+guint        dm_geometry_count_vertices (OGRGeometryH   geometry);
 void         dm_vector_free            (DmVector      *vector);
 const char  *dm_feature_get            (const DmFeature *feature,
                                         const char      *field);

@@ -1,6 +1,7 @@
 /* dm-window-import.c: opening or dropping vector files as control areas or overlays, and dated folders. */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dm-import.h"
@@ -12,6 +13,7 @@ typedef struct
   char         *path;
   DmImportKind  kind;
   gboolean      folder;
+  gboolean      check_only; /* read and check, then ask what it is */
   /* Results */
   char         *date;
   char         *name;
@@ -20,6 +22,8 @@ typedef struct
   GPtrArray    *problems;  /* folder: char * */
   guint         n_repaired;
   gboolean      reprojected;
+  guint         n_features;
+  char         *not_control; /* check: why it cannot be a control area, or NULL */
 } ImportJob;
 
 static void
@@ -30,6 +34,7 @@ import_job_free (gpointer data)
   g_free (job->path);
   g_free (job->date);
   g_free (job->name);
+  g_free (job->not_control);
   g_clear_pointer (&job->shapes, g_ptr_array_unref);
   g_clear_pointer (&job->files, g_ptr_array_unref);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
@@ -71,8 +76,32 @@ import_thread (GTask        *task,
     job->date = g_strdup (file->date);
     job->n_repaired = file->vector->n_repaired;
     job->reprojected = file->vector->reprojected;
+    job->n_features = file->vector->features->len;
 
-    if (job->kind == DM_IMPORT_CONTROL)
+    if (job->check_only)
+      {
+        /* Readable as an overlay; whether it can be a control area too is
+         * found out the way the import would, so the question can say. */
+        g_autoptr(DmImportedFile) control_file = NULL;
+        g_autoptr(DmControlArea) control = NULL;
+        g_autoptr(GError) control_error = NULL;
+
+        control_file = dm_import_file (job->path, DM_IMPORT_CONTROL, cancellable, &control_error);
+        if (control_file != NULL)
+          control = dm_import_to_control (control_file, &control_error);
+        if (control == NULL)
+          {
+            /* The question names the file already. */
+            g_autofree char *display = g_filename_display_name (job->path);
+            g_autofree char *prefix = g_strconcat (display, ": ", NULL);
+            const char *why = control_error->message;
+
+            if (g_str_has_prefix (why, prefix))
+              why += strlen (prefix);
+            job->not_control = g_strdup (why);
+          }
+      }
+    else if (job->kind == DM_IMPORT_CONTROL)
       {
         /* Check now that it makes one area, so a bad file never reaches the
          * date list. */
@@ -99,6 +128,49 @@ import_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The message in words; GDAL's own text, which core messages end with
+ * "(GDAL: …)", goes under Details. */
+static void
+show_import_error (DmWindow   *self,
+                   const char *message)
+{
+  const char *gdal = strstr (message, " (GDAL: ");
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *expander;
+  GtkWidget *label;
+
+  if (gdal == NULL || !g_str_has_suffix (message, ")"))
+    {
+      _dm_window_show_error (self, message);
+      return;
+    }
+  {
+    g_autofree char *words = g_strndup (message, gdal - message);
+
+    body = g_strconcat (words, ".", NULL);
+  }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Use the File"), body);
+  {
+    g_autofree char *detail = g_strndup (gdal + strlen (" (GDAL: "),
+                                         strlen (gdal) - strlen (" (GDAL: ") - 1);
+
+    label = gtk_label_new (detail);
+  }
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  expander = gtk_expander_new_with_mnemonic (_("_Details from GDAL"));
+  gtk_expander_set_child (GTK_EXPANDER (expander), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), expander);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void ask_kind (DmWindow  *self,
+                      ImportJob *job);
+
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -112,26 +184,46 @@ import_done_cb (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _dm_window_show_error (self, error->message);
+        show_import_error (self, error->message);
+      return;
+    }
+
+  if (job->check_only)
+    {
+      ask_kind (self, job);
       return;
     }
 
   if (job->folder)
     {
       const char *last = NULL;
+      guint n_added = 0;
 
       for (guint i = 0; i < job->files->len; i++)
         {
           DmImportedFile *file = g_ptr_array_index (job->files, i);
 
+          /* A folder never replaces a line already shown: that is asked
+           * for one file at a time. */
+          if (dm_loader_has_day (self->catalog, file->date))
+            {
+              if (job->problems == NULL)
+                job->problems = g_ptr_array_new_with_free_func (g_free);
+              g_ptr_array_add (job->problems,
+                               g_strdup_printf (_("%s: a line of contact for %s is already "
+                                                  "shown; left out"), file->display_name,
+                                                file->date));
+              continue;
+            }
           dm_loader_add_day (self->catalog, file->date, file->path);
           last = file->date;
+          n_added++;
         }
       _dm_window_fill_dates (self, last);
       _dm_window_compare_setup (self);
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u dated control area",
                                               "Imported %u dated control areas",
-                                              job->files->len), job->files->len);
+                                              n_added), n_added);
       _dm_window_toast (self, message);
       if (job->problems != NULL && job->problems->len > 0)
         {
@@ -155,8 +247,8 @@ import_done_cb (GObject      *source,
     }
   else
     {
-      /* Both maps show it; the shapes are shared. */
       dm_scene_add_extra (self->scene, job->name, job->shapes);
+      /* Both maps show it; the shapes are shared. */
       dm_scene_add_extra (dm_comparison_get_scene (self->comparison), job->name, job->shapes);
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "Imported “%s” as an overlay (%u feature)",
@@ -180,7 +272,8 @@ static void
 start_import (DmWindow     *self,
               const char   *path,
               DmImportKind  kind,
-              gboolean      folder)
+              gboolean      folder,
+              gboolean      check_only)
 {
   g_autoptr(GTask) task = NULL;
   ImportJob *job;
@@ -191,85 +284,156 @@ start_import (DmWindow     *self,
   job->path = g_strdup (path);
   job->kind = kind;
   job->folder = folder;
+  job->check_only = check_only;
   task = g_task_new (NULL, self->cancellable, import_done_cb, g_object_ref (self));
   g_task_set_task_data (task, job, import_job_free);
   g_task_run_in_thread (task, import_thread);
 }
 
+/* What a question about a file is about, for its response. */
 typedef struct
 {
-  DmWindow *window;  /* weak */
+  DmWindow *window;  /* weak: the dialog may outlive it */
   char     *path;
-} KindQuestion;
+  char     *date;
+} Question;
+
+static Question *
+question_new (DmWindow   *self,
+              const char *path,
+              const char *date)
+{
+  Question *question = g_new0 (Question, 1);
+
+  g_set_weak_pointer (&question->window, self);
+  question->path = g_strdup (path);
+  question->date = g_strdup (date);
+  return question;
+}
 
 static void
-kind_question_free (gpointer  data,
-                    GClosure *closure)
+question_free (gpointer  data,
+               GClosure *closure)
 {
-  KindQuestion *question = data;
+  Question *question = data;
 
   g_clear_weak_pointer (&question->window);
   g_free (question->path);
+  g_free (question->date);
   g_free (question);
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Question         *question)
+{
+  if (question->window != NULL && g_str_equal (response, "replace"))
+    start_import (question->window, question->path, DM_IMPORT_CONTROL, FALSE, FALSE);
 }
 
 static void
 kind_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
-                  KindQuestion     *question)
+                  Question         *question)
 {
   DmWindow *self = question->window;
   const char *path = question->path;
+  const char *date = question->date;
+  const DmControlInfo *existing;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *existing_name = NULL;
+  GtkWidget *ask;
 
   if (self == NULL)
     return;
-  if (g_str_equal (response, "control"))
-    start_import (self, path, DM_IMPORT_CONTROL, FALSE);
-  else if (g_str_equal (response, "overlay"))
-    start_import (self, path, DM_IMPORT_OVERLAY, FALSE);
+  if (g_str_equal (response, "overlay"))
+    start_import (self, path, DM_IMPORT_OVERLAY, FALSE, FALSE);
+  if (!g_str_equal (response, "control"))
+    return;
+
+  existing = dm_catalog_find_control (self->catalog, date);
+  if (existing == NULL)
+    {
+      start_import (self, path, DM_IMPORT_CONTROL, FALSE, FALSE);
+      return;
+    }
+
+  /* A day's line is never replaced without asking. */
+  name = g_filename_display_basename (path);
+  existing_name = existing->path ? g_filename_display_basename (existing->path)
+                                 : g_strdup (dm_days_get_fact (dm_catalog_get_days (self->catalog),
+                                                               DM_DAYS_NAME));
+  heading = g_strdup_printf (_("Replace the Line of %s?"), date);
+  body = g_strdup_printf (_("The map already has a line of contact for %s, from “%s”. Replace "
+                            "it with “%s” for this session? No file is changed."),
+                          date, existing_name, name);
+  ask = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask),
+                                    "cancel", _("_Keep the Current Line"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+  g_signal_connect_data (ask, "response", G_CALLBACK (replace_response_cb),
+                         question_new (self, path, date), question_free, 0);
+  gtk_window_present (GTK_WINDOW (ask));
 }
 
-/* A file: ask what it is. A folder: a series of dated control areas. */
+/* Asked once the file has been read and checked, so the question can say
+ * what the file holds and offer only what it can be. */
+static void
+ask_kind (DmWindow  *self,
+          ImportJob *job)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature", "%u features",
+                                        job->n_features), job->n_features);
+  /* The file name goes in the body: a long one in the heading gets
+   * hyphenated mid-word. */
+  if (job->not_control == NULL)
+    body = g_strdup_printf (_("“%s”, %s\n\nA control area is the Russian-held area on one "
+                              "date: its polygons become the line of contact of %s (from its "
+                              "“date” field or file name). An overlay is drawn on top of the "
+                              "map as it is."), job->name, count, job->date);
+  else
+    body = g_strdup_printf (_("“%s”, %s\n\nIt can be drawn on top of the map as an overlay. "
+                              "It cannot be a control area: %s"), job->name, count,
+                            job->not_control);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import a Vector File"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "overlay", _("_Overlay"),
+                                    NULL);
+  if (job->not_control == NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "control",
+                                       _("C_ontrol Area"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "control",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           job->not_control == NULL ? "control" : "overlay");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (kind_response_cb),
+                         question_new (self, job->path, job->date), question_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A file: read and check it, then ask what it is. A folder: a series of
+ * dated control areas. */
 static void
 import_path (DmWindow   *self,
              const char *path)
 {
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *heading = NULL;
-  KindQuestion *question;
-  GtkWidget *dialog;
+  gboolean folder = g_file_test (path, G_FILE_TEST_IS_DIR);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      start_import (self, path, DM_IMPORT_CONTROL, TRUE);
-      return;
-    }
-
-  /* The file name goes in the body: a long one in the heading gets
-   * hyphenated mid-word. */
-  heading = g_strdup (_("Import a Vector File"));
-  {
-    g_autofree char *body = g_strdup_printf (_("“%s”\n\nA control area is the Russian-held area "
-                                               "on one date: its polygons replace the line of "
-                                               "contact for that date (taken from a “date” "
-                                               "field or the file name). An overlay is drawn "
-                                               "on top of the map as it is."), name);
-    dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  }
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "overlay", _("_Overlay"),
-                                    "control", _("C_ontrol Area"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "control",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "control");
-  question = g_new0 (KindQuestion, 1);
-  g_set_weak_pointer (&question->window, self);
-  question->path = g_strdup (path);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (kind_response_cb), question,
-                         kind_question_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  start_import (self, path, folder ? DM_IMPORT_CONTROL : DM_IMPORT_OVERLAY, folder, !folder);
 }
 
 static void
@@ -347,7 +511,15 @@ dm_window_import_file (DmWindow   *self,
                        gboolean    as_overlay)
 {
   start_import (self, path, as_overlay ? DM_IMPORT_OVERLAY : DM_IMPORT_CONTROL,
-                     g_file_test (path, G_FILE_TEST_IS_DIR));
+                g_file_test (path, G_FILE_TEST_IS_DIR), FALSE);
+}
+
+/* As opening or dropping a file does: read and check it, then ask. */
+void
+dm_window_import_asking (DmWindow   *self,
+                         const char *path)
+{
+  import_path (self, path);
 }
 
 guint

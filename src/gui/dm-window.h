@@ -32,6 +32,8 @@ GtkWidget  *dm_window_get_map           (DmWindow       *self,
 void        dm_window_import_file       (DmWindow       *self,
                                          const char     *path,
                                          gboolean        as_overlay);
+void        dm_window_import_asking     (DmWindow       *self,
+                                         const char     *path);
 const char *dm_window_get_control_date  (DmWindow       *self);
 gboolean    dm_window_set_control_date  (DmWindow       *self,
                                          const char     *date);
