@@ -89,6 +89,14 @@ set_error (Run    *run,
   g_cancellable_cancel (run->cancellable);
 }
 
+/* The caller's cancellable cancels the run's own. */
+static void
+forward_cancel_cb (GCancellable *cancellable,
+                   gpointer      own)
+{
+  g_cancellable_cancel (own);
+}
+
 static void
 compute_day (gpointer data,
              gpointer user_data)
@@ -140,8 +148,7 @@ dm_series_compute (DmCatalog     *catalog,
   run.results = g_ptr_array_new_full (days->len, series_day_free);
   g_ptr_array_set_size (run.results, days->len);
   if (cancellable != NULL)
-    forward = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
-                                     own, NULL);
+    forward = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel_cb), own, NULL);
 
   pool = g_thread_pool_new (compute_day, &run,
                             n_threads > 0 ? (int) n_threads : (int) g_get_num_processors (),
