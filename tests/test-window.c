@@ -870,6 +870,24 @@ test_day_keys (void)
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2026-08-22");
 }
 
+/* "Outline wording differences too" reaches both maps of a comparison. */
+static void
+test_status_differences (void)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_true (dm_window_compare_with (window, "line-of-contact"));
+  wait_until (window_ready, 5);
+  g_assert_false (dm_scene_get_status_differences (dm_window_get_scene (window, 0)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.status-differences", NULL);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "status-differences");
+  g_assert_true (g_variant_get_boolean (state));
+  g_assert_true (dm_scene_get_status_differences (dm_window_get_scene (window, 0)));
+  g_assert_true (dm_scene_get_status_differences (dm_window_get_scene (window, 1)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.status-differences", NULL);
+  g_assert_false (dm_scene_get_status_differences (dm_window_get_scene (window, 1)));
+}
+
 /* A day with no file shows the day before and says so. */
 static void
 test_day_fallback (void)
@@ -985,6 +1003,7 @@ static const Case cases[] = {
   { "/window/compare-presenting", test_compare_presenting },
   { "/window/day-keys", test_day_keys },
   { "/window/day-fallback", test_day_fallback },
+  { "/window/status-differences", test_status_differences },
   { "/window/play", test_play },
   { "/window/startup-date", test_startup_date },
   { "/window/import", test_import },

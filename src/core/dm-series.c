@@ -32,6 +32,9 @@ series_day_free (gpointer data)
 {
   DmSeriesDay *day = data;
 
+  /* A cancelled run leaves the days it never reached empty. */
+  if (day == NULL)
+    return;
   g_free (day->date);
   g_clear_pointer (&day->rows, g_array_unref);
   g_free (day);

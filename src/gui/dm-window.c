@@ -589,6 +589,9 @@ dm_window_init (DmWindow *self)
 
   /* Stateful actions: the menu shows check marks, the buttons their state. */
   add_property_action (self, "show-places", self->scene, "show-places");
+  /* Comparisons outline what a different holder would get; this outlines
+   * every difference in wording as well. */
+  add_property_action (self, "status-differences", self->scene, "status-differences");
   add_property_action (self, "compare-mode", self->comparison, "mode");
   add_property_action (self, "present", self->presenter, "presenting");
 
