@@ -124,7 +124,8 @@ main (int argc, char **argv)
   if ((gint64) names->len != want)
     die ("%s holds %u days; deepstate.json says %" G_GINT64_FORMAT, argv[1], names->len, want);
 
-  tmp = g_strconcat (argv[3], ".tmp", NULL);
+  /* Beside the target, with the extension the GeoPackage driver expects. */
+  tmp = g_strconcat (argv[3], ".tmp.gpkg", NULL);
   g_unlink (tmp);
   out = GDALCreate (GDALGetDriverByName ("GPKG"), tmp, 0, 0, 0, GDT_Unknown, NULL);
   if (out == NULL)
