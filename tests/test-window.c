@@ -888,6 +888,24 @@ test_status_differences (void)
   g_assert_false (dm_scene_get_status_differences (dm_window_get_scene (window, 1)));
 }
 
+/* "Line on the Proposal's Own Day": each proposal against its own day;
+ * off again, the day stays where it is. */
+static void
+test_proposal_day (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.proposal-day", NULL);
+  wanted_date = "2025-11-20";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-20");
+  step_to ("geneva-19-point-2025-11");
+  wanted_date = "2025-11-23";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-23");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.proposal-day", NULL);
+  step_to ("us-revised-2025-12");
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-23");
+}
+
 /* A day with no file shows the day before and says so. */
 static void
 test_day_fallback (void)
@@ -1004,6 +1022,7 @@ static const Case cases[] = {
   { "/window/day-keys", test_day_keys },
   { "/window/day-fallback", test_day_fallback },
   { "/window/status-differences", test_status_differences },
+  { "/window/proposal-day", test_proposal_day },
   { "/window/play", test_play },
   { "/window/startup-date", test_startup_date },
   { "/window/import", test_import },

@@ -35,6 +35,7 @@ struct _DmTimeline
   gboolean         loop;
   gboolean         waiting;   /* a step was made that the map does not show yet */
   char            *note;      /* "2025-01-01: no DeepStateMap file; using 2024-12-31" */
+  gboolean         proposal_day; /* show each proposal on the line of its own day */
   guint            tick_id;
 };
 
@@ -49,6 +50,7 @@ enum
   PROP_SPEED,
   PROP_LOOP,
   PROP_NOTE,
+  PROP_PROPOSAL_DAY,
   N_PROPS
 };
 
@@ -173,6 +175,9 @@ dm_timeline_get_property (GObject    *object,
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
+    case PROP_PROPOSAL_DAY:
+      g_value_set_boolean (value, self->proposal_day);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -214,6 +219,13 @@ dm_timeline_set_property (GObject      *object,
     case PROP_LOOP:
       dm_timeline_set_loop (self, g_value_get_boolean (value));
       break;
+    case PROP_PROPOSAL_DAY:
+      if (self->proposal_day != g_value_get_boolean (value))
+        {
+          self->proposal_day = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -248,6 +260,11 @@ dm_timeline_class_init (DmTimelineClass *klass)
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The window moves to a proposal's own day when it is shown; off, the
+   * day stays where the user put it (the latest at first). */
+  properties[PROP_PROPOSAL_DAY] =
+    g_param_spec_boolean ("proposal-day", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

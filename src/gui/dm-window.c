@@ -97,6 +97,25 @@ refresh (DmWindow *self)
                                  dm_scenario_get_modified (scenario));
 }
 
+/* With "Line on the Proposal's Own Day" on, a proposal is shown against
+ * the line of the day it was made ("frozen" then means that line); a
+ * baseline, or a day outside the record, keeps the day shown. */
+static void
+show_proposal_day (DmWindow *self)
+{
+  DmScenario *scenario = dm_scene_get_scenario (self->scene);
+  DmProposal *proposal = scenario ? dm_scenario_get_proposal (scenario) : NULL;
+  g_autofree char *day = NULL;
+  gboolean on = FALSE;
+
+  g_object_get (self->timeline, "proposal-day", &on, NULL);
+  if (!on || proposal == NULL || self->catalog == NULL || dm_proposal_is_baseline (proposal))
+    return;
+  day = dm_catalog_proposal_day (self->catalog, proposal, NULL);
+  if (day != NULL)
+    _dm_window_show_day (self, day, NULL);
+}
+
 static void
 set_scenario (DmWindow   *self,
               DmScenario *scenario)
@@ -593,6 +612,7 @@ dm_window_init (DmWindow *self)
    * every difference in wording as well. */
   add_property_action (self, "status-differences", self->scene, "status-differences");
   add_property_action (self, "compare-mode", self->comparison, "mode");
+  add_property_action (self, "proposal-day", self->timeline, "proposal-day");
   add_property_action (self, "present", self->presenter, "presenting");
 
   /* "The current scenario" is the scene's: edits reach the sidebar. */
@@ -600,6 +620,10 @@ dm_window_init (DmWindow *self)
   g_signal_group_connect_swapped (self->scenario_signals, "changed", G_CALLBACK (refresh), self);
   g_object_bind_property (self->scene, "scenario", self->scenario_signals, "target",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->scene, "notify::scenario", G_CALLBACK (show_proposal_day), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::proposal-day",
+                           G_CALLBACK (show_proposal_day), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scene, "notify::scenario", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scene, "notify::partition", G_CALLBACK (refresh), self,
