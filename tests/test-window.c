@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 #include <shumate/shumate.h>
 
 #include "dm-scenario.h"
@@ -906,6 +907,73 @@ test_proposal_day (void)
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-23");
 }
 
+/* The archive on 127.0.0.1: 2026-08-23 is a real day's file (2026-08-22's
+ * bytes), 2026-08-24 is not published. */
+static void
+archive_cb (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           data)
+{
+  GBytes *day = data;
+
+  if (g_str_has_suffix (path, "/deepstatemap_data_20260823.geojson"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/geo+json", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (day, NULL), g_bytes_get_size (day));
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static gboolean
+newer_day_added (void)
+{
+  return dm_catalog_find_control (dm_window_get_catalog (window), "2026-08-23") != NULL &&
+         find_message_dialog () == NULL;
+}
+
+/* "Check for Newer Lines" against a server the test starts: the new day is
+ * stored, joins the days, and can be shown; nothing reaches the internet. */
+static void
+test_check_newer_lines (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_dir_make_tmp ("demarcate-newer-XXXXXX", NULL);
+  g_autofree char *stored = g_build_filename (dest, "deepstatemap_data_20260823.geojson", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data",
+                                                    "deepstatemap_data_20260822.geojson", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr(GBytes) day = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &bytes, &length, NULL));
+  day = g_bytes_new (bytes, length);
+  soup_server_add_handler (server, NULL, archive_cb, day, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  dm_window_check_newer_lines (window, base, "2026-08-24", dest);
+  wait_until (newer_day_added, 20);
+  g_assert_nonnull (dm_catalog_find_control (dm_window_get_catalog (window), "2026-08-23"));
+  g_assert_true (g_file_test (stored, G_FILE_TEST_EXISTS));
+  g_assert_true (dm_window_set_control_date (window, "2026-08-23"));
+  wanted_date = "2026-08-23";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2026-08-23");
+  g_assert_null (dm_window_get_day_note (window));
+  g_unlink (stored);
+  g_rmdir (dest);
+}
+
 /* A day with no file shows the day before and says so. */
 static void
 test_day_fallback (void)
@@ -1025,6 +1093,7 @@ static const Case cases[] = {
   { "/window/proposal-day", test_proposal_day },
   { "/window/play", test_play },
   { "/window/startup-date", test_startup_date },
+  { "/window/check-newer-lines", test_check_newer_lines },
   { "/window/import", test_import },
   { "/window/import-asks", test_import_asks },
   { "/window/click-selects-part", test_click_selects_part },

@@ -104,6 +104,7 @@ void      _dm_window_fill_dates        (DmWindow             *self,
 gboolean  _dm_window_show_day          (DmWindow             *self,
                                         const char           *date,
                                         GError              **error);
+void      _dm_window_update_class_init (GtkWidgetClass       *widget_class);
 void      _dm_window_lesson_class_init (GtkWidgetClass       *widget_class);
 void      _dm_window_load_init         (DmWindow             *self);
 void      _dm_window_load_start        (DmWindow             *self);

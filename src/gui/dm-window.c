@@ -553,6 +553,7 @@ dm_window_class_init (DmWindowClass *klass)
   _dm_window_install_actions (widget_class);
   _dm_window_import_class_init (widget_class);
   _dm_window_lesson_class_init (widget_class);
+  _dm_window_update_class_init (widget_class);
 }
 
 static GtkWidget *

@@ -32,6 +32,10 @@ GtkWidget  *dm_window_get_map           (DmWindow       *self,
 void        dm_window_import_file       (DmWindow       *self,
                                          const char     *path,
                                          gboolean        as_overlay);
+void        dm_window_check_newer_lines (DmWindow       *self,
+                                         const char     *base_url,
+                                         const char     *last,
+                                         const char     *dest_dir);
 void        dm_window_import_asking     (DmWindow       *self,
                                          const char     *path);
 const char *dm_window_get_control_date  (DmWindow       *self);
