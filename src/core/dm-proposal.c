@@ -626,7 +626,7 @@ dm_clause_format_sources (const DmClause *clause)
 {
   GString *s = g_string_new (NULL);
 
-  dm_sources_append (s, clause->sources, NULL);
+  dm_sources_append (s, clause->sources, NULL, NULL);
   return g_string_free (s, FALSE);
 }
 
@@ -663,18 +663,24 @@ dm_clause_format_sources_markup (const DmClause *clause)
 
 /* Appends "Outlet (date)" for each source, with "; " between them. With
  * seen, a source already in it is skipped and each one appended is added:
- * a list that cites each source once. */
+ * a list that cites each source once. The baselines cite "the control-area
+ * dataset in use"; with line_credit that source is named as the day's line
+ * ("Line of contact: DeepStateMap, 2025-11-20"). */
 void
 dm_sources_append (GString    *out,
                    GPtrArray  *sources,
-                   GHashTable *seen)
+                   GHashTable *seen,
+                   const char *line_credit)
 {
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
       DmSource *source = g_ptr_array_index (sources, i);
-      g_autofree char *one = source->date ? g_strdup_printf ("%s (%s)", source->outlet,
-                                                             source->date)
-                                          : g_strdup (source->outlet);
+      g_autofree char *one = line_credit != NULL &&
+                             g_strcmp0 (source->id, "demarcate-control-data") == 0
+                             ? g_strdup (line_credit)
+                             : source->date ? g_strdup_printf ("%s (%s)", source->outlet,
+                                                               source->date)
+                             : g_strdup (source->outlet);
 
       if (seen != NULL && g_hash_table_contains (seen, one))
         continue;

@@ -71,7 +71,8 @@ const DmClause *dm_proposal_lookup          (DmProposal  *self,
 char           *dm_clause_format_sources    (const DmClause *clause);
 void            dm_sources_append           (GString     *out,
                                              GPtrArray   *sources,
-                                             GHashTable  *seen);
+                                             GHashTable  *seen,
+                                             const char  *line_credit);
 char           *dm_clause_format_sources_markup (const DmClause *clause);
 
 G_END_DECLS

@@ -326,7 +326,7 @@ dm_timeline_set_days (DmTimeline         *self,
   gtk_range_set_range (GTK_RANGE (self->scale), 0, MAX (self->n_days, 2) - 1);
 
   self->position = G_MAXUINT; /* so that the next set notifies */
-  if (current == NULL || dm_timeline_set_day (self, current) == NULL)
+  if (current == NULL || !dm_timeline_set_day (self, current, NULL))
     dm_timeline_set_position (self, self->n_days > 0 ? self->n_days - 1 : 0);
 }
 
@@ -366,27 +366,22 @@ dm_timeline_set_position (DmTimeline *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
-/* Goes to the date, or the latest earlier day when the record has no file
- * for it; returns the day chosen, or NULL (and stays) when the date is
- * before the first day or after the last. */
-const char *
+/* Goes to a day of the record, with a note when it stands in for
+ * another (dm_catalog_resolve_date chooses it); FALSE, staying, for a day
+ * the record does not have. */
+gboolean
 dm_timeline_set_day (DmTimeline *self,
-                     const char *date)
+                     const char *date,
+                     const char *note)
 {
-  guint at = self->n_days;
-
-  if (date == NULL || self->n_days == 0 || strcmp (date, self->days[self->n_days - 1]) > 0)
-    return NULL;
-  for (guint i = 0; i < self->n_days && strcmp (self->days[i], date) <= 0; i++)
-    at = i;
-  if (at == self->n_days)
-    return NULL;
-  dm_timeline_set_position (self, at);
-  set_note (self, strcmp (self->days[at], date) == 0
-                  ? NULL
-                  : g_strdup_printf (_("%s: no DeepStateMap file; using %s"), date,
-                                     self->days[at]));
-  return self->days[at];
+  for (guint i = 0; date != NULL && i < self->n_days; i++)
+    if (g_str_equal (self->days[i], date))
+      {
+        dm_timeline_set_position (self, i);
+        set_note (self, g_strdup (note));
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* Moves by a number of days of the record, stopping at either end. */

@@ -17,8 +17,9 @@ const char   *dm_timeline_get_day        (DmTimeline         *self);
 guint         dm_timeline_get_position   (DmTimeline         *self);
 void          dm_timeline_set_position   (DmTimeline         *self,
                                           guint               position);
-const char   *dm_timeline_set_day        (DmTimeline         *self,
-                                          const char         *date);
+gboolean      dm_timeline_set_day        (DmTimeline         *self,
+                                          const char         *date,
+                                          const char         *note);
 void          dm_timeline_step           (DmTimeline         *self,
                                           int                 days);
 gboolean      dm_timeline_get_playing    (DmTimeline         *self);

@@ -1,7 +1,6 @@
 /* dm-window-load.c: the window's data: bundled geography, lines of contact by date, settings. */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -127,28 +126,17 @@ _dm_window_show_day (DmWindow   *self,
                      const char *date,
                      GError    **error)
 {
-  guint n = dm_timeline_get_n_days (self->timeline);
-  int y, m, d;
+  g_autofree char *note = NULL;
+  const DmControlInfo *info;
 
-  if (date == NULL || strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a date; write it as YYYY-MM-DD"), date ? date : "");
-      return FALSE;
-    }
-  if (n == 0)
+  if (dm_timeline_get_n_days (self->timeline) == 0)
     return FALSE;
-  if (dm_timeline_set_day (self->timeline, date) == NULL)
-    {
-      g_auto(GStrv) days = dm_loader_dup_days (self->catalog);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("%s is outside the line of contact’s record, which runs from %s to %s"),
-                   date, days[0], days[g_strv_length (days) - 1]);
-      return FALSE;
-    }
-  return TRUE;
+  /* The catalog's rule, as the command line has it: the day, or the
+   * latest earlier one with a note; a date outside the record is an error. */
+  info = dm_catalog_resolve_date (self->catalog, date, &note, error);
+  if (info == NULL)
+    return FALSE;
+  return dm_timeline_set_day (self->timeline, info->date, note);
 }
 
 /* --date: a day, or "proposal" for the shown proposal's own day. */
@@ -209,7 +197,7 @@ _dm_window_fill_dates (DmWindow   *self,
   gtk_drop_down_set_model (self->date_dropdown, G_LIST_MODEL (dates));
   dm_timeline_set_days (self->timeline, (const char * const *) days,
                         (const char * const *) marks);
-  if (wanted == NULL || dm_timeline_set_day (self->timeline, wanted) == NULL)
+  if (wanted == NULL || !dm_timeline_set_day (self->timeline, wanted, NULL))
     dm_timeline_set_position (self->timeline, G_MAXUINT);
   gtk_drop_down_set_selected (self->date_dropdown, dm_timeline_get_position (self->timeline));
   g_signal_handlers_unblock_by_func (self->timeline, timeline_day_cb, self);

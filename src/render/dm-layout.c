@@ -593,30 +593,6 @@ flow_items (Page       *page,
   return TRUE;
 }
 
-/* Appends "Outlet (date)" for each of the sources not yet in seen. */
-static void
-append_sources (GPtrArray   *sources,
-                DmPartition *partition,
-                GHashTable  *seen,
-                GString     *out)
-{
-  for (guint i = 0; i < sources->len; i++)
-    {
-      DmSource *src = g_ptr_array_index (sources, i);
-      /* The baselines cite "the control-area dataset in use": on a page,
-       * that is the day's line, named. */
-      g_autofree char *one = g_strcmp0 (src->id, "demarcate-control-data") == 0
-                               ? dm_sources_line_credit (partition)
-                               : src->date ? g_strdup_printf ("%s (%s)", src->outlet, src->date)
-                                           : g_strdup (src->outlet);
-
-      if (g_hash_table_contains (seen, one))
-        continue;
-      g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", one);
-      g_hash_table_add (seen, g_steal_pointer (&one));
-    }
-}
-
 /* "Outlet (date)" for each source behind a part shown, once each. */
 static void
 format_sources (DmScene     *scene,
@@ -626,6 +602,7 @@ format_sources (DmScene     *scene,
   DmScenario *scenario = dm_scene_get_scenario (scene);
   DmPartition *partition = dm_scene_get_partition (scene);
   DmProposal *proposal = dm_scenario_get_proposal (scenario);
+  g_autofree char *line = dm_sources_line_credit (partition);
   guint before = out->len;
 
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
@@ -638,11 +615,11 @@ format_sources (DmScene     *scene,
         clause = dm_scenario_get_clause (scenario, r, p);
         if (clause == NULL || clause->sources == NULL)
           continue;
-        append_sources (clause->sources, partition, seen, out);
+        dm_sources_append (out, clause->sources, seen, line);
       }
   /* Clauses without their own sources: the proposal's. */
   if (out->len == before && dm_proposal_get_sources (proposal) != NULL)
-    append_sources (dm_proposal_get_sources (proposal), partition, seen, out);
+    dm_sources_append (out, dm_proposal_get_sources (proposal), seen, line);
 }
 
 static GPtrArray *

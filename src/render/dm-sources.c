@@ -13,7 +13,7 @@ dm_sources_summary (DmScenario *scenario)
   g_autoptr(GString) list = g_string_new (NULL);
   GString *s = g_string_new (_("Sources: "));
 
-  dm_sources_append (list, dm_proposal_get_sources (proposal), NULL);
+  dm_sources_append (list, dm_proposal_get_sources (proposal), NULL, NULL);
   g_string_append (s, list->str);
   if (dm_scenario_get_modified (scenario))
     g_string_append (s, _(". Modified by the user: edited parts follow no source."));
