@@ -5,6 +5,7 @@
 
 #include "dm-catalog.h"
 #include "dm-comparison.h"
+#include "dm-date-button.h"
 #include "dm-import.h"
 #include "dm-legend.h"
 #include "dm-map-source.h"
@@ -13,6 +14,7 @@
 #include "dm-scene.h"
 #include "dm-sidebar.h"
 #include "dm-timeline.h"
+#include "dm-timeline-ticks.h"
 #include "dm-window.h"
 
 G_BEGIN_DECLS
@@ -36,7 +38,7 @@ struct _DmWindow
 
   /* Template children */
   AdwWindowTitle       *window_title;
-  GtkDropDown          *date_dropdown;
+  DmDateButton         *date_button;
   GtkDropDown          *compare_dropdown;
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;
