@@ -310,6 +310,22 @@ dm_lesson_new_from_data (const char  *data,
   return g_steal_pointer (&lesson);
 }
 
+/* Whether path holds a lesson ("format": "demarcate-lesson"), so one file
+ * argument can be a scenario or a lesson; FALSE when it cannot be read. */
+gboolean
+dm_lesson_file_is_lesson (const char *path)
+{
+  g_autoptr(JsonNode) root = dm_json_load_file (path, _("a lesson file"), NULL);
+  JsonObject *object;
+  const char *format = NULL;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  object = json_node_get_object (root);
+  return dm_json_get_string (object, "format", DM_JSON_OPTIONAL, "", &format, NULL) &&
+         g_strcmp0 (format, "demarcate-lesson") == 0;
+}
+
 DmLesson *
 dm_lesson_load (const char  *path,
                 DmCatalog   *catalog,

@@ -45,6 +45,7 @@ void          dm_lesson_remove_step (DmLesson      *lesson,
                                      guint          index);
 void          dm_lesson_step_set_caption (DmLessonStep *step,
                                           const char   *caption);
+gboolean      dm_lesson_file_is_lesson (const char *path);
 DmLesson     *dm_lesson_load       (const char     *path,
                                     DmCatalog      *catalog,
                                     GError        **error);

@@ -364,7 +364,7 @@ _dm_window_load_init (DmWindow *self)
                            G_CALLBACK (update_date_slider), self, G_CONNECT_SWAPPED);
   if (self->settings != NULL)
     {
-      const char *keys[] = { "high-contrast", "online-basemap" };
+      const char *keys[] = { "high-contrast", "online-basemap", "key-cities" };
       g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
       /* Stateful actions, so the menu shows check marks; settings remember. */
