@@ -23,6 +23,8 @@ struct _DmPresenter
   gboolean        presenting;
   gboolean        sidebar_before;
   gboolean        places_before;
+  gboolean        following_settings;
+  gboolean        map_focusable_before;
 
   /* Cross-fade between proposals: the scenario shown before fades out. */
   DmScenario     *shown;
@@ -163,6 +165,40 @@ queue_reframe (DmPresenter *self,
 static void
 show_step (DmPresenter *self,
            guint        index);
+
+#define KEY_CITY_POPULATION 400000
+
+static void apply_key_cities (DmPresenter *self);
+
+static void
+key_cities_changed_cb (DmPresenter *self)
+{
+  if (self->presenting)
+    apply_key_cities (self);
+}
+
+static void
+apply_key_cities (DmPresenter *self)
+{
+  DmWindow *window = self->window;
+  gboolean key = self->presenting && window->settings != NULL &&
+                 g_settings_get_boolean (window->settings, "key-cities");
+  DmScene *second = dm_comparison_get_scene (window->comparison);
+
+  /* The window's settings come after us: followed from first use. */
+  if (window->settings != NULL && !self->following_settings)
+    {
+      self->following_settings = TRUE;
+      g_signal_connect_object (window->settings, "changed::key-cities",
+                               G_CALLBACK (key_cities_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  dm_scene_set_show_places (self->scene, self->presenting ? key : self->places_before);
+  for (guint i = 0; i < 2; i++)
+    dm_scene_set_places_min_population (i == 0 ? self->scene : second,
+                                        key ? KEY_CITY_POPULATION : 0);
+}
+
 
 static gboolean
 key_pressed_cb (DmPresenter           *self,
@@ -414,6 +450,7 @@ dm_presenter_new (DmWindow       *window,
   self->counter = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), DM_TYPE_WINDOW,
                                                             "present_counter"));
   dm_comparison_set_title_widget (window->comparison, self->title_box);
+
   g_signal_connect_object (window, "notify::focus-widget", G_CALLBACK (focus_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (scene, "notify::scenario", G_CALLBACK (scenario_changed_cb), self,
@@ -463,9 +500,10 @@ dm_presenter_set_presenting (DmPresenter *self,
       gtk_window_unfullscreen (GTK_WINDOW (window));
       gtk_widget_remove_css_class (GTK_WIDGET (window), "dm-presenting");
     }
-  /* Every map follows the scene: large type, no town names. */
+  /* Every map follows the scene: large type, and of the towns only the key
+   * cities (400,000 people or more), if those are asked for. */
   dm_scene_set_text_scale (self->scene, presenting ? 1.7 : 1.0);
-  dm_scene_set_show_places (self->scene, presenting ? FALSE : self->places_before);
+  apply_key_cities (self);
   gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
   gtk_widget_set_visible (self->title_box, presenting);
   /* The legend stays open in front of a class, even with two maps. */
@@ -476,7 +514,23 @@ dm_presenter_set_presenting (DmPresenter *self,
                                             !presenting);
   /* The title takes the top centre; the legend stays top left below it. */
   gtk_widget_set_margin_top (GTK_WIDGET (window->legend), presenting ? 84 : 12);
-  gtk_widget_grab_focus (GTK_WIDGET (shumate_simple_map_get_map (window->map)));
+  {
+    /* The map holds the keyboard while presenting (libshumate's map is not
+     * focusable by itself): nothing else may take the clicker's keys. */
+    GtkWidget *map = GTK_WIDGET (shumate_simple_map_get_map (window->map));
+
+    if (presenting)
+      {
+        self->map_focusable_before = gtk_widget_get_focusable (map);
+        gtk_widget_set_focusable (map, TRUE);
+        gtk_widget_grab_focus (map);
+      }
+    else
+      {
+        gtk_widget_set_focusable (map, self->map_focusable_before);
+        gtk_widget_grab_focus (GTK_WIDGET (window->map));
+      }
+  }
   dm_presenter_update_title (self);
   /* The window resizes on (un)fullscreen; frame the regions again after,
    * or the lesson step's own view. */
