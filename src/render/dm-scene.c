@@ -725,7 +725,9 @@ draw_parts (DmScene      *self,
             cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
             dm_draw_fill_preserve (cr);
           }
-        dm_style_fill_path (cr, key, certainty, view->scale, anchor_x, anchor_y);
+        dm_style_fill_path_full (cr, key, certainty,
+                                 self->high_contrast ? DM_STYLE_HIGH_CONTRAST : DM_STYLE_NORMAL,
+                                 view->scale, anchor_x, anchor_y);
 
         /* Less certain clauses get a dashed edge as well as a fainter fill. */
         if (certainty != DM_CERTAINTY_TEXT)
