@@ -86,7 +86,7 @@ dm_style_get (DmStyleKey key)
 /* The key's style as drawn with flags. High contrast, for projectors and
  * low vision, changes the fills and patterns themselves: fills near
  * opaque, pattern ink darker (halfway to black) and lines thicker, and
- * "not addressed" gets a sparse grid so it does not vanish into land. */
+ * "not addressed" gets a light grid so it does not vanish into land. */
 void
 dm_style_get_full (DmStyleKey    key,
                    DmStyleFlags  flags,
@@ -100,8 +100,13 @@ dm_style_get_full (DmStyleKey    key,
   style->ink_g *= 0.5;
   style->ink_b *= 0.5;
   style->line_width *= 1.6;
+  /* A light, sparse grid: it must not outshout the statuses around it. */
   if (key == DM_KEY_NOT_ADDRESSED)
-    style->pattern = DM_PATTERN_GRID;
+    {
+      style->pattern = DM_PATTERN_GRID;
+      style->ink_r = style->ink_g = style->ink_b = 0.6;
+      style->line_width = 1.2;
+    }
 }
 
 const char *
