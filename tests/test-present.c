@@ -284,6 +284,41 @@ test_escape (void)
 }
 
 static gboolean
+second_on_own_day (void)
+{
+  DmPartition *partition = dm_scene_get_partition (dm_window_get_scene (window, 1));
+
+  return partition != NULL && g_str_equal (dm_partition_get_date (partition), "2025-12-11");
+}
+
+/* With "Line on the Proposal's Own Day" on, each compared map stands on
+ * its own proposal's day, and its name says which. */
+static void
+test_compare_own_days (void)
+{
+  GtkLabel *label_a = GTK_LABEL (child ("compare_label_a"));
+  GtkLabel *label_b = GTK_LABEL (child ("compare_label_b"));
+
+  g_assert_false (dm_window_get_presenting (window));
+  dm_comparison_set_mode (window->comparison, DM_COMPARE_SIDE);
+  g_object_set (window->timeline, "proposal-day", TRUE, NULL);
+  g_assert_true (dm_window_compare_with (window, "us-revised-2025-12"));
+  wait_until (second_on_own_day, 10);
+  g_assert_true (second_on_own_day ());
+  g_test_message ("%s | %s", gtk_label_get_text (label_a), gtk_label_get_text (label_b));
+  g_assert_nonnull (strstr (gtk_label_get_text (label_b), "line of 2025-12-11"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label_a),
+                            dm_window_get_control_date (window)));
+
+  /* Off: both maps share the first map's day again. */
+  g_object_set (window->timeline, "proposal-day", FALSE, NULL);
+  settle (500);
+  g_assert_cmpstr (dm_partition_get_date (dm_scene_get_partition (dm_window_get_scene (window, 1))),
+                   ==, dm_window_get_control_date (window));
+  dm_window_compare_with (window, NULL);
+}
+
+static gboolean
 no_session_bus_is_fine (const char     *domain,
                         GLogLevelFlags  level,
                         const char     *message,
@@ -321,6 +356,7 @@ main (int    argc,
   g_test_add_func ("/present/ctrl-l-keeps-focus", test_ctrl_l_keeps_focus);
   g_test_add_func ("/present/keys", test_keys);
   g_test_add_func ("/present/escape", test_escape);
+  g_test_add_func ("/present/compare-own-days", test_compare_own_days);
 
   app = dm_application_new ();
   g_idle_add (run_tests_cb, NULL);
