@@ -338,15 +338,10 @@ get_child_position_cb (DmComparison *self,
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
       gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
       allocation->x = CLAMP ((int) (width * centre) - w / 2, 0, MAX (0, width - w));
-      allocation->y = 12;
-      if (self->title != NULL && gtk_widget_get_visible (self->title))
-        {
-          int title_h;
-
-          gtk_widget_measure (self->title, GTK_ORIENTATION_VERTICAL, -1, NULL, &title_h, NULL,
-                              NULL);
-          allocation->y = gtk_widget_get_margin_top (self->title) + title_h + 8;
-        }
+      /* Presenting, the title and caption take the top and the legend the
+       * top left: the names go to the bottom, over the Black Sea. */
+      allocation->y = self->title != NULL && gtk_widget_get_visible (self->title)
+                      ? MAX (0, height - h - 40) : 12;
       allocation->width = w;
       allocation->height = h;
       return TRUE;
@@ -533,6 +528,9 @@ dm_comparison_new (DmScene          *scene,
   g_signal_connect_object (scene, "notify::scenario", G_CALLBACK (update_labels), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (scene, "notify::partition", G_CALLBACK (update_labels), self,
+                           G_CONNECT_SWAPPED);
+  /* After a binding has passed the first map's day on to the second. */
+  g_signal_connect_object (self->scene_b, "notify::partition", G_CALLBACK (update_labels), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (map_overlay, "get-child-position",
                            G_CALLBACK (get_child_position_cb), self, G_CONNECT_SWAPPED);

@@ -256,6 +256,17 @@ key_pressed_cb (DmPresenter           *self,
   return TRUE;
 }
 
+/* Whether the step stands on each proposal's own day: set before the
+ * proposal and the comparison, so both maps are built on the right day. */
+static void
+apply_own_day (DmPresenter  *self,
+               DmLessonStep *step)
+{
+  if (step->control_date != NULL)
+    g_object_set (self->window->timeline, "proposal-day",
+                  g_strcmp0 (step->control_date, DM_LESSON_PROPOSAL_DAY) == 0, NULL);
+}
+
 /* The step's day: its own date, the proposal's own day (which the
  * "Line on the Proposal's Own Day" switch shows, for both maps), or, with
  * neither, the day already shown. */
@@ -264,18 +275,14 @@ apply_day (DmPresenter  *self,
            DmLessonStep *step)
 {
   DmWindow *window = self->window;
-  gboolean own = g_strcmp0 (step->control_date, DM_LESSON_PROPOSAL_DAY) == 0;
-  gboolean was_own = FALSE;
 
   if (step->control_date == NULL)
     return;
-  g_object_get (window->timeline, "proposal-day", &was_own, NULL);
-  g_object_set (window->timeline, "proposal-day", own, NULL);
-  if (!own)
+  if (g_strcmp0 (step->control_date, DM_LESSON_PROPOSAL_DAY) != 0)
     dm_window_set_control_date (window, step->control_date);
-  else if (was_own)
+  else
     {
-      /* Already on: no notification shows the new proposal's day. */
+      /* The same proposal as the step before shows no new day by itself. */
       DmScenario *scenario = dm_scene_get_scenario (self->scene);
       g_autofree char *day = scenario ? dm_catalog_proposal_day (window->catalog,
                                                                  dm_scenario_get_proposal (scenario),
@@ -293,6 +300,7 @@ apply_step (DmPresenter *self)
   DmWindow *window = self->window;
   DmProposal *proposal = dm_catalog_find_proposal (window->catalog, step->proposal);
 
+  apply_own_day (self, step);
   /* The mode and divider first: the comparison is built once, as saved. */
   if (step->compare != NULL)
     {
