@@ -283,6 +283,25 @@ test_escape (void)
                  gtk_widget_get_first_child (toast_overlay));
 }
 
+/* Key cities: off, presentation names no towns; on, both maps name the
+ * large ones only, and leaving presentation restores the towns setting. */
+static void
+test_key_cities (void)
+{
+  DmScene *a = dm_window_get_scene (window, 0);
+  DmScene *b = dm_window_get_scene (window, 1);
+  g_assert_true (dm_window_get_presenting (window));
+  g_assert_false (dm_scene_get_show_places (a));
+  /* The menu's toggle. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "settings.key-cities", NULL));
+  settle (200);
+  g_assert_true (dm_scene_get_show_places (a));
+  g_assert_true (dm_scene_get_show_places (b));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "settings.key-cities", NULL));
+  settle (200);
+  g_assert_false (dm_scene_get_show_places (a));
+}
+
 static gboolean
 second_on_own_day (void)
 {
@@ -355,6 +374,7 @@ main (int    argc,
   g_test_add_func ("/present/swipe-both-sides", test_swipe_both_sides);
   g_test_add_func ("/present/ctrl-l-keeps-focus", test_ctrl_l_keeps_focus);
   g_test_add_func ("/present/keys", test_keys);
+  g_test_add_func ("/present/key-cities", test_key_cities);
   g_test_add_func ("/present/escape", test_escape);
   g_test_add_func ("/present/compare-own-days", test_compare_own_days);
 

@@ -279,4 +279,6 @@ _dm_window_lesson_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.lesson-present", NULL, present_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.lesson-add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.lesson-steps", NULL);
 }
