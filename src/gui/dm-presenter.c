@@ -300,6 +300,8 @@ apply_step (DmPresenter *self)
   DmWindow *window = self->window;
   DmProposal *proposal = dm_catalog_find_proposal (window->catalog, step->proposal);
 
+  gboolean side_before = dm_comparison_get_side_by_side (window->comparison);
+
   apply_own_day (self, step);
   /* The mode and divider first: the comparison is built once, as saved. */
   if (step->compare != NULL)
@@ -312,8 +314,12 @@ apply_step (DmPresenter *self)
     _dm_window_set_proposal (window, proposal);
   dm_window_compare_with (window, step->compare);
   apply_day (self, step);
+  /* Its own view; without one, the regions framed again when the maps
+   * changed width (from two maps to one). */
   if (step->has_view)
     queue_reframe (self, FALSE);
+  else if (side_before != dm_comparison_get_side_by_side (window->comparison))
+    queue_reframe (self, TRUE);
   dm_presenter_update_title (self);
 }
 

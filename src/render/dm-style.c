@@ -27,7 +27,7 @@ static const DmStyle styles[DM_N_KEYS] = {
   [DM_KEY_DEMILITARIZED]    = { RGB (0xF0E442), 0.65, DM_PATTERN_VERTICAL,      RGB (0x333333), 1.5 },
   [DM_KEY_OPEN]             = { RGB (0xBBBBBB), 0.45, DM_PATTERN_DASHES,        RGB (0x444444), 1.1 },
   /* A grid, not returned's dots: both are light, and dots read as one. */
-  [DM_KEY_UNPUBLISHED]      = { RGB (0xFFFFFF), 0.55, DM_PATTERN_GRID,          RGB (0x666666), 0.9 },
+  [DM_KEY_UNPUBLISHED]      = { RGB (0xFFFFFF), 0.55, DM_PATTERN_GRID,          RGB (0x808080), 0.9 },
   /* Faint and plain: nothing is said about it, so nothing should stand out. */
   [DM_KEY_NOT_ADDRESSED]    = { RGB (0xDDDDDD), 0.25, DM_PATTERN_NONE,          RGB (0x777777), 1.1 },
 };
