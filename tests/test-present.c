@@ -6,6 +6,7 @@
 
 #include "dm-application.h"
 #include "dm-lesson.h"
+#include "dm-lesson-dialog.h"
 #include "dm-test-util.h"
 #include "dm-window.h"
 #include "dm-window-private.h"
@@ -302,6 +303,73 @@ test_key_cities (void)
   g_assert_false (dm_scene_get_show_places (a));
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_tooltip (c, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_steps_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (DM_IS_LESSON_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+/* The step list: its buttons move and delete steps, a row shows its step,
+ * and the title entry names the lesson. */
+static void
+test_step_list (void)
+{
+  DmLesson *lesson = dm_presenter_get_lesson (window->presenter, FALSE);
+  g_autofree char *first = g_strdup (((DmLessonStep *) lesson->steps->pdata[0])->caption);
+  g_autofree char *second = g_strdup (((DmLessonStep *) lesson->steps->pdata[1])->caption);
+  guint n = lesson->steps->len;
+  GtkWindow *dialog;
+  GtkWidget *button;
+
+  g_assert_false (dm_window_get_presenting (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-steps", NULL));
+  settle (300);
+  dialog = find_steps_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* The first "Move Down" is step 1's. */
+  button = find_by_tooltip (GTK_WIDGET (dialog), "Move Down");
+  g_assert_nonnull (button);
+  /* A button clicks once its activation has shown. */
+  gtk_widget_activate (button);
+  settle (500);
+  g_assert_cmpstr (((DmLessonStep *) lesson->steps->pdata[0])->caption, ==, second);
+  g_assert_cmpstr (((DmLessonStep *) lesson->steps->pdata[1])->caption, ==, first);
+
+  button = find_by_tooltip (GTK_WIDGET (dialog), "Delete Step");
+  gtk_widget_activate (button);
+  settle (500);
+  g_assert_cmpuint (lesson->steps->len, ==, n - 1);
+  g_assert_cmpstr (((DmLessonStep *) lesson->steps->pdata[0])->caption, ==, first);
+  gtk_window_destroy (dialog);
+  settle (200);
+}
+
 static gboolean
 second_on_own_day (void)
 {
@@ -376,6 +444,7 @@ main (int    argc,
   g_test_add_func ("/present/keys", test_keys);
   g_test_add_func ("/present/key-cities", test_key_cities);
   g_test_add_func ("/present/escape", test_escape);
+  g_test_add_func ("/present/step-list", test_step_list);
   g_test_add_func ("/present/compare-own-days", test_compare_own_days);
 
   app = dm_application_new ();
