@@ -330,14 +330,18 @@ get_child_position_cb (DmComparison *self,
     {
       gboolean swipe = self->mode == DM_COMPARE_SWIPE;
       gboolean is_a = child == GTK_WIDGET (self->label_a);
-      /* Centred over its map (side by side) or its side of the divider. */
-      double centre = swipe ? (is_a ? self->divider / 2 : (1.0 + self->divider) / 2)
-                            : (is_a ? 0.25 : 0.75);
-      int w, h;
+      /* Each name keeps to its own map (side by side) or its side of the
+       * divider, centred there, and wraps rather than cross into the
+       * other's: large type in presentation does not fit on one line. */
+      double split = swipe ? self->divider : 0.5;
+      int from = is_a ? 0 : (int) (width * split), to = is_a ? (int) (width * split) : width;
+      int room = MAX (1, to - from - 12);
+      int min_w, w, h;
 
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &w, NULL, NULL);
+      w = MAX (min_w, MIN (w, room));
       gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
-      allocation->x = CLAMP ((int) (width * centre) - w / 2, 0, MAX (0, width - w));
+      allocation->x = CLAMP ((from + to) / 2 - w / 2, 0, MAX (0, width - w));
       /* Presenting, the title and caption take the top and the legend the
        * top left: the names go to the bottom, over the Black Sea. */
       allocation->y = self->title != NULL && gtk_widget_get_visible (self->title)
@@ -519,6 +523,11 @@ dm_comparison_new (DmScene          *scene,
   self->handle = handle;
   self->label_a = label_a;
   self->label_b = label_b;
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_label_set_wrap (i == 0 ? label_a : label_b, TRUE);
+      gtk_label_set_justify (i == 0 ? label_a : label_b, GTK_JUSTIFY_CENTER);
+    }
 
   /* The second map draws as the first does, whatever changes it. */
   self->scene_b = dm_scene_new (NULL);
