@@ -34,6 +34,7 @@ struct _DmPresenter
 
   DmLesson       *lesson;
   guint           lesson_step;
+  gboolean        playing;      /* presenting the lesson, not proposals */
 
   /* Notices wait while presenting: a toast over the map's subject, in
    * front of a class, hides what is being shown. */
@@ -105,7 +106,7 @@ dm_presenter_update_title (DmPresenter *self)
     return;
   title = dm_scenario_get_title (scenario);
   gtk_label_set_text (self->title, title);
-  if (self->lesson != NULL && self->lesson_step < self->lesson->steps->len)
+  if (self->playing && self->lesson != NULL && self->lesson_step < self->lesson->steps->len)
     step = g_ptr_array_index (self->lesson->steps, self->lesson_step);
   gtk_widget_set_visible (GTK_WIDGET (self->caption), self->presenting && step != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->counter), self->presenting && step != NULL);
@@ -139,7 +140,9 @@ reframe_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
   if (self->lesson != NULL && self->lesson_step < self->lesson->steps->len)
     step = g_ptr_array_index (self->lesson->steps, self->lesson_step);
-  if (step != NULL && step->has_view)
+  /* The step's view when it is shown; presenting without playing the
+   * lesson (F5) frames the regions. */
+  if (step != NULL && step->has_view && (self->playing || !self->reframe_home))
     {
       ShumateViewport *viewport = shumate_simple_map_get_viewport (self->window->map);
 
@@ -234,7 +237,7 @@ key_pressed_cb (DmPresenter           *self,
     default:
       break;
     }
-  if (self->lesson == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+  if (!self->playing || self->lesson == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
     return FALSE;
   /* A lesson's ends, and its first nine steps by number. */
   if (keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home)
@@ -552,6 +555,9 @@ dm_presenter_set_presenting (DmPresenter *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
   if (!presenting)
     {
+      /* F5 later presents proposals again, not the lesson. */
+      self->playing = FALSE;
+      dm_presenter_update_title (self);
       for (guint i = 0; i < self->deferred->len; i++)
         _dm_window_toast (window, g_ptr_array_index (self->deferred, i));
       g_ptr_array_set_size (self->deferred, 0);
@@ -585,6 +591,7 @@ dm_presenter_play_lesson (DmPresenter *self,
       self->lesson = lesson;
     }
   self->lesson_step = 0;
+  self->playing = TRUE;
   dm_presenter_set_presenting (self, TRUE);
   apply_step (self);
 }
@@ -606,7 +613,7 @@ dm_presenter_step_lesson (DmPresenter *self,
 
   g_return_val_if_fail (DM_IS_PRESENTER (self), FALSE);
 
-  if (self->lesson == NULL || !self->presenting || self->lesson->steps->len == 0)
+  if (!self->playing || self->lesson == NULL || !self->presenting || self->lesson->steps->len == 0)
     return FALSE;
   /* A clicker pressed once too often stays on the last step. */
   n = self->lesson->steps->len;
