@@ -169,6 +169,8 @@ static void
 show_step (DmPresenter *self,
            guint        index);
 
+/* "Key cities": Kharkiv, Dnipro, Donetsk, Odesa, Zaporizhzhia, Kryvyi Rih,
+ * Mykolaiv, Mariupol, Luhansk, Sevastopol in the bundled GeoNames data. */
 #define KEY_CITY_POPULATION 400000
 
 static void apply_key_cities (DmPresenter *self);
@@ -201,7 +203,6 @@ apply_key_cities (DmPresenter *self)
     dm_scene_set_places_min_population (i == 0 ? self->scene : second,
                                         key ? KEY_CITY_POPULATION : 0);
 }
-
 
 static gboolean
 key_pressed_cb (DmPresenter           *self,
@@ -302,7 +303,6 @@ apply_step (DmPresenter *self)
   DmLessonStep *step = g_ptr_array_index (self->lesson->steps, self->lesson_step);
   DmWindow *window = self->window;
   DmProposal *proposal = dm_catalog_find_proposal (window->catalog, step->proposal);
-
   gboolean side_before = dm_comparison_get_side_by_side (window->comparison);
 
   apply_own_day (self, step);
