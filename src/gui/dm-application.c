@@ -72,11 +72,17 @@ dm_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
+  DmApplication *self = DM_APPLICATION (app);
+
   for (int i = 0; i < n_files; i++)
     {
       DmWindow *window = dm_window_new (ADW_APPLICATION (app));
       g_autofree char *path = g_file_get_path (files[i]);
 
+      /* --present LESSON.json, --proposal ID FILE…: the options apply too. */
+      dm_window_set_startup (window, self->proposal, self->compare, self->compare_mode,
+                             self->present);
+      dm_window_set_startup_date (window, self->date);
       gtk_window_present (GTK_WINDOW (window));
       if (path != NULL)
         dm_window_set_startup_scenario (window, path);
@@ -239,13 +245,14 @@ dm_application_init (DmApplication *self)
     { "date", 'd', 0, G_OPTION_ARG_STRING, NULL,
       N_("Open on this day of the line of contact, or “proposal” for the proposal’s own day"),
       "YYYY-MM-DD|proposal" },
-    { "present", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start in presentation mode"), NULL },
+    { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start in presentation mode; with a lesson file, present it from step 1"), NULL },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self),
-                                                     _("[SCENARIO-FILE…] or COMMAND"));
+                                                     _("[SCENARIO-OR-LESSON-FILE…] or COMMAND"));
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Without a command, opens the map window. Commands (run “demarcate COMMAND --help”): "
       "list, stats, validate, export."));

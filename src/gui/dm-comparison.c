@@ -23,6 +23,7 @@ struct _DmComparison
   GtkWidget        *handle;
   GtkLabel         *label_a;
   GtkLabel         *label_b;
+  GtkWidget        *title;           /* presentation's title: the labels go below it */
   DmScene          *scene_b;
   DmOverlayLayer   *overlay_b;
   DmScenario       *scenario_b;      /* comparing proposals */
@@ -30,6 +31,8 @@ struct _DmComparison
   GCancellable     *cancellable;     /* the second day's partition */
   GPtrArray        *follow;          /* GBinding: scene → scene_b, for this comparison */
   GPtrArray        *view_bindings;   /* GBinding: viewport ↔ viewport, side by side */
+  DmCatalog        *catalog;         /* with own_days: for each proposal's day */
+  gboolean          own_days;        /* each proposal on the line of its own day */
   DmCompareMode     mode;
   double            divider;         /* swipe: fraction of the width */
   double            drag_start;
@@ -99,6 +102,20 @@ update_swipe_clip (DmComparison *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self->map_overlay));
 }
 
+/* Each map's name, and the day of its line: comparing proposals, each may
+ * stand on its own day ("Line on the Proposal's Own Day"). */
+static char *
+proposal_label (DmScenario  *scenario,
+                DmPartition *partition)
+{
+  const char *name = dm_proposal_get_short_title (dm_scenario_get_proposal (scenario));
+
+  if (partition == NULL)
+    return g_strdup (name);
+  /* Translators: a compared map's name: "US 28-point plan · line of 2025-11-20". */
+  return g_strdup_printf (_("%s · line of %s"), name, dm_partition_get_date (partition));
+}
+
 static void
 update_labels (DmComparison *self)
 {
@@ -110,6 +127,8 @@ update_labels (DmComparison *self)
   g_autofree char *label_a = NULL;
   g_autofree char *label_b = NULL;
 
+  if (self->label_a == NULL)
+    return;
   if (self->date != NULL && partition != NULL)
     {
       a = g_strdup_printf (_("Line of %s"), dm_partition_get_date (partition));
@@ -117,8 +136,8 @@ update_labels (DmComparison *self)
     }
   else if (self->scenario_b != NULL && scenario != NULL)
     {
-      a = g_strdup (dm_proposal_get_short_title (dm_scenario_get_proposal (scenario)));
-      b = g_strdup (dm_proposal_get_short_title (dm_scenario_get_proposal (self->scenario_b)));
+      a = proposal_label (scenario, partition);
+      b = proposal_label (self->scenario_b, dm_scene_get_partition (self->scene_b));
     }
   else
     return;
@@ -208,7 +227,12 @@ changed (DmComparison *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARED_SCENE]);
 }
 
-/* Another proposal on the same day; NULL ends the comparison. */
+static void day_loaded_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+/* Another proposal: on the same day, or with own days on, on its own;
+ * NULL ends the comparison. */
 void
 dm_comparison_show_proposal (DmComparison *self,
                              DmProposal   *proposal)
@@ -223,12 +247,25 @@ dm_comparison_show_proposal (DmComparison *self,
   clear (self);
   if (proposal != NULL)
     {
+      g_autofree char *day = self->own_days && self->catalog != NULL
+                             ? dm_catalog_proposal_day (self->catalog, proposal, NULL) : NULL;
+      const DmControlInfo *info = day ? dm_catalog_resolve_date (self->catalog, day, NULL, NULL)
+                                      : NULL;
+
       self->scenario_b = dm_scenario_new (proposal);
       dm_scene_set_scenario (self->scene_b, self->scenario_b);
       dm_scene_set_compare (self->scene, self->scenario_b);
-      g_ptr_array_add (self->follow,
-                       g_object_bind_property (self->scene, "partition", self->scene_b,
-                                               "partition", G_BINDING_SYNC_CREATE));
+      /* Its own day's line, or (a baseline, the switch off) the first map's. */
+      if (info != NULL)
+        {
+          self->cancellable = g_cancellable_new ();
+          dm_load_day_async (self->catalog, dm_scene_get_geodata (self->scene), info->date,
+                             self->cancellable, day_loaded_cb, g_object_ref (self));
+        }
+      else
+        g_ptr_array_add (self->follow,
+                         g_object_bind_property (self->scene, "partition", self->scene_b,
+                                                 "partition", G_BINDING_SYNC_CREATE));
       g_ptr_array_add (self->follow,
                        g_object_bind_property (self->scene, "scenario", self->scene_b,
                                                "compare", G_BINDING_SYNC_CREATE));
@@ -252,6 +289,7 @@ day_loaded_cb (GObject      *source,
       return;
     }
   dm_scene_set_partition (self->scene_b, partition);
+  update_labels (self);
 }
 
 /* The same scenario, edits included, against the line of another day. */
@@ -292,15 +330,22 @@ get_child_position_cb (DmComparison *self,
     {
       gboolean swipe = self->mode == DM_COMPARE_SWIPE;
       gboolean is_a = child == GTK_WIDGET (self->label_a);
-      /* Centred over its map (side by side) or its side of the divider. */
-      double centre = swipe ? (is_a ? self->divider / 2 : (1.0 + self->divider) / 2)
-                            : (is_a ? 0.25 : 0.75);
-      int w, h;
+      /* Each name keeps to its own map (side by side) or its side of the
+       * divider, centred there, and wraps rather than cross into the
+       * other's: large type in presentation does not fit on one line. */
+      double split = swipe ? self->divider : 0.5;
+      int from = is_a ? 0 : (int) (width * split), to = is_a ? (int) (width * split) : width;
+      int room = MAX (1, to - from - 12);
+      int min_w, w, h;
 
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &w, NULL, NULL);
+      w = MAX (min_w, MIN (w, room));
       gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
-      allocation->x = CLAMP ((int) (width * centre) - w / 2, 0, MAX (0, width - w));
-      allocation->y = 12;
+      allocation->x = CLAMP ((from + to) / 2 - w / 2, 0, MAX (0, width - w));
+      /* Presenting, the title and caption take the top and the legend the
+       * top left: the names go to the bottom, over the Black Sea. */
+      allocation->y = self->title != NULL && gtk_widget_get_visible (self->title)
+                      ? MAX (0, height - h - 40) : 12;
       allocation->width = w;
       allocation->height = h;
       return TRUE;
@@ -350,11 +395,13 @@ dm_comparison_dispose (GObject *object)
   g_clear_object (&self->scene_b);
   g_clear_object (&self->scene);
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->catalog, dm_catalog_unref);
   self->overlay = NULL;
   self->map_overlay = NULL;
   self->second_map = NULL;
   self->handle = NULL;
   self->label_a = self->label_b = NULL;
+  self->title = NULL;
   G_OBJECT_CLASS (dm_comparison_parent_class)->dispose (object);
 }
 
@@ -476,6 +523,11 @@ dm_comparison_new (DmScene          *scene,
   self->handle = handle;
   self->label_a = label_a;
   self->label_b = label_b;
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_label_set_wrap (i == 0 ? label_a : label_b, TRUE);
+      gtk_label_set_justify (i == 0 ? label_a : label_b, GTK_JUSTIFY_CENTER);
+    }
 
   /* The second map draws as the first does, whatever changes it. */
   self->scene_b = dm_scene_new (NULL);
@@ -485,6 +537,9 @@ dm_comparison_new (DmScene          *scene,
   g_signal_connect_object (scene, "notify::scenario", G_CALLBACK (update_labels), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (scene, "notify::partition", G_CALLBACK (update_labels), self,
+                           G_CONNECT_SWAPPED);
+  /* After a binding has passed the first map's day on to the second. */
+  g_signal_connect_object (self->scene_b, "notify::partition", G_CALLBACK (update_labels), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (map_overlay, "get-child-position",
                            G_CALLBACK (get_child_position_cb), self, G_CONNECT_SWAPPED);
@@ -601,6 +656,44 @@ dm_comparison_get_target (DmComparison *self)
     return self->date;
   return self->scenario_b ? dm_proposal_get_id (dm_scenario_get_proposal (self->scenario_b))
                           : NULL;
+}
+
+/* With own days on, a compared proposal is shown against the line of the
+ * day it was made, as the first map's is; the labels say which day. */
+void
+dm_comparison_set_own_days (DmComparison *self,
+                            DmCatalog    *catalog,
+                            gboolean      own_days)
+{
+  g_return_if_fail (DM_IS_COMPARISON (self));
+
+  if (catalog != self->catalog)
+    {
+      g_clear_pointer (&self->catalog, dm_catalog_unref);
+      self->catalog = catalog ? dm_catalog_ref (catalog) : NULL;
+    }
+  own_days = !!own_days;
+  if (self->own_days == own_days)
+    return;
+  self->own_days = own_days;
+  if (self->scenario_b != NULL)
+    {
+      g_autoptr(DmScenario) again = g_object_ref (self->scenario_b);
+
+      dm_comparison_show_proposal (self, dm_scenario_get_proposal (again));
+    }
+}
+
+/* A widget over the top of the maps (presentation's title): while it is
+ * shown, the maps' names sit below it. */
+void
+dm_comparison_set_title_widget (DmComparison *self,
+                                GtkWidget    *title)
+{
+  g_return_if_fail (DM_IS_COMPARISON (self));
+  self->title = title;
+  if (self->map_overlay != NULL)
+    gtk_widget_queue_allocate (GTK_WIDGET (self->map_overlay));
 }
 
 ShumateSimpleMap *

@@ -40,6 +40,11 @@ DmScenario       *dm_comparison_get_compared_scenario (DmComparison *self);
 const char       *dm_comparison_get_date         (DmComparison     *self);
 const char       *dm_comparison_get_target       (DmComparison     *self);
 ShumateSimpleMap *dm_comparison_get_second_map   (DmComparison     *self);
+void              dm_comparison_set_own_days     (DmComparison     *self,
+                                                  DmCatalog        *catalog,
+                                                  gboolean          own_days);
+void              dm_comparison_set_title_widget (DmComparison     *self,
+                                                  GtkWidget        *title);
 
 void              dm_comparison_show_proposal    (DmComparison     *self,
                                                   DmProposal       *proposal);

@@ -27,5 +27,10 @@ guint        dm_presenter_get_lesson_step (DmPresenter    *self);
 gboolean     dm_presenter_step_lesson     (DmPresenter    *self,
                                            int             delta);
 void         dm_presenter_update_title    (DmPresenter    *self);
+void         dm_presenter_show_step       (DmPresenter    *self,
+                                           guint           index);
+void         dm_presenter_lesson_changed  (DmPresenter    *self);
+gboolean     dm_presenter_defer_toast     (DmPresenter    *self,
+                                           const char     *message);
 
 G_END_DECLS

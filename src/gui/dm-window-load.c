@@ -368,6 +368,17 @@ date_chosen_cb (DmWindow   *self,
     _dm_window_toast (self, error->message);
 }
 
+/* The map's high-contrast style: the app's own option, or the system's. */
+static void
+high_contrast_changed_cb (DmWindow *self)
+{
+  gboolean on = adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ||
+                (self->settings != NULL &&
+                 g_settings_get_boolean (self->settings, "high-contrast"));
+
+  dm_scene_set_high_contrast (self->scene, on);
+}
+
 /* Settings (window size, proposal, date, style) and the date controls. */
 void
 _dm_window_load_init (DmWindow *self)
@@ -382,7 +393,7 @@ _dm_window_load_init (DmWindow *self)
                            G_CALLBACK (update_date_slider), self, G_CONNECT_SWAPPED);
   if (self->settings != NULL)
     {
-      const char *keys[] = { "high-contrast", "online-basemap" };
+      const char *keys[] = { "high-contrast", "online-basemap", "key-cities" };
       g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
       /* Stateful actions, so the menu shows check marks; settings remember. */
@@ -392,8 +403,8 @@ _dm_window_load_init (DmWindow *self)
           g_action_map_add_action (G_ACTION_MAP (group), action);
         }
       gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
-      g_settings_bind (self->settings, "high-contrast", self->scene, "high-contrast",
-                       G_SETTINGS_BIND_GET);
+      g_signal_connect_object (self->settings, "changed::high-contrast",
+                               G_CALLBACK (high_contrast_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_settings_bind (self->settings, "window-width", self, "default-width",
@@ -403,6 +414,9 @@ _dm_window_load_init (DmWindow *self)
       g_settings_bind (self->settings, "window-maximized", self, "maximized",
                        G_SETTINGS_BIND_DEFAULT);
     }
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (high_contrast_changed_cb), self, G_CONNECT_SWAPPED);
+  high_contrast_changed_cb (self);
 }
 
 void

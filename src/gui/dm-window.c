@@ -26,6 +26,9 @@ void
 _dm_window_toast (DmWindow   *self,
                   const char *message)
 {
+  /* Not over the map's subject in front of a class: after presenting. */
+  if (self->presenter != NULL && dm_presenter_defer_toast (self->presenter, message))
+    return;
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
@@ -118,6 +121,16 @@ show_proposal_day (DmWindow *self)
   day = dm_catalog_proposal_day (self->catalog, proposal, NULL);
   if (day != NULL)
     _dm_window_show_day (self, day, NULL);
+}
+
+/* The switch reaches the compared map too: each proposal on its own day. */
+static void
+own_days_changed_cb (DmWindow *self)
+{
+  gboolean on = FALSE;
+
+  g_object_get (self->timeline, "proposal-day", &on, NULL);
+  dm_comparison_set_own_days (self->comparison, self->catalog, on);
 }
 
 static void
@@ -307,7 +320,7 @@ side_by_side_changed_cb (DmWindow *self)
 {
   gboolean side = dm_comparison_get_side_by_side (self->comparison);
 
-  dm_legend_set_expanded (self->legend, !side);
+  dm_legend_set_expanded (self->legend, !side || dm_presenter_get_presenting (self->presenter));
   if (side)
     g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) _dm_window_zoom_home_idle,
                      g_object_ref (self), g_object_unref);
@@ -336,6 +349,9 @@ dm_window_open_scenario (DmWindow   *self,
 
   if (self->catalog == NULL)
     return FALSE;
+  /* `demarcate LESSON.json` (or --present LESSON.json) presents it. */
+  if (dm_lesson_file_is_lesson (path))
+    return dm_window_open_lesson (self, path);
   scenario = dm_scenario_load (path, self->catalog, &date, &error);
   if (scenario == NULL)
     {
@@ -553,7 +569,10 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "compare_label_b", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "compare_mode_box", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "header_revealer", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "present_box", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "present_title", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "present_caption", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "present_counter", FALSE, 0);
 
   _dm_window_install_actions (widget_class);
   _dm_window_import_class_init (widget_class);
@@ -630,6 +649,8 @@ dm_window_init (DmWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "notify::proposal-day",
                            G_CALLBACK (show_proposal_day), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::proposal-day",
+                           G_CALLBACK (own_days_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scene, "notify::scenario", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scene, "notify::partition", G_CALLBACK (refresh), self,

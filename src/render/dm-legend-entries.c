@@ -83,6 +83,9 @@ dm_legend_entries_new (DmScene *scene,
   DmStyleKey keys[DM_N_KEYS];
   guint n = dm_scene_get_legend_keys (scene, other, keys);
 
+  DmStyleFlags flags = dm_scene_get_high_contrast (scene) ? DM_STYLE_HIGH_CONTRAST
+                                                          : DM_STYLE_NORMAL;
+
   g_array_set_clear_func (entries, entry_clear);
   if (partition == NULL || dm_scene_get_scenario (scene) == NULL)
     return entries;
@@ -100,6 +103,8 @@ dm_legend_entries_new (DmScene *scene,
   add (entries, DM_LEGEND_UNCERTAIN, 0,
        g_strdup (_("Dashed edge, fainter fill: the clause is reported or unclear, "
                    "not in a published text")));
+  for (guint i = 0; i < entries->len; i++)
+    g_array_index (entries, DmLegendEntry, i).flags = flags;
   return entries;
 }
 
@@ -117,10 +122,12 @@ dm_legend_entry_paint_swatch (const DmLegendEntry *entry,
   switch (entry->kind)
     {
     case DM_LEGEND_KEY:
-      dm_style_paint_swatch (cr, entry->key, DM_CERTAINTY_TEXT, x, y, width, height, scale);
+      dm_style_paint_swatch_full (cr, entry->key, DM_CERTAINTY_TEXT, entry->flags, x, y, width,
+                                  height, scale);
       break;
     case DM_LEGEND_UNCERTAIN:
-      dm_style_paint_swatch (cr, DM_KEY_OPEN, DM_CERTAINTY_UNCLEAR, x, y, width, height, scale);
+      dm_style_paint_swatch_full (cr, DM_KEY_OPEN, DM_CERTAINTY_UNCLEAR, entry->flags, x, y,
+                                  width, height, scale);
       break;
     case DM_LEGEND_FRONT:
       cairo_move_to (cr, x + 2 * scale, y + height / 2);

@@ -21,6 +21,7 @@ typedef struct
   DmLegendKind  kind;
   DmStyleKey    key;   /* for DM_LEGEND_KEY */
   char         *text;
+  DmStyleFlags  flags; /* as the scene draws: its high contrast */
 } DmLegendEntry;
 
 GArray  *dm_legend_entries_new         (DmScene             *scene,

@@ -24,6 +24,7 @@ struct _DmScene
   gboolean         show_places;    /* town names */
   gboolean         high_contrast;  /* thicker lines, black halos: projectors */
   gboolean         dark;           /* painted over the dark basemap */
+  guint            places_min;     /* towns smaller are left out: presentation's key cities */
   double           text_scale;     /* 1 normally; larger in presentation mode */
   gboolean         status_differences; /* outline wording differences, not only holders */
   GPtrArray       *extras;         /* Extra: layers the user imported */
@@ -488,6 +489,18 @@ dm_scene_set_show_places (DmScene  *self,
   set_flag (self, &self->show_places, show_places, PROP_SHOW_PLACES);
 }
 
+/* Towns of fewer people are not named (0: the zoom alone decides). */
+void
+dm_scene_set_places_min_population (DmScene *self,
+                                    guint    population)
+{
+  g_return_if_fail (DM_IS_SCENE (self));
+  if (self->places_min == population)
+    return;
+  self->places_min = population;
+  emit_changed (self);
+}
+
 gboolean
 dm_scene_get_high_contrast (DmScene *self)
 {
@@ -712,7 +725,9 @@ draw_parts (DmScene      *self,
             cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
             dm_draw_fill_preserve (cr);
           }
-        dm_style_fill_path (cr, key, certainty, view->scale, anchor_x, anchor_y);
+        dm_style_fill_path_full (cr, key, certainty,
+                                 self->high_contrast ? DM_STYLE_HIGH_CONTRAST : DM_STYLE_NORMAL,
+                                 view->scale, anchor_x, anchor_y);
 
         /* Less certain clauses get a dashed edge as well as a fainter fill. */
         if (certainty != DM_CERTAINTY_TEXT)
@@ -819,7 +834,7 @@ draw_labels (DmScene      *self,
    * can go around them, their own names cannot move. */
   if (self->show_places)
     dm_text_draw_places (cr, boxes, places, view, style.scale, self->high_contrast,
-                         500000);
+                         MAX (500000, self->places_min));
 
   for (DmRegion r = 0; r < DM_N_REGIONS; r++)
     {
@@ -836,7 +851,8 @@ draw_labels (DmScene      *self,
     }
 
   if (self->show_places)
-    dm_text_draw_places (cr, boxes, places, view, style.scale, self->high_contrast, 0);
+    dm_text_draw_places (cr, boxes, places, view, style.scale, self->high_contrast,
+                         self->places_min);
   dm_text_boxes_free (boxes);
 }
 

@@ -44,6 +44,8 @@ void          dm_scene_set_status_differences (DmScene *self,
 gboolean      dm_scene_get_show_places  (DmScene      *self);
 void          dm_scene_set_show_places  (DmScene      *self,
                                          gboolean      show_places);
+void          dm_scene_set_places_min_population (DmScene *self,
+                                                  guint    population);
 gboolean      dm_scene_get_high_contrast (DmScene     *self);
 void          dm_scene_set_high_contrast (DmScene     *self,
                                           gboolean     high_contrast);

@@ -8,22 +8,28 @@
 #include "dm-style.h"
 
 /* Okabe & Ito's palette, distinguishable with every common colour-vision
- * deficiency; each key also has its own pattern for greyscale print. */
+ * deficiency; each key also has its own pattern for greyscale print, and
+ * keys that share a hue (orange: held by Russia de facto, or frozen on its
+ * side of the line) differ in tone and pattern too, so every pair of keys
+ * tells apart in a greyscale and a deuteranopia simulation. "Frozen" is
+ * horizontal lines on either side of the line. */
 #define RGB(hex) ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0, (hex & 0xff) / 255.0
 
 static const DmStyle styles[DM_N_KEYS] = {
-  [DM_KEY_UKRAINE]          = { RGB (0x0072B2), 0.30, DM_PATTERN_NONE,          RGB (0x0072B2) },
-  [DM_KEY_RETURNED]         = { RGB (0x009E73), 0.45, DM_PATTERN_DOTS,          RGB (0x00543D) },
-  [DM_KEY_RUSSIA_DE_JURE]   = { RGB (0xD55E00), 0.60, DM_PATTERN_CROSS,         RGB (0x6B2F00) },
-  [DM_KEY_RUSSIA_DE_FACTO]  = { RGB (0xE69F00), 0.55, DM_PATTERN_DIAGONAL,      RGB (0x7A5400) },
-  [DM_KEY_WITHDRAW]         = { RGB (0xCC79A7), 0.60, DM_PATTERN_BACK_DIAGONAL, RGB (0x6E2F52) },
-  [DM_KEY_FROZEN_RUSSIAN]   = { RGB (0xE69F00), 0.45, DM_PATTERN_HORIZONTAL,    RGB (0x4D3500) },
-  [DM_KEY_FROZEN_UKRAINIAN] = { RGB (0x56B4E9), 0.40, DM_PATTERN_HORIZONTAL,    RGB (0x1D5A7D) },
-  [DM_KEY_DEMILITARIZED]    = { RGB (0xF0E442), 0.65, DM_PATTERN_VERTICAL,      RGB (0x333333) },
-  [DM_KEY_OPEN]             = { RGB (0xBBBBBB), 0.45, DM_PATTERN_DASHES,        RGB (0x444444) },
-  [DM_KEY_UNPUBLISHED]      = { RGB (0xFFFFFF), 0.55, DM_PATTERN_DOTS,          RGB (0x555555) },
+  [DM_KEY_UKRAINE]          = { RGB (0x0072B2), 0.30, DM_PATTERN_NONE,          RGB (0x0072B2), 1.1 },
+  [DM_KEY_RETURNED]         = { RGB (0x009E73), 0.45, DM_PATTERN_DOTS,          RGB (0x00543D), 1.1 },
+  [DM_KEY_RUSSIA_DE_JURE]   = { RGB (0xD55E00), 0.60, DM_PATTERN_CROSS,         RGB (0x6B2F00), 1.1 },
+  [DM_KEY_RUSSIA_DE_FACTO]  = { RGB (0xE69F00), 0.50, DM_PATTERN_DIAGONAL,      RGB (0x7A5400), 1.1 },
+  [DM_KEY_WITHDRAW]         = { RGB (0xCC79A7), 0.60, DM_PATTERN_BACK_DIAGONAL, RGB (0x6E2F52), 1.1 },
+  /* Darker than de facto's orange, with bold stripes, not a fine hatch. */
+  [DM_KEY_FROZEN_RUSSIAN]   = { RGB (0x8C5A00), 0.62, DM_PATTERN_HORIZONTAL,    RGB (0x2E1E00), 2.2 },
+  [DM_KEY_FROZEN_UKRAINIAN] = { RGB (0x56B4E9), 0.40, DM_PATTERN_HORIZONTAL,    RGB (0x1D5A7D), 1.6 },
+  [DM_KEY_DEMILITARIZED]    = { RGB (0xF0E442), 0.65, DM_PATTERN_VERTICAL,      RGB (0x333333), 1.5 },
+  [DM_KEY_OPEN]             = { RGB (0xBBBBBB), 0.45, DM_PATTERN_DASHES,        RGB (0x444444), 1.1 },
+  /* A grid, not returned's dots: both are light, and dots read as one. */
+  [DM_KEY_UNPUBLISHED]      = { RGB (0xFFFFFF), 0.55, DM_PATTERN_GRID,          RGB (0x808080), 0.9 },
   /* Faint and plain: nothing is said about it, so nothing should stand out. */
-  [DM_KEY_NOT_ADDRESSED]    = { RGB (0xDDDDDD), 0.25, DM_PATTERN_NONE,          RGB (0x777777) },
+  [DM_KEY_NOT_ADDRESSED]    = { RGB (0xDDDDDD), 0.25, DM_PATTERN_NONE,          RGB (0x777777), 1.1 },
 };
 
 DmStyleKey
@@ -75,6 +81,32 @@ dm_style_get (DmStyleKey key)
 {
   g_return_val_if_fail (key < DM_N_KEYS, &styles[DM_KEY_OPEN]);
   return &styles[key];
+}
+
+/* The key's style as drawn with flags. High contrast, for projectors and
+ * low vision, changes the fills and patterns themselves: fills near
+ * opaque, pattern ink darker (halfway to black) and lines thicker, and
+ * "not addressed" gets a light grid so it does not vanish into land. */
+void
+dm_style_get_full (DmStyleKey    key,
+                   DmStyleFlags  flags,
+                   DmStyle      *style)
+{
+  *style = *dm_style_get (key);
+  if (!(flags & DM_STYLE_HIGH_CONTRAST))
+    return;
+  style->alpha = MIN (0.9, style->alpha * 1.6);
+  style->ink_r *= 0.5;
+  style->ink_g *= 0.5;
+  style->ink_b *= 0.5;
+  style->line_width *= 1.6;
+  /* A light, sparse grid: it must not outshout the statuses around it. */
+  if (key == DM_KEY_NOT_ADDRESSED)
+    {
+      style->pattern = DM_PATTERN_GRID;
+      style->ink_r = style->ink_g = style->ink_b = 0.6;
+      style->line_width = 1.2;
+    }
 }
 
 const char *
@@ -139,12 +171,13 @@ stroke_lines (cairo_t *cr,
 static void
 paint_pattern (cairo_t  *cr,
                DmPattern pattern,
+               double    line_width,
                double    scale)
 {
   double spacing = 7.0 * scale;
   double dashes[2];
 
-  cairo_set_line_width (cr, 1.1 * scale);
+  cairo_set_line_width (cr, line_width * scale);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
   switch (pattern)
@@ -164,6 +197,10 @@ paint_pattern (cairo_t  *cr,
       break;
     case DM_PATTERN_VERTICAL:
       stroke_lines (cr, G_PI / 2, spacing * 0.9);
+      break;
+    case DM_PATTERN_GRID:
+      stroke_lines (cr, 0, spacing * 1.2);
+      stroke_lines (cr, G_PI / 2, spacing * 1.2);
       break;
     case DM_PATTERN_DOTS:
       /* Zero-length dashes with round caps are dots. */
@@ -199,6 +236,7 @@ raster_pattern (DmPattern pattern,
                 double    g,
                 double    b,
                 double    a,
+                double    line_width,
                 double    scale,
                 double    anchor_x,
                 double    anchor_y)
@@ -226,6 +264,9 @@ raster_pattern (DmPattern pattern,
     case DM_PATTERN_VERTICAL:
       t = (int) round (spacing * 0.9);
       break;
+    case DM_PATTERN_GRID:
+      t = (int) round (spacing * 1.2);
+      break;
     case DM_PATTERN_DOTS:
     case DM_PATTERN_NONE:
     default:
@@ -237,7 +278,7 @@ raster_pattern (DmPattern pattern,
   tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, t, t);
   cr = cairo_create (tile);
   cairo_set_source_rgba (cr, r, g, b, a);
-  cairo_set_line_width (cr, 1.1 * scale);
+  cairo_set_line_width (cr, line_width * scale);
 
   if (pattern == DM_PATTERN_DIAGONAL || pattern == DM_PATTERN_CROSS ||
       pattern == DM_PATTERN_DASHES)
@@ -267,13 +308,13 @@ raster_pattern (DmPattern pattern,
         }
       cairo_stroke (cr);
     }
-  if (pattern == DM_PATTERN_HORIZONTAL)
+  if (pattern == DM_PATTERN_HORIZONTAL || pattern == DM_PATTERN_GRID)
     {
       cairo_move_to (cr, 0, t / 2.0);
       cairo_line_to (cr, t, t / 2.0);
       cairo_stroke (cr);
     }
-  if (pattern == DM_PATTERN_VERTICAL)
+  if (pattern == DM_PATTERN_VERTICAL || pattern == DM_PATTERN_GRID)
     {
       cairo_move_to (cr, t / 2.0, 0);
       cairo_line_to (cr, t / 2.0, t);
@@ -281,7 +322,7 @@ raster_pattern (DmPattern pattern,
     }
   if (pattern == DM_PATTERN_DOTS)
     {
-      cairo_arc (cr, t / 2.0, t / 2.0, 1.1 * scale, 0, 2 * G_PI);
+      cairo_arc (cr, t / 2.0, t / 2.0, line_width * scale, 0, 2 * G_PI);
       cairo_fill (cr);
     }
   cairo_destroy (cr);
@@ -298,6 +339,44 @@ raster_pattern (DmPattern pattern,
 /* Fills the current path with the key's colour and pattern; the path is
  * consumed. Uses the even-odd rule so holes stay holes. */
 void
+dm_style_fill_path_full (cairo_t      *cr,
+                         DmStyleKey    key,
+                         DmCertainty   certainty,
+                         DmStyleFlags  flags,
+                         double        scale,
+                         double        anchor_x,
+                         double        anchor_y)
+{
+  DmStyle style;
+  double alpha = dm_style_certainty_alpha (certainty);
+  double ink_alpha = (flags & DM_STYLE_HIGH_CONTRAST) ? 1.0 : 0.85;
+
+  dm_style_get_full (key, flags, &style);
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, style.r, style.g, style.b, style.alpha * alpha);
+  dm_draw_fill_preserve (cr);
+  if (style.pattern != DM_PATTERN_NONE && !dm_draw_is_vector (cr))
+    {
+      cairo_pattern_t *hatch = raster_pattern (style.pattern, style.ink_r, style.ink_g,
+                                               style.ink_b, ink_alpha * alpha, style.line_width,
+                                               scale, anchor_x, anchor_y);
+      cairo_set_source (cr, hatch);
+      cairo_pattern_destroy (hatch);
+      cairo_fill_preserve (cr);
+    }
+  else if (style.pattern != DM_PATTERN_NONE)
+    {
+      dm_draw_clip_begin (cr);
+      cairo_set_source_rgba (cr, style.ink_r, style.ink_g, style.ink_b, ink_alpha * alpha);
+      paint_pattern (cr, style.pattern, style.line_width, scale);
+      dm_draw_clip_end (cr);
+    }
+  cairo_restore (cr);
+  cairo_new_path (cr);
+}
+
+void
 dm_style_fill_path (cairo_t     *cr,
                     DmStyleKey   key,
                     DmCertainty  certainty,
@@ -305,31 +384,35 @@ dm_style_fill_path (cairo_t     *cr,
                     double       anchor_x,
                     double       anchor_y)
 {
-  const DmStyle *style = dm_style_get (key);
-  double alpha = dm_style_certainty_alpha (certainty);
+  dm_style_fill_path_full (cr, key, certainty, DM_STYLE_NORMAL, scale, anchor_x, anchor_y);
+}
 
+void
+dm_style_paint_swatch_full (cairo_t      *cr,
+                            DmStyleKey    key,
+                            DmCertainty   certainty,
+                            DmStyleFlags  flags,
+                            double        x,
+                            double        y,
+                            double        width,
+                            double        height,
+                            double        scale)
+{
   cairo_save (cr);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_source_rgba (cr, style->r, style->g, style->b, style->alpha * alpha);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
   dm_draw_fill_preserve (cr);
-  if (style->pattern != DM_PATTERN_NONE && !dm_draw_is_vector (cr))
+  dm_style_fill_path_full (cr, key, certainty, flags, scale, x, y);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_set_source_rgba (cr, 0.2, 0.2, 0.2, 0.9);
+  cairo_set_line_width (cr, 1.0 * scale);
+  if (certainty != DM_CERTAINTY_TEXT)
     {
-      cairo_pattern_t *hatch = raster_pattern (style->pattern, style->ink_r, style->ink_g,
-                                               style->ink_b, 0.85 * alpha, scale,
-                                               anchor_x, anchor_y);
-      cairo_set_source (cr, hatch);
-      cairo_pattern_destroy (hatch);
-      cairo_fill_preserve (cr);
+      double dash[2] = { 3 * scale, 2 * scale };
+      cairo_set_dash (cr, dash, 2, 0);
     }
-  else if (style->pattern != DM_PATTERN_NONE)
-    {
-      dm_draw_clip_begin (cr);
-      cairo_set_source_rgba (cr, style->ink_r, style->ink_g, style->ink_b, 0.85 * alpha);
-      paint_pattern (cr, style->pattern, scale);
-      dm_draw_clip_end (cr);
-    }
+  dm_draw_stroke (cr);
   cairo_restore (cr);
-  cairo_new_path (cr);
 }
 
 void
@@ -342,21 +425,7 @@ dm_style_paint_swatch (cairo_t     *cr,
                        double       height,
                        double       scale)
 {
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  dm_draw_fill_preserve (cr);
-  dm_style_fill_path (cr, key, certainty, scale, x, y);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_set_source_rgba (cr, 0.2, 0.2, 0.2, 0.9);
-  cairo_set_line_width (cr, 1.0 * scale);
-  if (certainty != DM_CERTAINTY_TEXT)
-    {
-      double dash[2] = { 3 * scale, 2 * scale };
-      cairo_set_dash (cr, dash, 2, 0);
-    }
-  dm_draw_stroke (cr);
-  cairo_restore (cr);
+  dm_style_paint_swatch_full (cr, key, certainty, DM_STYLE_NORMAL, x, y, width, height, scale);
 }
 
 /* The line of contact: dark red over a white casing, legible on any fill.

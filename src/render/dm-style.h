@@ -17,7 +17,16 @@ typedef enum
   DM_PATTERN_VERTICAL,
   DM_PATTERN_DOTS,
   DM_PATTERN_DASHES,
+  DM_PATTERN_GRID,          /* ++++ */
 } DmPattern;
+
+/* How a style is drawn: high contrast (the system's setting or the app's)
+ * makes fills stronger and pattern lines darker and thicker. */
+typedef enum
+{
+  DM_STYLE_NORMAL        = 0,
+  DM_STYLE_HIGH_CONTRAST = 1 << 0,
+} DmStyleFlags;
 
 typedef struct
 {
@@ -25,6 +34,7 @@ typedef struct
   double    alpha;         /* fill opacity when the clause is in a text */
   DmPattern pattern;
   double    ink_r, ink_g, ink_b; /* pattern colour */
+  double    line_width;    /* of the pattern's lines, at scale 1 */
 } DmStyle;
 
 /* The legend and the map key styles by status and, for "frozen", by part:
@@ -50,6 +60,9 @@ DmStyleKey      dm_style_key          (DmStatus      status,
                                        DmPart        part);
 DmStatus        dm_style_key_status   (DmStyleKey    key);
 const DmStyle  *dm_style_get          (DmStyleKey    key);
+void            dm_style_get_full     (DmStyleKey    key,
+                                       DmStyleFlags  flags,
+                                       DmStyle      *style);
 const char     *dm_style_key_label    (DmStyleKey    key);
 double          dm_style_certainty_alpha (DmCertainty certainty);
 void            dm_style_fill_path    (cairo_t      *cr,
@@ -58,6 +71,22 @@ void            dm_style_fill_path    (cairo_t      *cr,
                                        double        scale,
                                        double        anchor_x,
                                        double        anchor_y);
+void            dm_style_fill_path_full (cairo_t    *cr,
+                                         DmStyleKey  key,
+                                         DmCertainty certainty,
+                                         DmStyleFlags flags,
+                                         double      scale,
+                                         double      anchor_x,
+                                         double      anchor_y);
+void            dm_style_paint_swatch_full (cairo_t     *cr,
+                                            DmStyleKey   key,
+                                            DmCertainty  certainty,
+                                            DmStyleFlags flags,
+                                            double       x,
+                                            double       y,
+                                            double       width,
+                                            double       height,
+                                            double       scale);
 void            dm_style_paint_swatch (cairo_t      *cr,
                                        DmStyleKey    key,
                                        DmCertainty   certainty,
