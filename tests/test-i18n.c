@@ -111,6 +111,8 @@ test_export_lang (void)
   g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
   g_assert_nonnull (strstr (svg, "План США з 28 пунктів (пункт 21)"));
   g_assert_null (strstr (svg, "US 28-point plan"));
+  g_assert_nonnull (strstr (svg, ">Маріуполь<"));
+  g_assert_null (strstr (svg, ">Mariupol<"));
 
   /* The same page in English names the town in English. */
   g_assert_cmpint (run ((const char *[]) { "LANG", "C", NULL },
@@ -118,7 +120,28 @@ test_export_lang (void)
                                            "--no-basemap", "-o", en_path, NULL },
                         &en_out, &en_err), ==, 0);
   g_assert_true (g_file_get_contents (en_path, &en_svg, NULL, NULL));
+  g_assert_nonnull (strstr (en_svg, ">Mariupol<"));
   g_assert_nonnull (strstr (en_svg, "US 28-point plan (point 21)"));
+}
+
+/* German: GeoNames' German names where it has them, the GeoNames name
+ * where not, and the proposal's English title (no German catalog entry). */
+static void
+test_export_german_towns (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *path = dm_test_write ("de.svg", "", 0);
+  g_autofree char *svg = NULL;
+
+  g_assert_cmpint (run ((const char *[]) { "LANG", "C.UTF-8", NULL },
+                        (const char *[]) { "export", "-p", "us-28-point-2025-11", "--lang", "de",
+                                           "--no-basemap", "-o", path, NULL },
+                        &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">Charkiw<"));
+  g_assert_nonnull (strstr (svg, ">Saporischschja<"));
+  g_assert_nonnull (strstr (svg, ">Mariupol<"));
+  g_assert_null (strstr (svg, ">Kharkiv<"));
 }
 
 static gboolean
@@ -248,6 +271,7 @@ main (int    argc,
   g_test_add_func ("/i18n/ungenerated-locale", test_ungenerated_locale);
   g_test_add_func ("/i18n/english-by-default", test_english_by_default);
   g_test_add_func ("/i18n/export-lang", test_export_lang);
+  g_test_add_func ("/i18n/export-german-towns", test_export_german_towns);
   g_test_add_func ("/i18n/proposal-text", test_proposal_text);
   g_test_add_func ("/i18n/user-text-kept", test_user_text_kept);
 
