@@ -112,6 +112,9 @@ test_export_lang (void)
   g_assert_nonnull (strstr (svg, "План США з 28 пунктів (пункт 21)"));
   g_assert_null (strstr (svg, "US 28-point plan"));
   g_assert_nonnull (strstr (svg, ">Маріуполь<"));
+  /* The legend's certainty in words of the page's language. */
+  g_assert_nonnull (strstr (svg, "(текст)"));
+  g_assert_null (strstr (svg, "(text)"));
   g_assert_null (strstr (svg, ">Mariupol<"));
 
   /* The same page in English names the town in English. */
