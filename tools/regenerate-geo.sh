@@ -5,7 +5,8 @@
 #
 # Usage: tools/regenerate-geo.sh
 # Needs: npm/node, ogr2ogr (GDAL >= 3.6 with GEOS), Debian's /usr/bin/python3
-# with python3-gdal and python3-numpy. Network: the npm registry only.
+# with python3-gdal and python3-numpy, and Debian's libgeonames-common (place
+# names per language). Network: the npm registry only.
 # GEO_WORK=dir keeps the npm install between runs (default: a temp dir).
 set -euo pipefail
 
@@ -28,6 +29,8 @@ BBOX=(12 38 52 58.5)  # keep in step with BBOX in build-geodata.py
 [ -f "$OUT/deepstate/deepstate.json" ] || {
   echo "$OUT/deepstate/deepstate.json missing: run tools/import-deepstate.sh first" >&2; exit 1; }
 command -v ogr2ogr >/dev/null || { echo "ogr2ogr missing (apt-get install gdal-bin)" >&2; exit 1; }
+[ -f /usr/share/locale/uk/LC_MESSAGES/geonames.mo ] || {
+  echo "GeoNames' names per language missing (apt-get install libgeonames-common)" >&2; exit 1; }
 "$PY" -c 'from osgeo import ogr; import numpy' 2>/dev/null || {
   echo "$PY lacks osgeo/numpy (apt-get install python3-gdal python3-numpy)" >&2; exit 1; }
 

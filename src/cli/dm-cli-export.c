@@ -14,6 +14,7 @@
 #include "dm-error.h"
 #include "dm-export.h"
 #include "dm-gis-export.h"
+#include "dm-i18n.h"
 #include "dm-series.h"
 
 /* Named sizes for the common uses; paper sizes go with --dpi. */
@@ -139,16 +140,13 @@ use_own_day (DmCliData  *data,
 /* --lang: the language of the page. It must be in force before the first
  * message is looked up (GLib decides once whether to translate), so the
  * arguments are scanned for it before anything else; the option entry
- * only documents and validates it. Uninstalled, the build's catalogs are
- * used. */
+ * only documents and validates it. */
 static gboolean
 apply_lang (int    argc,
             char **argv)
 {
   static const char *langs[] = { "en", "uk", "de", "fr", "pl" };
   const char *lang = NULL;
-  g_autofree char *mo = NULL;
-  const char *locale;
   gboolean known = FALSE;
 
   for (int i = 1; i < argc; i++)
@@ -169,14 +167,8 @@ apply_lang (int    argc,
       g_printerr ("demarcate: --lang must be en, uk, de, fr or pl\n");
       return FALSE;
     }
-  g_setenv ("LANGUAGE", lang, TRUE);
-  /* gettext ignores LANGUAGE in the C locale; C.UTF-8 is always there. */
-  locale = setlocale (LC_MESSAGES, NULL);
-  if (locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX"))
-    setlocale (LC_MESSAGES, "C.UTF-8");
-  mo = g_build_filename (LOCALEDIR, lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  /* main () bound the catalogs that go with the data in use. */
+  dm_i18n_set_language (lang);
   return TRUE;
 }
 

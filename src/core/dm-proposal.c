@@ -476,6 +476,47 @@ parse_root (DmProposal *self,
     check_coverage (self, checker);
 }
 
+/* The bundled proposals' text is in the message catalog (listed by
+ * tools/extract-proposal-strings.py in data/proposals/proposals-for-
+ * translation.c): gettext rather than per-language fields in the JSON, so
+ * that translators work in po/ with their usual tools, the catalog's
+ * fallback rules apply, and the file format stays one string per field.
+ * A string is replaced by its translation once the file has been read
+ * and checked in its own words; a user's file keeps its own words except
+ * where they are, character for character, a bundled proposal's. */
+static void
+translate (char **text)
+{
+  const char *translated;
+
+  /* gettext gives the catalog's header for "". */
+  if (*text == NULL || **text == '\0')
+    return;
+  translated = g_dgettext (GETTEXT_PACKAGE, *text);
+  if (translated != *text)
+    {
+      char *copy = g_strdup (translated);
+
+      g_free (*text);
+      *text = copy;
+    }
+}
+
+static void
+translate_texts (DmProposal *self)
+{
+  translate (&self->title);
+  translate (&self->short_title);
+  translate (&self->sponsor);
+  translate (&self->summary);
+  for (guint i = 0; self->other_terms != NULL && self->other_terms[i] != NULL; i++)
+    translate (&self->other_terms[i]);
+  for (guint i = 0; i < self->sources->len; i++)
+    translate (&((DmSource *) g_ptr_array_index (self->sources, i))->detail);
+  for (guint i = 0; i < self->clauses->len; i++)
+    translate (&((DmClause *) g_ptr_array_index (self->clauses, i))->note);
+}
+
 DmProposal *
 dm_proposal_new_from_data (const char  *data,
                            gssize       length,
@@ -509,6 +550,7 @@ dm_proposal_new_from_data (const char  *data,
       g_set_error_literal (error, DM_ERROR, DM_ERROR_INVALID, problems->str);
       return NULL;
     }
+  translate_texts (self);
   return g_steal_pointer (&self);
 }
 

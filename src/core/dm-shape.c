@@ -250,6 +250,9 @@ place_free (gpointer data)
 
   g_free (place->name);
   g_free (place->name_uk);
+  g_free (place->name_de);
+  g_free (place->name_fr);
+  g_free (place->name_pl);
   g_free (place->oblast);
   g_free (place);
 }
@@ -285,6 +288,9 @@ dm_places_new (GPtrArray *features)
       place = g_new0 (DmPlace, 1);
       place->name = g_strdup (name);
       place->name_uk = g_strdup (dm_feature_get (feature, "name_uk"));
+      place->name_de = g_strdup (dm_feature_get (feature, "name_de"));
+      place->name_fr = g_strdup (dm_feature_get (feature, "name_fr"));
+      place->name_pl = g_strdup (dm_feature_get (feature, "name_pl"));
       place->oblast = g_strdup (dm_feature_get (feature, "oblast"));
       place->population = (guint) dm_feature_get_double (feature, "population", 0);
       place->capital = capital != NULL && (g_str_equal (capital, "1") ||

@@ -31,7 +31,10 @@ typedef struct
 typedef struct
 {
   char   *name;
-  char   *name_uk;
+  char   *name_uk;   /* GeoNames' name in Ukrainian, German, French, */
+  char   *name_de;   /* Polish where it has one; else NULL */
+  char   *name_fr;
+  char   *name_pl;
   char   *oblast;
   guint   population;
   gboolean capital;

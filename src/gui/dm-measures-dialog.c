@@ -7,6 +7,7 @@
 #include "dm-file.h"
 #include "dm-format.h"
 #include "dm-measures-dialog.h"
+#include "dm-text.h"
 
 struct _DmMeasuresDialog
 {
@@ -125,7 +126,8 @@ places_table (GPtrArray *places)
                              ? g_strdup_printf ("%'u", sp->place->population)
                              : g_strdup (_("unknown"));
 
-      gtk_grid_attach (GTK_GRID (grid), cell (sp->place->name, FALSE, FALSE), 0, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell (dm_text_place_name (sp->place), FALSE, FALSE), 0,
+                       i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), cell (dm_region_label (sp->region), FALSE, FALSE), 1,
                        i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), cell (pop, FALSE, TRUE), 2, i + 1, 1, 1);

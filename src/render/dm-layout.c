@@ -743,9 +743,9 @@ dm_layout_default_subtitle (DmScene *scene)
   return g_string_free (s, FALSE);
 }
 
-/* A proposal's title in the page's language: the bundled proposals' titles
- * are in the catalog (data/proposals/titles-for-translation.c); a user's
- * own proposal keeps its own. */
+/* A proposal's title in the page's language: DmProposal already gives the
+ * bundled proposals' text translated (data/proposals/proposals-for-
+ * translation.c); a user's own proposal keeps its own. */
 static const char *
 proposal_title (DmProposal *proposal,
                 gboolean    short_title)

@@ -90,22 +90,58 @@ dm_text_font (DmTextKind kind,
   return font;
 }
 
-/* Ukrainian names where the UI is in Ukrainian and the data has them. */
+typedef enum
+{
+  PLACE_LANG_NAME, /* GeoNames' own name: English, or the language has none */
+  PLACE_LANG_UK,
+  PLACE_LANG_DE,
+  PLACE_LANG_FR,
+  PLACE_LANG_PL,
+} PlaceLang;
+
+/* A place's name in the language of the UI (or of export --lang), where
+ * the data has one (data/geo/places.geojson: name_uk, name_de, name_fr,
+ * name_pl), else its GeoNames name. */
 const char *
-dm_text_place_name (const char *name,
-                    const char *name_uk)
+dm_text_place_name (const DmPlace *place)
 {
   /* Decided once; tiles and exports call this from worker threads. */
   static gsize once = 0;
-  static gboolean use_uk = FALSE;
+  static PlaceLang lang = PLACE_LANG_NAME;
+  const char *name = NULL;
 
   if (g_once_init_enter (&once))
     {
-      const char * const *langs = g_get_language_names ();
-      use_uk = langs[0] != NULL && g_str_has_prefix (langs[0], "uk");
+      static const char *codes[] = { NULL, "uk", "de", "fr", "pl" };
+      const char *first = g_get_language_names ()[0];
+      PlaceLang found = PLACE_LANG_NAME;
+
+      for (guint i = 1; first != NULL && i < G_N_ELEMENTS (codes); i++)
+        if (g_str_has_prefix (first, codes[i]) &&
+            (first[2] == '\0' || first[2] == '_' || first[2] == '.' || first[2] == '@'))
+          found = (PlaceLang) i;
+      lang = found;
       g_once_init_leave (&once, 1);
     }
-  return (use_uk && name_uk != NULL && *name_uk != '\0') ? name_uk : name;
+  switch (lang)
+    {
+    case PLACE_LANG_UK:
+      name = place->name_uk;
+      break;
+    case PLACE_LANG_DE:
+      name = place->name_de;
+      break;
+    case PLACE_LANG_FR:
+      name = place->name_fr;
+      break;
+    case PLACE_LANG_PL:
+      name = place->name_pl;
+      break;
+    case PLACE_LANG_NAME:
+    default:
+      break;
+    }
+  return (name != NULL && *name != '\0') ? name : place->name;
 }
 
 /* On raster targets the halo is the text itself drawn white at eight
@@ -276,7 +312,7 @@ dm_text_draw_places (cairo_t      *cr,
       if (px < 0 || py < 0 || px > view->width || py > view->height)
         continue;
       if (!dm_text_draw_label (cr, boxes, &style,
-                               dm_text_place_name (place->name, place->name_uk),
+                               dm_text_place_name (place),
                                px, py, TRUE))
         continue;
 

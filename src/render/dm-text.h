@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "dm-shape.h"
 #include "dm-view.h"
 
 G_BEGIN_DECLS
@@ -43,7 +44,6 @@ void         dm_text_draw_places    (cairo_t           *cr,
                                      guint              at_least);
 PangoFontDescription *dm_text_font  (DmTextKind         kind,
                                      double             scale);
-const char  *dm_text_place_name     (const char        *name,
-                                     const char        *name_uk);
+const char  *dm_text_place_name     (const DmPlace     *place);
 
 G_END_DECLS
