@@ -5,6 +5,7 @@
 
 struct _DmAnimationFrames
 {
+  gatomicrefcount ref;
   DmCatalog   *catalog;
   DmGeodata   *geodata;
   DmScenario  *scenario;    /* a time-lapse's proposal */
@@ -21,6 +22,8 @@ dm_animation_frames_new_time_lapse (DmCatalog  *catalog,
 {
   DmAnimationFrames *frames = g_new0 (DmAnimationFrames, 1);
 
+  g_atomic_ref_count_init (&frames->ref);
+
   frames->catalog = dm_catalog_ref (catalog);
   frames->geodata = dm_geodata_ref (geodata);
   frames->scenario = g_object_ref (scenario);
@@ -36,6 +39,8 @@ dm_animation_frames_new_proposals (DmCatalog   *catalog,
 {
   DmAnimationFrames *frames = g_new0 (DmAnimationFrames, 1);
 
+  g_atomic_ref_count_init (&frames->ref);
+
   frames->catalog = dm_catalog_ref (catalog);
   frames->geodata = dm_geodata_ref (geodata);
   frames->proposals = g_ptr_array_ref (scenarios);
@@ -43,10 +48,17 @@ dm_animation_frames_new_proposals (DmCatalog   *catalog,
   return frames;
 }
 
-void
-dm_animation_frames_free (DmAnimationFrames *frames)
+DmAnimationFrames *
+dm_animation_frames_ref (DmAnimationFrames *frames)
 {
-  if (frames == NULL)
+  g_atomic_ref_count_inc (&frames->ref);
+  return frames;
+}
+
+void
+dm_animation_frames_unref (DmAnimationFrames *frames)
+{
+  if (frames == NULL || !g_atomic_ref_count_dec (&frames->ref))
     return;
   g_clear_pointer (&frames->catalog, dm_catalog_unref);
   g_clear_pointer (&frames->geodata, dm_geodata_unref);

@@ -19,7 +19,8 @@ DmAnimationFrames *dm_animation_frames_new_proposals  (DmCatalog    *catalog,
                                                        DmGeodata    *geodata,
                                                        GPtrArray    *scenarios,
                                                        DmPartition  *partition);
-void               dm_animation_frames_free           (DmAnimationFrames *frames);
+DmAnimationFrames *dm_animation_frames_ref            (DmAnimationFrames *frames);
+void               dm_animation_frames_unref          (DmAnimationFrames *frames);
 guint              dm_animation_frames_get_n          (DmAnimationFrames *frames);
 /* Fills n_frames, frame_func and frame_data; frames must outlive the
  * dm_animation_write () call. */
@@ -34,6 +35,6 @@ gboolean           dm_animation_frames_get            (DmAnimationFrames  *frame
                                                        GError            **error);
 void               dm_animation_frame_clear           (DmAnimationFrame   *frame);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmAnimationFrames, dm_animation_frames_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmAnimationFrames, dm_animation_frames_unref)
 
 G_END_DECLS

@@ -591,6 +591,25 @@ dm_layout_lonlat_extent (double west,
   return TRUE;
 }
 
+/* In the order the export dialog lists them. */
+static const DmNamedExtent named_extents[] = {
+  { "ukraine", N_("All of Ukraine") },
+  { "donbas", N_("Donbas (Luhansk and Donetsk)") },
+  { "south", N_("The south (Zaporizhzhia, Kherson, Crimea)") },
+  { "crimea", N_("Crimea") },
+  { "luhansk", N_("Luhansk") },
+  { "donetsk", N_("Donetsk") },
+  { "zaporizhzhia", N_("Zaporizhzhia") },
+  { "kherson", N_("Kherson") },
+};
+
+const DmNamedExtent *
+dm_layout_get_named_extents (guint *n_extents)
+{
+  *n_extents = G_N_ELEMENTS (named_extents);
+  return named_extents;
+}
+
 gboolean
 dm_layout_named_extent (DmGeodata  *geodata,
                         const char *name,

@@ -51,6 +51,16 @@ void  dm_layout_draw  (DmScene               *scene,
 gboolean dm_layout_named_extent (DmGeodata  *geodata,
                                  const char *name,
                                  double      extent[4]);
+/* The names dm_layout_named_extent () knows, each with its label for
+ * people (N_(), translate with _()); n_extents gets their number. */
+typedef struct
+{
+  const char *name;
+  const char *label;
+} DmNamedExtent;
+
+const DmNamedExtent *dm_layout_get_named_extents (guint *n_extents);
+
 /* The box of W,S,E,N in degrees (a lon/lat box), FALSE when invalid. */
 gboolean dm_layout_lonlat_extent (double     west,
                                   double     south,
