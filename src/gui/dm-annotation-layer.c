@@ -535,6 +535,16 @@ dm_annotation_layer_add_at (DmAnnotationLayer *self,
   return self->selected;
 }
 
+void
+dm_annotation_layer_set_selected (DmAnnotationLayer *self,
+                                  int                index)
+{
+  g_return_if_fail (DM_IS_ANNOTATION_LAYER (self));
+  if (self->list == NULL || index < 0 || index >= (int) dm_annotation_list_get_n (self->list))
+    index = -1;
+  set_selected (self, index);
+}
+
 gboolean
 dm_annotation_layer_delete_selected (DmAnnotationLayer *self)
 {

@@ -30,5 +30,8 @@ int                  dm_annotation_layer_add_at      (DmAnnotationLayer *self,
 /* Deletes the selected annotation (one undo step); FALSE when none is. */
 gboolean             dm_annotation_layer_delete_selected (DmAnnotationLayer *self);
 int                  dm_annotation_layer_get_selected (DmAnnotationLayer *self);
+/* As a click on it would: index, or -1 for none. */
+void                 dm_annotation_layer_set_selected (DmAnnotationLayer *self,
+                                                       int                index);
 
 G_END_DECLS

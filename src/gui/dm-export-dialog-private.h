@@ -54,6 +54,7 @@ struct _DmExportDialog
   DmScene           *scene;       /* a snapshot: see snapshot_scene () */
   DmCatalog         *catalog;     /* for animations; may be NULL */
   DmAnnotationList  *annotations; /* a copy of the scenario's */
+  char              *default_subtitle;
   DmView             view;
   gboolean           has_view;
   AdwToastOverlay   *toasts;      /* weak */

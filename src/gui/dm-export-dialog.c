@@ -142,6 +142,10 @@ _dm_export_dialog_get_options (DmExportDialog  *self,
 
   options->layout.title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   options->layout.subtitle = gtk_editable_get_text (GTK_EDITABLE (self->subtitle_row));
+  /* The subtitle as it came names one day's line: each frame of an
+   * animation gets its own day's instead. */
+  if (animation && g_strcmp0 (options->layout.subtitle, self->default_subtitle) == 0)
+    options->layout.subtitle = NULL;
   options->layout.show_inset = gtk_switch_get_active (self->inset_switch);
   options->layout.show_basemap = gtk_switch_get_active (self->basemap_switch);
   /* Videos and GIFs are opaque. */
@@ -677,6 +681,7 @@ dm_export_dialog_dispose (GObject *object)
   g_clear_pointer (&self->frame_stamp, g_free);
   g_clear_pointer (&self->frames, dm_animation_frames_unref);
   g_clear_pointer (&self->frames_error, g_free);
+  g_clear_pointer (&self->default_subtitle, g_free);
   g_clear_pointer (&self->catalog, dm_catalog_unref);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (dm_export_dialog_parent_class)->dispose (object);
@@ -928,7 +933,6 @@ dm_export_dialog_present (GtkWindow       *parent,
 {
   DmExportDialog *self;
   DmScenario *scenario;
-  g_autofree char *subtitle = NULL;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (scene != NULL);
@@ -956,8 +960,8 @@ dm_export_dialog_present (GtkWindow       *parent,
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
                          dm_proposal_get_title (dm_scenario_get_proposal (scenario)));
-  subtitle = dm_layout_default_subtitle (self->scene);
-  gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), subtitle);
+  self->default_subtitle = dm_layout_default_subtitle (self->scene);
+  gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), self->default_subtitle);
 
   _dm_export_dialog_update (self);
   /* Enter exports: focus would otherwise land on Cancel, the first button. */
