@@ -52,7 +52,8 @@ gboolean dm_layout_named_extent (DmGeodata  *geodata,
                                  const char *name,
                                  double      extent[4]);
 /* The names dm_layout_named_extent () knows, each with its label for
- * people (N_(), translate with _()); n_extents gets their number. */
+ * people (marked for translation, untranslated); n_extents gets their
+ * number. */
 typedef struct
 {
   const char *name;
