@@ -5,6 +5,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "dm-annotation-draw.h"
 #include "dm-export-dialog-private.h"
 
 G_DEFINE_FINAL_TYPE (DmExportDialog, dm_export_dialog, ADW_TYPE_WINDOW)
@@ -342,6 +343,7 @@ box_draw_cb (GtkDrawingArea *area,
   dm_view_fit (&self->box_view, x1, y1, x2, y2);
   dm_basemap_draw (geodata, cr, &self->box_view, DM_BASEMAP_LIGHT);
   dm_scene_draw (self->scene, cr, &self->box_view);
+  dm_annotations_draw (cr, &self->box_view, self->annotations, -1);
 
   if (gtk_gesture_is_recognized (self->box_drag) &&
       gtk_gesture_drag_get_start_point (GTK_GESTURE_DRAG (self->box_drag), &sx, &sy) &&
@@ -767,7 +769,7 @@ dm_export_dialog_init (DmExportDialog *self)
   extents = dm_layout_get_named_extents (&n);
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (areas, _(extents[i].label));
-  gtk_string_list_append (areas, _("A box you draw on the map"));
+  gtk_string_list_append (areas, _("A box drawn on the map"));
   adw_combo_row_set_model (self->view_row, G_LIST_MODEL (areas));
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->box_area), "crosshair");

@@ -594,8 +594,8 @@ dm_layout_lonlat_extent (double west,
 /* In the order the export dialog lists them. */
 static const DmNamedExtent named_extents[] = {
   { "ukraine", N_("All of Ukraine") },
-  { "donbas", N_("Donbas (Luhansk and Donetsk)") },
-  { "south", N_("The south (Zaporizhzhia, Kherson, Crimea)") },
+  { "donbas", N_("Donbas") },
+  { "south", N_("The south") },
   { "crimea", N_("Crimea") },
   { "luhansk", N_("Luhansk") },
   { "donetsk", N_("Donetsk") },
