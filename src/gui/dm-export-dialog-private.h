@@ -78,6 +78,19 @@ struct _DmExportDialog
   GCancellable      *job_cancellable;  /* a running animation */
 };
 
+/* The area row: these two, then the named extents, then a drawn box. */
+enum {
+  DM_EXPORT_AREA_SAME,
+  DM_EXPORT_AREA_FIT,
+  DM_EXPORT_AREA_NAMED,
+};
+
+void     _dm_export_dialog_area_init         (DmExportDialog    *self);
+void     _dm_export_dialog_get_area          (DmExportDialog    *self,
+                                              DmLayoutOptions   *layout);
+void     _dm_export_dialog_area_changed_cb   (DmExportDialog    *self);
+void     _dm_export_dialog_box_button_clicked_cb (DmExportDialog *self);
+
 gboolean _dm_export_dialog_is_animation      (DmExportDialog    *self);
 void     _dm_export_dialog_get_options       (DmExportDialog    *self,
                                               DmExportOptions   *options);

@@ -2,10 +2,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <math.h>
 #include <glib/gi18n.h>
 
-#include "dm-annotation-draw.h"
 #include "dm-export-dialog-private.h"
 
 G_DEFINE_FINAL_TYPE (DmExportDialog, dm_export_dialog, ADW_TYPE_WINDOW)
@@ -37,22 +35,6 @@ static const Preset presets[] = {
 
 /* The order of the format row's items in the template. */
 static const DmExportFormat formats[] = { DM_EXPORT_PNG, DM_EXPORT_SVG, DM_EXPORT_PDF };
-
-/* The area row: these two, then the named extents, then a drawn box. */
-enum {
-  AREA_SAME,
-  AREA_FIT,
-  AREA_NAMED,
-};
-
-static guint
-area_box_index (void)
-{
-  guint n;
-
-  dm_layout_get_named_extents (&n);
-  return AREA_NAMED + n;
-}
 
 typedef struct
 {
@@ -122,7 +104,6 @@ _dm_export_dialog_get_options (DmExportDialog  *self,
                                DmExportOptions *options)
 {
   guint i = adw_combo_row_get_selected (self->preset_row);
-  guint area = adw_combo_row_get_selected (self->view_row);
   const Preset *preset = &presets[MIN (i, PRESET_CUSTOM)];
   gboolean animation = _dm_export_dialog_is_animation (self);
 
@@ -153,31 +134,7 @@ _dm_export_dialog_get_options (DmExportDialog  *self,
   options->layout.transparent = !animation && gtk_switch_get_active (self->transparent_switch);
   options->layout.annotations = self->annotations;
   options->layout.compare = animation ? NULL : self->compare;
-  if (self->has_view && area == AREA_SAME)
-    {
-      options->layout.has_view = TRUE;
-      options->layout.center_x = self->view.center_x;
-      options->layout.center_y = self->view.center_y;
-      options->layout.zoom = self->view.zoom;
-      options->layout.screen_width = self->view.width;
-      options->layout.screen_height = self->view.height;
-    }
-  else if (area == area_box_index ())
-    {
-      options->layout.has_extent = self->has_box;
-      memcpy (options->layout.extent, self->box, sizeof self->box);
-    }
-  else if (area >= AREA_NAMED)
-    {
-      guint n;
-      const DmNamedExtent *extents = dm_layout_get_named_extents (&n);
-
-      /* The command line's --bbox names: the same boxes and label culling. */
-      options->layout.has_extent =
-        area - AREA_NAMED < n &&
-        dm_layout_named_extent (dm_scene_get_geodata (self->scene),
-                                extents[area - AREA_NAMED].name, options->layout.extent);
-    }
+  _dm_export_dialog_get_area (self, &options->layout);
 }
 
 static char *
@@ -321,91 +278,6 @@ preview_draw_cb (GtkDrawingArea *area,
   cairo_clip (cr);
   dm_export_draw (scene, cr, &options, w, h);
   cairo_restore (cr);
-}
-
-/* ---- a box drawn on the map ------------------------------------------- */
-
-static void
-box_draw_cb (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  DmExportDialog *self = DM_EXPORT_DIALOG (user_data);
-  DmGeodata *geodata = dm_scene_get_geodata (self->scene);
-  double x1, y1, x2, y2, px1, py1, px2, py2, sx, sy, dx, dy;
-
-  if (geodata == NULL || width <= 0 || height <= 0)
-    return;
-  self->box_view = (DmView) { 0, 0, 0, width, height, 1.0 };
-  dm_view_home_bounds (&x1, &y1, &x2, &y2);
-  dm_view_fit (&self->box_view, x1, y1, x2, y2);
-  dm_basemap_draw (geodata, cr, &self->box_view, DM_BASEMAP_LIGHT);
-  dm_scene_draw (self->scene, cr, &self->box_view);
-  dm_annotations_draw (cr, &self->box_view, self->annotations, -1);
-
-  if (gtk_gesture_is_recognized (self->box_drag) &&
-      gtk_gesture_drag_get_start_point (GTK_GESTURE_DRAG (self->box_drag), &sx, &sy) &&
-      gtk_gesture_drag_get_offset (GTK_GESTURE_DRAG (self->box_drag), &dx, &dy))
-    {
-      px1 = MIN (sx, sx + dx);
-      py1 = MIN (sy, sy + dy);
-      px2 = MAX (sx, sx + dx);
-      py2 = MAX (sy, sy + dy);
-    }
-  else if (self->has_box)
-    {
-      dm_view_to_px (&self->box_view, self->box[0], self->box[1], &px1, &py1);
-      dm_view_to_px (&self->box_view, self->box[2], self->box[3], &px2, &py2);
-    }
-  else
-    return;
-  cairo_rectangle (cr, px1, py1, px2 - px1, py2 - py1);
-  cairo_set_source_rgba (cr, 0.1, 0.4, 0.85, 0.15);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.1, 0.4, 0.85);
-  cairo_set_line_width (cr, 2);
-  cairo_stroke (cr);
-}
-
-static void
-box_drag_update_cb (DmExportDialog *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self->box_area));
-}
-
-/* A rectangle of a few pixels is a slip, not an area. */
-static void
-box_drag_end_cb (DmExportDialog *self,
-                 double          dx,
-                 double          dy)
-{
-  double sx, sy, x1, y1, x2, y2;
-
-  gtk_widget_queue_draw (GTK_WIDGET (self->box_area));
-  if (fabs (dx) < 12 || fabs (dy) < 12 ||
-      !gtk_gesture_drag_get_start_point (GTK_GESTURE_DRAG (self->box_drag), &sx, &sy))
-    return;
-  dm_view_from_px (&self->box_view, MIN (sx, sx + dx), MIN (sy, sy + dy), &x1, &y1);
-  dm_view_from_px (&self->box_view, MAX (sx, sx + dx), MAX (sy, sy + dy), &x2, &y2);
-  _dm_export_dialog_set_box (self, x1, y1, x2, y2);
-}
-
-static void
-area_changed_cb (DmExportDialog *self)
-{
-  gboolean box = adw_combo_row_get_selected (self->view_row) == area_box_index ();
-
-  gtk_widget_set_visible (self->box_row, box);
-  gtk_stack_set_visible_child_name (self->preview_stack, box && !self->has_box ? "box" : "page");
-  _dm_export_dialog_update (self);
-}
-
-static void
-box_button_clicked_cb (DmExportDialog *self)
-{
-  gtk_stack_set_visible_child_name (self->preview_stack, "box");
 }
 
 static void
@@ -742,8 +614,10 @@ dm_export_dialog_class_init (DmExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, frames_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, frame_scale_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, area_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, box_button_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "area_changed_cb",
+                                                G_CALLBACK (_dm_export_dialog_area_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "box_button_clicked_cb",
+                                                G_CALLBACK (_dm_export_dialog_box_button_clicked_cb));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -752,10 +626,7 @@ static void
 dm_export_dialog_init (DmExportDialog *self)
 {
   g_autoptr(GtkStringList) preset_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
-  const DmNamedExtent *extents;
   DmExportOptions defaults;
-  guint n;
 
   /* Template signals fire while the template is built: set the model and
    * defaults first, with update () running only once at the end. */
@@ -764,22 +635,7 @@ dm_export_dialog_init (DmExportDialog *self)
   self->frame_loading = self->frame_wanted = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (areas, _("Same view as the map"));
-  gtk_string_list_append (areas, _("Fit the five regions"));
-  extents = dm_layout_get_named_extents (&n);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (areas, _(extents[i].label));
-  gtk_string_list_append (areas, _("A box drawn on the map"));
-  adw_combo_row_set_model (self->view_row, G_LIST_MODEL (areas));
-
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->box_area), "crosshair");
-  gtk_drawing_area_set_draw_func (self->box_area, box_draw_cb, self, NULL);
-  self->box_drag = gtk_gesture_drag_new ();
-  g_signal_connect_object (self->box_drag, "drag-update", G_CALLBACK (box_drag_update_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->box_drag, "drag-end", G_CALLBACK (box_drag_end_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->box_area), GTK_EVENT_CONTROLLER (self->box_drag));
+  _dm_export_dialog_area_init (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
     gtk_string_list_append (preset_names, _(presets[i].label));
@@ -791,26 +647,6 @@ dm_export_dialog_init (DmExportDialog *self)
   gtk_switch_set_active (self->basemap_switch, defaults.layout.show_basemap);
 
   gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
-}
-
-void
-_dm_export_dialog_set_box (DmExportDialog *self,
-                           double          x1,
-                           double          y1,
-                           double          x2,
-                           double          y2)
-{
-  g_return_if_fail (DM_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (x1 < x2 && y1 < y2);
-
-  self->box[0] = x1;
-  self->box[1] = y1;
-  self->box[2] = x2;
-  self->box[3] = y2;
-  self->has_box = TRUE;
-  adw_combo_row_set_selected (self->view_row, area_box_index ());
-  gtk_stack_set_visible_child_name (self->preview_stack, "page");
-  _dm_export_dialog_update (self);
 }
 
 void
@@ -956,7 +792,7 @@ dm_export_dialog_present (GtkWindow       *parent,
   self->has_view = view != NULL && view->width > 0 && view->height > 0 && view->zoom > 0;
   if (self->has_view)
     self->view = *view;
-  adw_combo_row_set_selected (self->view_row, self->has_view ? AREA_SAME : AREA_FIT);
+  adw_combo_row_set_selected (self->view_row, self->has_view ? DM_EXPORT_AREA_SAME : DM_EXPORT_AREA_FIT);
   gtk_widget_set_sensitive (GTK_WIDGET (self->animation_button), self->catalog != NULL);
   default_range (self);
 
