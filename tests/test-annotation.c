@@ -97,7 +97,8 @@ static void
 test_json_roundtrip (void)
 {
   g_autoptr(DmAnnotationList) list = sample_list ();
-  g_autofree char *json = to_string (dm_annotation_list_to_json (list));
+  g_autoptr(JsonNode) node = dm_annotation_list_to_json (list);
+  g_autofree char *json = to_string (node);
   g_autoptr(GError) error = NULL;
   g_autoptr(DmAnnotationList) back = from_string (json, &error);
 
