@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "dm-catalog.h"
 #include "dm-error.h"
 #include "dm-import.h"
 #include "dm-json.h"
@@ -437,6 +438,49 @@ test_scenario_lesson_counts (void)
 }
 
 /* Class 5: what a file is comes from its parsed structure. */
+/* A user folder filled with proposal files is read only up to its bound:
+ * the rest are named as left out, not parsed at every start. */
+static void
+test_user_folder_count (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dm-many-XXXXXX", NULL);
+  g_autoptr(DmCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = DM_CATALOG_MAX_USER_PROPOSALS + 50, n_broken = 0, n_capped = 0;
+  GPtrArray *problems;
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%04u.json", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+    }
+  catalog = dm_catalog_new (dm_test_data_dir (), dir, &error);
+  g_assert_no_error (error);
+  problems = dm_catalog_get_problems (catalog);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const char *msg = g_ptr_array_index (problems, i);
+
+      if (strstr (msg, "more than the 200 read at start-up") && strstr (msg, "p0200.json"))
+        n_capped++;
+      else if (strstr (msg, ".json"))
+        n_broken++;
+    }
+  g_assert_cmpuint (n_capped, ==, 1);
+  g_assert_cmpuint (n_broken, ==, DM_CATALOG_MAX_USER_PROPOSALS);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%04u.json", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_validate_routing (void)
 {
@@ -599,6 +643,7 @@ main (int    argc,
   g_test_add_func ("/hardening/json/sizes", test_json_sizes);
   g_test_add_func ("/hardening/counts/proposal", test_proposal_counts);
   g_test_add_func ("/hardening/counts/scenario-lesson", test_scenario_lesson_counts);
+  g_test_add_func ("/hardening/counts/user-folder", test_user_folder_count);
   g_test_add_func ("/hardening/validate/routing", test_validate_routing);
   g_test_add_func ("/hardening/corpus/fuzz", test_fuzz_corpus);
   g_test_add_func ("/hardening/memory/peak", test_peak_memory);

@@ -452,6 +452,14 @@ test_import (void)
 /* Opening a file reads and checks it first: the question offers only what
  * the file can be, a broken file gets words with GDAL's text apart, and a
  * date that already has a line is never replaced without asking. */
+static guint n_overlays;
+
+static gboolean
+overlay_added (void)
+{
+  return dm_window_get_n_overlays (window) > n_overlays;
+}
+
 static void
 test_import_asks (void)
 {
@@ -505,6 +513,25 @@ test_import_asks (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_until (window_ready, 1);
   g_assert_null (find_message_dialog ());
+  g_assert_null (strstr (dm_catalog_find_control (dm_window_get_catalog (window), "2030-01-01")->path,
+                         "again-2030-01-01"));
+
+  /* Keeping both: the day keeps its line, and the file joins as an overlay. */
+  n_overlays = dm_window_get_n_overlays (window);
+  dm_window_import_asking (window, again);
+  wait_until (dialog_shown, 10);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "control");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (dialog_shown, 10);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "both"));
+  adw_message_dialog_response (dialog, "both");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (overlay_added, 10);
+  g_assert_cmpuint (dm_window_get_n_overlays (window), ==, n_overlays + 1);
   g_assert_null (strstr (dm_catalog_find_control (dm_window_get_catalog (window), "2030-01-01")->path,
                          "again-2030-01-01"));
 }
@@ -989,6 +1016,53 @@ test_day_fallback (void)
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2024-12-31");
 }
 
+/* The header's calendar goes to a day, marks the proposals' days of its
+ * month, and goes through the catalog's rule: a day with no file shows
+ * the day before with a note; one outside the record changes nothing. */
+static void
+test_calendar (void)
+{
+  DmDateButton *button = window->date_button;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2025, 11, 20, 12, 0, 0);
+  g_autoptr(GDateTime) missing = g_date_time_new_local (2025, 1, 1, 12, 0, 0);
+
+  gtk_calendar_select_day (dm_date_button_get_calendar (button), day);
+  wanted_date = "2025-11-20";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-20");
+  g_assert_cmpstr (dm_date_button_get_day (button), ==, "2025-11-20");
+  g_test_message ("%s", dm_date_button_get_month_text (button));
+  g_assert_nonnull (strstr (dm_date_button_get_month_text (button), "20: 28-point plan"));
+  g_assert_nonnull (strstr (dm_date_button_get_month_text (button), "23: Geneva 19-point draft"));
+
+  gtk_calendar_select_day (dm_date_button_get_calendar (button), missing);
+  wanted_date = "2024-12-31";
+  wait_until (date_is_wanted, 10);
+  g_assert_cmpstr (dm_window_get_day_note (window), ==,
+                   "2025-01-01: no DeepStateMap file; using 2024-12-31");
+  g_assert_cmpstr (dm_date_button_get_day (button), ==, "2024-12-31");
+
+  dm_date_button_choose (button, "2031-06-01");
+  wait_until (window_ready, 1);
+  g_assert_cmpstr (dm_window_get_control_date (window), ==, "2024-12-31");
+}
+
+/* The timeline labels the shown proposal's tick first, however crowded
+ * its month; the others get a label only where one fits. */
+static void
+test_tick_labels (void)
+{
+  DmTimelineTicks *ticks = DM_TIMELINE_TICKS (dm_timeline_get_ticks (window->timeline));
+
+  step_to ("us-28-point-2025-11");
+  g_assert_true (dm_timeline_ticks_is_shown (ticks, "2025-11-20"));
+  step_to ("geneva-19-point-2025-11");
+  g_assert_true (dm_timeline_ticks_is_shown (ticks, "2025-11-23"));
+  g_assert_false (dm_timeline_ticks_is_shown (ticks, "2025-11-20"));
+  g_assert_cmpuint (dm_timeline_ticks_get_n_shown (ticks), >=, 1);
+  step_to ("us-28-point-2025-11");
+}
+
 static gboolean
 date_passed_wanted (void)
 {
@@ -1089,6 +1163,8 @@ static const Case cases[] = {
   { "/window/compare-presenting", test_compare_presenting },
   { "/window/day-keys", test_day_keys },
   { "/window/day-fallback", test_day_fallback },
+  { "/window/calendar", test_calendar },
+  { "/window/tick-labels", test_tick_labels },
   { "/window/status-differences", test_status_differences },
   { "/window/proposal-day", test_proposal_day },
   { "/window/play", test_play },

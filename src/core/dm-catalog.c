@@ -146,6 +146,24 @@ load_proposals (DmCatalog   *self,
 {
   g_autoptr(GPtrArray) files = list_files (dir, "", ".json");
 
+  /* Every file in the user's folder is parsed at each start: a folder
+   * that a tool filled with thousands would stall it. The first ones by
+   * name are read, and the rest named as left out. */
+  if (!bundled && files->len > DM_CATALOG_MAX_USER_PROPOSALS)
+    {
+      g_autofree char *shown = g_filename_display_name (dir);
+      g_autofree char *first_left = g_filename_display_basename (files->pdata[DM_CATALOG_MAX_USER_PROPOSALS]);
+
+      g_ptr_array_add (self->problems,
+                       g_strdup_printf (_("%s: %u proposal files, more than the %u read at "
+                                          "start-up; the first %u by name are loaded, the "
+                                          "rest from “%s” on are left out"),
+                                        shown, files->len, DM_CATALOG_MAX_USER_PROPOSALS,
+                                        DM_CATALOG_MAX_USER_PROPOSALS,
+                                        first_left));
+      g_ptr_array_set_size (files, DM_CATALOG_MAX_USER_PROPOSALS);
+    }
+
   for (guint i = 0; i < files->len; i++)
     {
       g_autoptr(GError) local_error = NULL;

@@ -17,6 +17,10 @@ typedef struct
   char *path;
 } DmControlInfo;
 
+/* Proposal files read from the user's folder at start-up; each is also
+ * bounded by DM_JSON_MAX_BYTES. README's "Limits" lists it. */
+#define DM_CATALOG_MAX_USER_PROPOSALS 200
+
 typedef struct _DmCatalog DmCatalog;
 
 const char   *dm_data_dir                   (void);

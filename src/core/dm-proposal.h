@@ -37,13 +37,6 @@ typedef struct
 #define DM_PROPOSAL_MAX_TERMS    100 /* entries of "other_terms" */
 #define DM_PROPOSAL_MAX_PROBLEMS  50 /* problems listed in one error */
 
-/* Bounds on a proposal file beyond DM_JSON_*; README's "Limits" lists them. */
-#define DM_PROPOSAL_MAX_SOURCES  500 /* entries of "sources" */
-#define DM_PROPOSAL_MAX_CLAUSES  200 /* entries of "clauses" */
-#define DM_PROPOSAL_MAX_CITED     50 /* source ids one clause cites */
-#define DM_PROPOSAL_MAX_TERMS    100 /* entries of "other_terms" */
-#define DM_PROPOSAL_MAX_PROBLEMS  50 /* problems listed in one error */
-
 #define DM_TYPE_PROPOSAL (dm_proposal_get_type ())
 G_DECLARE_FINAL_TYPE (DmProposal, dm_proposal, DM, PROPOSAL, GObject)
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-timeline.h"
+#include "dm-timeline-ticks.h"
 
 /* Playback speeds, days per second, in the order of the dropdown. */
 static const double speeds[] = { 1.0, 7.0, 30.0, 91.0 };
@@ -24,6 +25,7 @@ struct _DmTimeline
 
   GtkToggleButton *play_button;
   GtkLabel        *day_label;
+  DmTimelineTicks *ticks;
   GtkScale        *scale;
   GtkDropDown     *speed_dropdown;
   GtkToggleButton *loop_button;
@@ -267,10 +269,12 @@ dm_timeline_class_init (DmTimelineClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DM_TYPE_TIMELINE_TICKS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/demarcate/Demarcate/ui/dm-timeline.ui");
   gtk_widget_class_bind_template_child (widget_class, DmTimeline, play_button);
   gtk_widget_class_bind_template_child (widget_class, DmTimeline, day_label);
+  gtk_widget_class_bind_template_child (widget_class, DmTimeline, ticks);
   gtk_widget_class_bind_template_child (widget_class, DmTimeline, scale);
   gtk_widget_class_bind_template_child (widget_class, DmTimeline, speed_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DmTimeline, loop_button);
@@ -282,6 +286,9 @@ dm_timeline_init (DmTimeline *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->days = g_new0 (char *, 1);
+  dm_timeline_ticks_set_range (self->ticks, GTK_RANGE (self->scale));
+  g_signal_connect_object (self->ticks, "activate", G_CALLBACK (dm_timeline_set_position), self,
+                           G_CONNECT_SWAPPED);
   g_object_bind_property (self, "playing", self->play_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "loop", self->loop_button, "active",
@@ -292,42 +299,72 @@ dm_timeline_init (DmTimeline *self)
                            G_CALLBACK (speed_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-/* The days of the record, oldest first; `marked` get a tick (the
- * proposals' days), and the ends are labelled. Keeps the day shown if
- * it is still there, else goes to the last. */
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b,
+               gpointer      marked)
+{
+  const char * const *days = marked;
+
+  return strcmp (days[*(const guint *) a], days[*(const guint *) b]);
+}
+
+/* The days of the record, oldest first; `marked` get a tick with its
+ * short label from `labels` (the proposals' days and names), and the ends
+ * are labelled. Keeps the day shown if it is still there, else goes to
+ * the last. */
 void
 dm_timeline_set_days (DmTimeline         *self,
                       const char * const *days,
-                      const char * const *marked)
+                      const char * const *marked,
+                      const char * const *labels)
 {
   g_autofree char *current = g_strdup (dm_timeline_get_day (self));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
 
   g_strfreev (self->days);
   self->days = g_strdupv ((char **) days);
   self->n_days = g_strv_length (self->days);
 
   gtk_scale_clear_marks (self->scale);
+  dm_timeline_ticks_clear (self->ticks);
   if (self->n_days > 0)
     {
       gtk_scale_add_mark (self->scale, 0, GTK_POS_BOTTOM, self->days[0]);
       gtk_scale_add_mark (self->scale, self->n_days - 1, GTK_POS_BOTTOM,
                           self->days[self->n_days - 1]);
     }
+  /* The labels go left to right: marks sorted by day. */
   for (guint m = 0; marked != NULL && marked[m] != NULL; m++)
+    g_array_append_val (order, m);
+  g_array_sort_with_data (order, compare_marks, (gpointer) marked);
+  for (guint k = 0; k < order->len; k++)
     {
+      guint m = g_array_index (order, guint, k);
       guint at = self->n_days;
 
       /* The day shown for it: that day, or the latest earlier one. */
       for (guint i = 0; i < self->n_days && strcmp (self->days[i], marked[m]) <= 0; i++)
         at = i;
       if (at < self->n_days && strcmp (marked[m], self->days[self->n_days - 1]) <= 0)
-        gtk_scale_add_mark (self->scale, at, GTK_POS_TOP, NULL);
+        {
+          gtk_scale_add_mark (self->scale, at, GTK_POS_TOP, NULL);
+          dm_timeline_ticks_add (self->ticks, at, marked[m],
+                                 labels != NULL ? labels[m] : marked[m]);
+        }
     }
   gtk_range_set_range (GTK_RANGE (self->scale), 0, MAX (self->n_days, 2) - 1);
 
   self->position = G_MAXUINT; /* so that the next set notifies */
   if (current == NULL || !dm_timeline_set_day (self, current, NULL))
     dm_timeline_set_position (self, self->n_days > 0 ? self->n_days - 1 : 0);
+}
+
+/* The row of proposal labels over the slider. */
+GtkWidget *
+dm_timeline_get_ticks (DmTimeline *self)
+{
+  return GTK_WIDGET (self->ticks);
 }
 
 guint

@@ -11,7 +11,9 @@ G_DECLARE_FINAL_TYPE (DmTimeline, dm_timeline, DM, TIMELINE, GtkWidget)
 
 void          dm_timeline_set_days       (DmTimeline         *self,
                                           const char * const *days,
-                                          const char * const *marked);
+                                          const char * const *marked,
+                                          const char * const *labels);
+GtkWidget    *dm_timeline_get_ticks      (DmTimeline         *self);
 guint         dm_timeline_get_n_days     (DmTimeline         *self);
 const char   *dm_timeline_get_day        (DmTimeline         *self);
 guint         dm_timeline_get_position   (DmTimeline         *self);

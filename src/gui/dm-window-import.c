@@ -323,13 +323,20 @@ question_free (gpointer  data,
   g_free (question);
 }
 
+/* "Keep both": the timeline holds one line per day, so the file's line
+ * joins the map as an overlay named for its day, drawn over the day's own
+ * line, and the two can be told apart where they differ. */
 static void
 replace_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      Question         *question)
 {
-  if (question->window != NULL && g_str_equal (response, "replace"))
+  if (question->window == NULL)
+    return;
+  if (g_str_equal (response, "replace"))
     start_import (question->window, question->path, DM_IMPORT_CONTROL, FALSE, FALSE);
+  else if (g_str_equal (response, "both"))
+    start_import (question->window, question->path, DM_IMPORT_OVERLAY, FALSE, FALSE);
 }
 
 static void
@@ -368,11 +375,13 @@ kind_response_cb (AdwMessageDialog *dialog,
                                                                DM_DAYS_NAME));
   heading = g_strdup_printf (_("Replace the Line of %s?"), date);
   body = g_strdup_printf (_("The map already has a line of contact for %s, from “%s”. Replace "
-                            "it with “%s” for this session? No file is changed."),
-                          date, existing_name, name);
+                            "it with “%s” for this session, or keep both, with “%s” drawn "
+                            "over it as an overlay? No file is changed."),
+                          date, existing_name, name, name);
   ask = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask),
-                                    "cancel", _("_Keep the Current Line"),
+                                    "cancel", _("_Cancel"),
+                                    "both", _("Keep _Both"),
                                     "replace", _("_Replace"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "replace",

@@ -168,17 +168,18 @@ update_date_slider (DmWindow *self)
                           dm_timeline_get_n_days (self->timeline) >= 2);
 }
 
-/* The days: bundled, fetched and imported, in the dropdown and on the
- * timeline; select is the date to show (NULL: the remembered or the
- * latest). The dropdown and the timeline share one position. */
+/* The days: bundled, fetched and imported, on the timeline and in the
+ * header's calendar; select is the date to show (NULL: the remembered or
+ * the latest). Both have each proposal's day, with its short name. */
 void
 _dm_window_fill_dates (DmWindow   *self,
                        const char *select)
 {
   g_auto(GStrv) days = dm_loader_dup_days (self->catalog);
-  g_autoptr(GtkStringList) dates = gtk_string_list_new ((const char * const *) days);
   g_autoptr(GStrvBuilder) marked = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) named = g_strv_builder_new ();
   g_auto(GStrv) marks = NULL;
+  g_auto(GStrv) labels = NULL;
   g_autofree char *remembered = self->settings ? g_settings_get_string (self->settings,
                                                                         "control-date") : NULL;
   const char *wanted = select ? select : remembered;
@@ -189,17 +190,21 @@ _dm_window_fill_dates (DmWindow   *self,
       g_autofree char *day = dm_catalog_proposal_day (self->catalog, proposals->pdata[p], NULL);
 
       if (day != NULL)
-        g_strv_builder_add (marked, day);
+        {
+          g_strv_builder_add (marked, day);
+          g_strv_builder_add (named, dm_proposal_get_short_title (proposals->pdata[p]));
+        }
     }
   marks = g_strv_builder_end (marked);
+  labels = g_strv_builder_end (named);
 
   g_signal_handlers_block_by_func (self->timeline, timeline_day_cb, self);
-  gtk_drop_down_set_model (self->date_dropdown, G_LIST_MODEL (dates));
   dm_timeline_set_days (self->timeline, (const char * const *) days,
-                        (const char * const *) marks);
+                        (const char * const *) marks, (const char * const *) labels);
+  dm_date_button_set_days (self->date_button, (const char * const *) days,
+                           (const char * const *) marks, (const char * const *) labels);
   if (wanted == NULL || !dm_timeline_set_day (self->timeline, wanted, NULL))
     dm_timeline_set_position (self->timeline, G_MAXUINT);
-  gtk_drop_down_set_selected (self->date_dropdown, dm_timeline_get_position (self->timeline));
   g_signal_handlers_unblock_by_func (self->timeline, timeline_day_cb, self);
   update_date_slider (self);
   timeline_day_cb (self);
@@ -352,13 +357,26 @@ geodata_loaded_cb (GObject      *source,
   g_clear_pointer (&self->startup->scenario_path, g_free);
 }
 
+/* A day from the calendar: the catalog's rule decides its line; a day
+ * outside the record is said in a toast. */
+static void
+date_chosen_cb (DmWindow   *self,
+                const char *date)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_dm_window_show_day (self, date, &error) && error != NULL)
+    _dm_window_toast (self, error->message);
+}
+
 /* Settings (window size, proposal, date, style) and the date controls. */
 void
 _dm_window_load_init (DmWindow *self)
 {
   self->settings = settings_new ();
-  g_object_bind_property (self->timeline, "position", self->date_dropdown, "selected",
-                          G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self->timeline, "day", self->date_button, "day", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->date_button, "day-chosen", G_CALLBACK (date_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "notify::position",
                            G_CALLBACK (timeline_day_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->presenter, "notify::presenting",

@@ -6,6 +6,7 @@
 #include "dm-annotation-layer.h"
 #include "dm-catalog.h"
 #include "dm-comparison.h"
+#include "dm-date-button.h"
 #include "dm-import.h"
 #include "dm-legend.h"
 #include "dm-map-source.h"
@@ -14,6 +15,7 @@
 #include "dm-scene.h"
 #include "dm-sidebar.h"
 #include "dm-timeline.h"
+#include "dm-timeline-ticks.h"
 #include "dm-window.h"
 
 G_BEGIN_DECLS
@@ -37,7 +39,7 @@ struct _DmWindow
 
   /* Template children */
   AdwWindowTitle       *window_title;
-  GtkDropDown          *date_dropdown;
+  DmDateButton         *date_button;
   GtkDropDown          *compare_dropdown;
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;

@@ -108,6 +108,10 @@ show_proposal_day (DmWindow *self)
   g_autofree char *day = NULL;
   gboolean on = FALSE;
 
+  /* The timeline labels the shown proposal's day first. */
+  day = proposal && self->catalog ? dm_catalog_proposal_day (self->catalog, proposal, NULL) : NULL;
+  dm_timeline_ticks_set_current (DM_TIMELINE_TICKS (dm_timeline_get_ticks (self->timeline)), day);
+  g_clear_pointer (&day, g_free);
   g_object_get (self->timeline, "proposal-day", &on, NULL);
   if (!on || proposal == NULL || self->catalog == NULL || dm_proposal_is_baseline (proposal))
     return;
@@ -526,11 +530,12 @@ dm_window_class_init (DmWindowClass *klass)
   g_type_ensure (DM_TYPE_SIDEBAR);
   g_type_ensure (DM_TYPE_LEGEND);
   g_type_ensure (DM_TYPE_TIMELINE);
+  g_type_ensure (DM_TYPE_DATE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/demarcate/Demarcate/ui/dm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DmWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, date_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, date_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
