@@ -341,19 +341,20 @@ test_bbox (void)
 static void
 test_annotations (void)
 {
-  DmAnnotation annotations[] = {
-    { "Pokrovsk & Myrnohrad", 37.18, 48.28 },
-    { "Far away", 10.0, 50.0 },
-  };
+  g_autoptr(DmAnnotationList) list = dm_annotation_list_new ();
+  g_autoptr(DmAnnotation) near = dm_annotation_new (DM_ANNOTATION_CALLOUT,
+                                                    "Pokrovsk & Myrnohrad", 37.18, 48.28);
+  g_autoptr(DmAnnotation) far = dm_annotation_new (DM_ANNOTATION_CALLOUT, "Far away", 10.0, 50.0);
+  g_autoptr(DmAnnotation) parsed = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *svg = NULL;
-  g_autofree char *text = NULL;
   const char *group, *end;
   DmExportOptions options;
-  double lon, lat;
 
+  dm_annotation_list_add (list, near);
+  dm_annotation_list_add (list, far);
   init_options (&options, 1080, 1080);
-  options.layout.annotations = annotations;
-  options.layout.n_annotations = G_N_ELEMENTS (annotations);
+  options.layout.annotations = list;
   svg = export_svg (&options);
   group = strstr (svg, "<g id=\"annotations\" inkscape:label=\"Annotations\"");
   g_assert_nonnull (group);
@@ -362,15 +363,21 @@ test_annotations (void)
   g_assert_nonnull (g_strstr_len (group, end - group, ">Pokrovsk &amp; Myrnohrad</text>"));
   g_assert_null (strstr (svg, "Far away"));
 
-  g_assert_true (dm_annotation_parse ("Kupiansk @ night@37.61, 49.71", &text, &lon, &lat));
-  g_assert_cmpstr (text, ==, "Kupiansk @ night");
-  g_assert_cmpfloat_with_epsilon (lon, 37.61, 1e-9);
-  g_assert_cmpfloat_with_epsilon (lat, 49.71, 1e-9);
-  g_assert_false (dm_annotation_parse ("no point", &text, &lon, &lat));
-  g_assert_false (dm_annotation_parse ("@37,48", &text, &lon, &lat));
-  g_assert_false (dm_annotation_parse ("X@37", &text, &lon, &lat));
-  g_assert_false (dm_annotation_parse ("X@37,north", &text, &lon, &lat));
-  g_assert_false (dm_annotation_parse ("X@200,48", &text, &lon, &lat));
+  parsed = dm_annotation_parse ("Kupiansk @ night@37.61, 49.71", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (parsed->text, ==, "Kupiansk @ night");
+  g_assert_cmpfloat_with_epsilon (parsed->lon, 37.61, 1e-9);
+  g_assert_cmpfloat_with_epsilon (parsed->lat, 49.71, 1e-9);
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *bad[] = { "no point", "@37,48", "X@37", "X@37,north", "X@200,48" };
+      DmAnnotation *a = dm_annotation_parse (bad[i], &error);
+
+      g_assert_null (a);
+      g_assert_error (error, DM_ERROR, DM_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, bad[i]));
+      g_clear_error (&error);
+    }
 }
 
 /* Two proposals side by side: each map names its proposal and its line's

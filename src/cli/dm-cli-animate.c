@@ -6,19 +6,10 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 
-#include "dm-animation.h"
+#include "dm-animation-frames.h"
 #include "dm-cli-private.h"
 #include "dm-error.h"
 #include "dm-series.h"
-
-typedef struct
-{
-  DmCliData   *data;
-  DmScenario  *scenario;    /* a time-lapse's proposal */
-  GPtrArray   *days;        /* a time-lapse's const DmControlInfo * */
-  GPtrArray   *proposals;   /* DmScenario *, proposals in turn */
-  gboolean     own_day;     /* --date proposal: each on its own day */
-} Frames;
 
 typedef struct
 {
@@ -31,60 +22,6 @@ typedef struct
   gboolean            ok;
   gboolean            tty;
 } Job;
-
-static DmPartition *
-load_day (Frames               *frames,
-          const DmControlInfo  *info,
-          GCancellable         *cancellable,
-          GError              **error)
-{
-  g_autoptr(DmControlArea) control = dm_catalog_load_control (frames->data->catalog, info,
-                                                              cancellable, error);
-
-  if (control == NULL)
-    return NULL;
-  return dm_partition_derive (frames->data->geodata, control, cancellable, error);
-}
-
-/* On a painter thread: only reads what the frames share. */
-static gboolean
-frame_cb (guint              index,
-          DmAnimationFrame  *frame,
-          gpointer           user_data,
-          GCancellable      *cancellable,
-          GError           **error)
-{
-  Frames *frames = user_data;
-
-  if (frames->days != NULL)
-    {
-      const DmControlInfo *info = g_ptr_array_index (frames->days, index);
-
-      frame->scenario = g_object_ref (frames->scenario);
-      frame->stamp = g_strdup (info->date);
-      frame->partition = load_day (frames, info, cancellable, error);
-      return frame->partition != NULL;
-    }
-
-  frame->scenario = g_object_ref (g_ptr_array_index (frames->proposals, index));
-  if (frames->own_day)
-    {
-      g_autofree char *day = dm_catalog_proposal_day (frames->data->catalog,
-                                                      dm_scenario_get_proposal (frame->scenario),
-                                                      error);
-      const DmControlInfo *info;
-
-      if (day == NULL)
-        return FALSE;
-      info = dm_catalog_resolve_date (frames->data->catalog, day, NULL, error);
-      if (info == NULL)
-        return FALSE;
-      frame->partition = load_day (frames, info, cancellable, error);
-      return frame->partition != NULL;
-    }
-  frame->partition = dm_partition_ref (frames->data->partition);
-  return TRUE;
-}
 
 static void
 progress_cb (guint    done,
@@ -141,7 +78,11 @@ _dm_cli_animate (DmCliData          *data,
                  gboolean            own_day,
                  const char         *path)
 {
-  Frames frames = { data, scenario, days, proposals, own_day };
+  /* The frames are the export dialog's too: one code path. */
+  g_autoptr(DmAnimationFrames) frames =
+    days != NULL ? dm_animation_frames_new_time_lapse (data->catalog, data->geodata, scenario, days)
+                 : dm_animation_frames_new_proposals (data->catalog, data->geodata, proposals,
+                                                      own_day ? NULL : data->partition);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Job job = { loop, cancellable, options, data->geodata, path, NULL, FALSE, isatty (2) };
@@ -149,9 +90,7 @@ _dm_cli_animate (DmCliData          *data,
   guint sigint_id;
   gint64 t0 = g_get_monotonic_time ();
 
-  options->n_frames = days != NULL ? days->len : proposals->len;
-  options->frame_func = frame_cb;
-  options->frame_data = &frames;
+  dm_animation_frames_apply (frames, options);
   options->progress_func = progress_cb;
   options->progress_data = &job;
 

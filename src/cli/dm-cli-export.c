@@ -85,8 +85,19 @@ export_one (DmScene               *scene,
 {
   g_autoptr(GError) error = NULL;
 
+  g_autoptr(DmAnnotationList) both = NULL;
+  DmExportOptions with_own = *options;
+
   dm_scene_set_scenario (scene, scenario);
-  if (!dm_export_to_file (scene, options, path, &error))
+  /* --annotate adds to what a scenario file has. */
+  if (options->layout.annotations != NULL)
+    {
+      both = dm_annotation_list_copy (dm_scenario_get_annotations (scenario));
+      for (guint i = 0; i < dm_annotation_list_get_n (options->layout.annotations); i++)
+        dm_annotation_list_add (both, dm_annotation_list_get (options->layout.annotations, i));
+      with_own.layout.annotations = both;
+    }
+  if (!dm_export_to_file (scene, &with_own, path, &error))
     {
       _dm_cli_error (error->message);
       return FALSE;
@@ -372,8 +383,7 @@ _dm_cli_export (int    argc,
   g_autofree char *bbox = NULL;
   g_autofree char *lang = NULL;
   g_auto(GStrv) annotate = NULL;
-  g_autoptr(GArray) annotations = g_array_new (FALSE, FALSE, sizeof (DmAnnotation));
-  g_autoptr(GPtrArray) annotation_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DmAnnotationList) annotations = dm_annotation_list_new ();
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *proposals_arg = NULL;
@@ -462,23 +472,20 @@ _dm_cli_export (int    argc,
   options.layout.transparent = transparent;
   for (guint i = 0; annotate != NULL && annotate[i] != NULL; i++)
     {
-      DmAnnotation a;
-      char *text;
+      g_autoptr(DmAnnotation) a = dm_annotation_parse (annotate[i], &error);
 
-      if (!dm_annotation_parse (annotate[i], &text, &a.lon, &a.lat))
+      if (a == NULL || !dm_annotation_list_add (annotations, a))
         {
-          g_autofree char *msg = g_strdup_printf (_("--annotate “%s” must be TEXT@LON,LAT in "
-                                                    "degrees, e.g. “Pokrovsk@37.18,48.28”"),
-                                                  annotate[i]);
+          g_autofree char *msg = a == NULL ? g_strdup_printf ("--annotate %s", error->message)
+                                 : g_strdup_printf (_("--annotate: at most %u annotations"),
+                                                    DM_ANNOTATION_MAX);
           _dm_cli_error (msg);
           return DM_EXIT_ERROR;
         }
-      a.text = text;
-      g_ptr_array_add (annotation_texts, text);
-      g_array_append_val (annotations, a);
     }
-  options.layout.annotations = (const DmAnnotation *) annotations->data;
-  options.layout.n_annotations = annotations->len;
+  /* Without --annotate a scenario file's own annotations are drawn. */
+  if (annotate != NULL)
+    options.layout.annotations = annotations;
 
   if (size != NULL && paper != NULL)
     {

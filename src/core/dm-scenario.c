@@ -18,6 +18,7 @@ struct _DmScenario
   GObject     parent_instance;
   DmProposal *proposal;
   int         edits[DM_N_REGIONS][DM_N_PARTS]; /* DmStatus or NO_EDIT */
+  DmAnnotationList *annotations;
 };
 
 G_DEFINE_FINAL_TYPE (DmScenario, dm_scenario, G_TYPE_OBJECT)
@@ -50,6 +51,7 @@ dm_scenario_finalize (GObject *object)
   DmScenario *self = DM_SCENARIO (object);
 
   g_clear_object (&self->proposal);
+  g_clear_object (&self->annotations);
   G_OBJECT_CLASS (dm_scenario_parent_class)->finalize (object);
 }
 
@@ -93,6 +95,7 @@ static void
 dm_scenario_init (DmScenario *self)
 {
   clear_edits (self);
+  self->annotations = dm_annotation_list_new ();
 }
 
 DmScenario *
@@ -199,6 +202,22 @@ dm_scenario_get_title (DmScenario *self)
   return g_strdup (dm_proposal_get_title (self->proposal));
 }
 
+DmAnnotationList *
+dm_scenario_get_annotations (DmScenario *self)
+{
+  g_return_val_if_fail (DM_IS_SCENARIO (self), NULL);
+  return self->annotations;
+}
+
+void
+dm_scenario_set_annotations (DmScenario       *self,
+                             DmAnnotationList *annotations)
+{
+  g_return_if_fail (DM_IS_SCENARIO (self));
+  g_return_if_fail (DM_IS_ANNOTATION_LIST (annotations));
+  g_set_object (&self->annotations, annotations);
+}
+
 char *
 dm_scenario_to_json (DmScenario *self,
                      const char *control_date)
@@ -236,6 +255,12 @@ dm_scenario_to_json (DmScenario *self,
         json_builder_end_object (builder);
       }
   json_builder_end_array (builder);
+  /* Only when there are any: a file without them reads as before. */
+  if (dm_annotation_list_get_n (self->annotations) > 0)
+    {
+      json_builder_set_member_name (builder, "annotations");
+      json_builder_add_value (builder, dm_annotation_list_to_json (self->annotations));
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -323,7 +348,8 @@ dm_scenario_new_from_data (const char  *data,
   g_autoptr(JsonNode) root_node = NULL;
   g_autoptr(DmScenario) self = NULL;
   JsonObject *root;
-  JsonArray *edits;
+  JsonArray *edits, *annotations;
+  g_autoptr(DmAnnotationList) list = NULL;
   const char *format, *proposal_id, *date;
   DmProposal *proposal;
 
@@ -352,8 +378,17 @@ dm_scenario_new_from_data (const char  *data,
   if (!dm_json_get_string (root, "proposal", DM_JSON_REQUIRED, where, &proposal_id, error) ||
       !dm_json_get_string (root, "control_date", DM_JSON_OPTIONAL, where, &date, error) ||
       !dm_json_get_array (root, "edits", DM_JSON_OPTIONAL, DM_SCENARIO_MAX_EDITS, where, &edits,
-                          error))
+                          error) ||
+      !dm_json_get_array (root, "annotations", DM_JSON_OPTIONAL, DM_ANNOTATION_MAX, where,
+                          &annotations, error))
     return NULL;
+  /* Scenarios saved before annotations existed have none. */
+  if (annotations != NULL)
+    {
+      list = dm_annotation_list_new_from_json (annotations, where, error);
+      if (list == NULL)
+        return NULL;
+    }
 
   proposal = dm_catalog_find_proposal (catalog, proposal_id);
   if (proposal == NULL)
@@ -369,6 +404,8 @@ dm_scenario_new_from_data (const char  *data,
   for (guint i = 0; edits != NULL && i < json_array_get_length (edits); i++)
     if (!apply_edit (self, edits, i, display, error))
       return NULL;
+  if (list != NULL)
+    dm_scenario_set_annotations (self, list);
 
   if (control_date != NULL)
     *control_date = g_strdup (date);

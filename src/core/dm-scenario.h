@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "dm-annotation.h"
 #include "dm-proposal.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,12 @@ void            dm_scenario_set_status       (DmScenario  *self,
 gboolean        dm_scenario_get_modified     (DmScenario  *self);
 void            dm_scenario_reset            (DmScenario  *self);
 char           *dm_scenario_get_title        (DmScenario  *self);
+/* The desk's own labels, arrows and callouts ("annotations" in the file):
+ * never NULL. Set shares a list between scenarios (the window keeps its
+ * labels across proposals). */
+DmAnnotationList *dm_scenario_get_annotations (DmScenario      *self);
+void            dm_scenario_set_annotations  (DmScenario       *self,
+                                              DmAnnotationList *annotations);
 char           *dm_scenario_to_json          (DmScenario  *self,
                                               const char  *control_date);
 gboolean        dm_scenario_save             (DmScenario  *self,

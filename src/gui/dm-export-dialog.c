@@ -1,45 +1,10 @@
-/* dm-export-dialog.c: chooses format, size, text and options over a live preview, then exports in a thread. */
+/* dm-export-dialog.c: chooses format, size, area, text and options over a live preview, then exports in a thread. */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "dm-export.h"
-#include "dm-export-dialog.h"
-
-struct _DmExportDialog
-{
-  AdwWindow        parent_instance;
-  DmScenario      *compare;   /* the second proposal when comparing, or NULL */
-
-  /* Template children */
-  GtkWidget       *cancel_button;
-  GtkWidget       *export_button;
-  GtkSpinner      *spinner;
-  GtkWidget       *options_box;
-  AdwComboRow     *format_row;
-  AdwComboRow     *preset_row;
-  GtkWidget       *width_row;
-  GtkWidget       *height_row;
-  GtkSpinButton   *width_spin;
-  GtkSpinButton   *height_spin;
-  AdwEntryRow     *title_row;
-  AdwEntryRow     *subtitle_row;
-  AdwComboRow     *view_row;
-  GtkSwitch       *inset_switch;
-  GtkSwitch       *basemap_switch;
-  GtkDrawingArea  *preview;
-  GtkLabel        *status_label;
-
-  GCancellable    *cancellable;
-  DmScene         *scene;      /* a snapshot: see snapshot_scene () */
-  DmView           view;
-  gboolean         has_view;
-  AdwToastOverlay *toasts;     /* weak */
-  GtkNativeDialog *chooser;
-  guint            preset;     /* the last preset, to seed Custom */
-  gboolean         busy;
-};
+#include "dm-export-dialog-private.h"
 
 G_DEFINE_FINAL_TYPE (DmExportDialog, dm_export_dialog, ADW_TYPE_WINDOW)
 
@@ -55,6 +20,10 @@ static const Preset presets[] = {
   { N_("1920 × 1080"),           DM_PAPER_NONE, 1920, 1080, FALSE },
   { N_("3840 × 2160 (4K)"),      DM_PAPER_NONE, 3840, 2160, FALSE },
   { N_("1080 × 1080 (square)"),  DM_PAPER_NONE, 1080, 1080, FALSE },
+  { N_("1080 × 1350 (portrait post)"), DM_PAPER_NONE, 1080, 1350, FALSE },
+  { N_("1080 × 1920 (story)"),   DM_PAPER_NONE, 1080, 1920, FALSE },
+  { N_("1200 × 675 (link card)"), DM_PAPER_NONE, 1200, 675, FALSE },
+  { N_("1280 × 720"),            DM_PAPER_NONE, 1280, 720,  FALSE },
   { N_("A4 landscape, 300 dpi"), DM_PAPER_A4,   0,    0,    FALSE },
   { N_("A4 portrait, 300 dpi"),  DM_PAPER_A4,   0,    0,    TRUE },
   { N_("A3 landscape, 300 dpi"), DM_PAPER_A3,   0,    0,    FALSE },
@@ -67,11 +36,6 @@ static const Preset presets[] = {
 /* The order of the format row's items in the template. */
 static const DmExportFormat formats[] = { DM_EXPORT_PNG, DM_EXPORT_SVG, DM_EXPORT_PDF };
 
-enum {
-  VIEW_SAME,
-  VIEW_FIT,
-};
-
 typedef struct
 {
   DmScene         *scene;
@@ -80,6 +44,7 @@ typedef struct
   char            *subtitle;
   char            *path;
   DmScenario      *compare;  /* a reference for the thread */
+  DmAnnotationList *annotations;
 } ExportJob;
 
 static void
@@ -87,6 +52,7 @@ export_job_free (ExportJob *job)
 {
   g_clear_object (&job->scene);
   g_clear_object (&job->compare);
+  g_clear_object (&job->annotations);
   g_free (job->title);
   g_free (job->subtitle);
   g_free (job->path);
@@ -126,13 +92,20 @@ get_format (DmExportDialog *self)
   return i < G_N_ELEMENTS (formats) ? formats[i] : DM_EXPORT_PNG;
 }
 
+gboolean
+_dm_export_dialog_is_animation (DmExportDialog *self)
+{
+  return gtk_toggle_button_get_active (self->animation_button);
+}
+
 /* Fills options from the widgets; strings are borrowed from the entries. */
-static void
-get_options (DmExportDialog  *self,
-             DmExportOptions *options)
+void
+_dm_export_dialog_get_options (DmExportDialog  *self,
+                               DmExportOptions *options)
 {
   guint i = adw_combo_row_get_selected (self->preset_row);
   const Preset *preset = &presets[MIN (i, PRESET_CUSTOM)];
+  gboolean animation = _dm_export_dialog_is_animation (self);
 
   dm_export_options_init (options);
   options->format = get_format (self);
@@ -151,18 +124,17 @@ get_options (DmExportDialog  *self,
 
   options->layout.title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   options->layout.subtitle = gtk_editable_get_text (GTK_EDITABLE (self->subtitle_row));
+  /* The subtitle as it came names one day's line: each frame of an
+   * animation gets its own day's instead. */
+  if (animation && g_strcmp0 (options->layout.subtitle, self->default_subtitle) == 0)
+    options->layout.subtitle = NULL;
   options->layout.show_inset = gtk_switch_get_active (self->inset_switch);
   options->layout.show_basemap = gtk_switch_get_active (self->basemap_switch);
-  options->layout.compare = self->compare;
-  if (self->has_view && adw_combo_row_get_selected (self->view_row) == VIEW_SAME)
-    {
-      options->layout.has_view = TRUE;
-      options->layout.center_x = self->view.center_x;
-      options->layout.center_y = self->view.center_y;
-      options->layout.zoom = self->view.zoom;
-      options->layout.screen_width = self->view.width;
-      options->layout.screen_height = self->view.height;
-    }
+  /* Videos and GIFs are opaque. */
+  options->layout.transparent = !animation && gtk_switch_get_active (self->transparent_switch);
+  options->layout.annotations = self->annotations;
+  options->layout.compare = animation ? NULL : self->compare;
+  _dm_export_dialog_get_area (self, &options->layout);
 }
 
 static char *
@@ -187,13 +159,14 @@ describe_size (const DmExportOptions *options)
   return g_strdup_printf (_("%d × %d pixels"), width, height);
 }
 
-static void
-update (DmExportDialog *self)
+void
+_dm_export_dialog_update (DmExportDialog *self)
 {
   DmExportOptions options;
   g_autofree char *size = NULL;
   guint preset = adw_combo_row_get_selected (self->preset_row);
   gboolean custom = preset == PRESET_CUSTOM;
+  gboolean animation;
 
   /* Custom starts from the size the user had, not from an arbitrary one. */
   if (custom && self->preset < PRESET_CUSTOM)
@@ -217,19 +190,34 @@ update (DmExportDialog *self)
 
   gtk_widget_set_visible (self->width_row, custom);
   gtk_widget_set_visible (self->height_row, custom);
-  get_options (self, &options);
+  animation = _dm_export_dialog_is_animation (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), !animation);
+  gtk_widget_set_visible (GTK_WIDGET (self->anim_format_row), animation);
+  gtk_widget_set_visible (GTK_WIDGET (self->animation_group), animation);
+  gtk_widget_set_visible (self->transparent_row, !animation);
+  gtk_widget_set_visible (GTK_WIDGET (self->frame_scale),
+                          animation && self->frames != NULL &&
+                          dm_animation_frames_get_n (self->frames) > 1);
+  gtk_widget_set_sensitive (self->export_button, !animation || self->frames != NULL);
+  _dm_export_dialog_get_options (self, &options);
   size = describe_size (&options);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row), size);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
-static void
-set_busy (DmExportDialog *self,
-          const char     *path)
+void
+_dm_export_dialog_set_busy (DmExportDialog *self,
+                            const char     *path)
 {
   self->busy = path != NULL;
   gtk_widget_set_sensitive (self->export_button, !self->busy);
-  gtk_widget_set_sensitive (self->cancel_button, !self->busy);
+  /* An animation takes a while: Cancel stops it. */
+  gtk_widget_set_sensitive (self->cancel_button, !self->busy || self->job_cancellable != NULL);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button),
+                        self->busy ? _("_Stop") : _("_Cancel"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->still_button), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->animation_button),
+                            !self->busy && self->catalog != NULL);
   gtk_widget_set_sensitive (self->options_box, !self->busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
   gtk_spinner_set_spinning (self->spinner, self->busy);
@@ -252,14 +240,20 @@ preview_draw_cb (GtkDrawingArea *area,
 {
   DmExportDialog *self = DM_EXPORT_DIALOG (user_data);
   DmExportOptions options;
+  DmScene *scene = self->scene;
   int page_w, page_h;
   double scale, k, w, h, x, y;
 
-  if (self->scene == NULL || dm_scene_get_scenario (self->scene) == NULL ||
-      dm_scene_get_partition (self->scene) == NULL)
+  /* An animation's preview is the frame the scrubber is on. */
+  if (_dm_export_dialog_is_animation (self))
+    scene = self->frame_scene;
+  if (scene == NULL || dm_scene_get_scenario (scene) == NULL ||
+      dm_scene_get_partition (scene) == NULL)
     return;
 
-  get_options (self, &options);
+  _dm_export_dialog_get_options (self, &options);
+  if (_dm_export_dialog_is_animation (self))
+    options.layout.stamp = self->frame_stamp;
   dm_export_get_size (&options, &page_w, &page_h, &scale);
   /* Room for the shadow; whole pixels keep the page's edges crisp. */
   k = MIN ((width - 8.0) / page_w, (height - 8.0) / page_h);
@@ -282,7 +276,7 @@ preview_draw_cb (GtkDrawingArea *area,
   cairo_translate (cr, x, y);
   cairo_rectangle (cr, 0, 0, w, h);
   cairo_clip (cr);
-  dm_export_draw (self->scene, cr, &options, w, h);
+  dm_export_draw (scene, cr, &options, w, h);
   cairo_restore (cr);
 }
 
@@ -316,8 +310,8 @@ toast_button_clicked_cb (AdwToast   *toast,
                                            toast_launch_cb, NULL);
 }
 
-static void
-show_done_toast (DmExportDialog *self,
+void
+_dm_export_dialog_show_done_toast (DmExportDialog *self,
                  const char     *path)
 {
   g_autofree char *name = g_filename_display_basename (path);
@@ -339,8 +333,8 @@ show_done_toast (DmExportDialog *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
-static void
-show_error (DmExportDialog *self,
+void
+_dm_export_dialog_show_error (DmExportDialog *self,
             const char     *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Map"),
@@ -379,14 +373,14 @@ export_done_cb (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          set_busy (self, NULL);
-          show_error (self, error->message);
+          _dm_export_dialog_set_busy (self, NULL);
+          _dm_export_dialog_show_error (self, error->message);
         }
       return;
     }
 
-  set_busy (self, NULL);
-  show_done_toast (self, job->path);
+  _dm_export_dialog_set_busy (self, NULL);
+  _dm_export_dialog_show_done_toast (self, job->path);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -410,7 +404,7 @@ chooser_response_cb (DmExportDialog       *self,
       g_autofree char *message =
         g_strdup_printf (_("Cannot write “%s”: choose a folder on this computer."), uri);
 
-      show_error (self, message);
+      _dm_export_dialog_show_error (self, message);
       return;
     }
   if (path != NULL)
@@ -444,12 +438,42 @@ format_filter (DmExportFormat format)
   return filter;
 }
 
+static GtkFileFilter *
+animation_filter (DmAnimationFormat format)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  switch (format)
+    {
+    case DM_ANIMATION_MP4:
+      gtk_file_filter_set_name (filter, _("MP4 videos"));
+      gtk_file_filter_add_mime_type (filter, "video/mp4");
+      gtk_file_filter_add_suffix (filter, "mp4");
+      break;
+    case DM_ANIMATION_GIF:
+      gtk_file_filter_set_name (filter, _("GIF animations"));
+      gtk_file_filter_add_mime_type (filter, "image/gif");
+      gtk_file_filter_add_suffix (filter, "gif");
+      break;
+    case DM_ANIMATION_WEBM:
+    default:
+      gtk_file_filter_set_name (filter, _("WebM videos"));
+      gtk_file_filter_add_mime_type (filter, "video/webm");
+      gtk_file_filter_add_suffix (filter, "webm");
+      break;
+    }
+  return filter;
+}
+
 static void
 export_button_clicked_cb (DmExportDialog *self)
 {
   DmExportFormat format = get_format (self);
   DmProposal *proposal = dm_scenario_get_proposal (dm_scene_get_scenario (self->scene));
-  g_autoptr(GtkFileFilter) filter = format_filter (format);
+  gboolean animation = _dm_export_dialog_is_animation (self);
+  DmAnimationFormat anim_format = _dm_export_dialog_get_animation_format (self);
+  g_autoptr(GtkFileFilter) filter = animation ? animation_filter (anim_format)
+                                              : format_filter (format);
   g_autofree char *name = NULL;
 
   if (self->busy || self->chooser != NULL)
@@ -461,7 +485,8 @@ export_button_clicked_cb (DmExportDialog *self)
                                                                   _("_Export"), _("_Cancel")));
   gtk_native_dialog_set_modal (self->chooser, TRUE);
   name = g_strdup_printf ("%s.%s", dm_proposal_get_id (proposal),
-                          dm_export_format_to_string (format));
+                          animation ? dm_animation_format_to_string (anim_format)
+                                    : dm_export_format_to_string (format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
@@ -472,7 +497,25 @@ export_button_clicked_cb (DmExportDialog *self)
 static void
 option_changed_cb (DmExportDialog *self)
 {
-  update (self);
+  _dm_export_dialog_update (self);
+}
+
+static void
+mode_toggled_cb (DmExportDialog *self)
+{
+  _dm_export_dialog_frames_changed (self);
+}
+
+static void
+frames_changed_cb (DmExportDialog *self)
+{
+  _dm_export_dialog_frames_changed (self);
+}
+
+static void
+frame_scale_changed_cb (DmExportDialog *self)
+{
+  _dm_export_dialog_show_frame (self, (int) gtk_range_get_value (GTK_RANGE (self->frame_scale)));
 }
 
 static gboolean
@@ -481,9 +524,14 @@ dm_export_dialog_close_request (GtkWindow *window)
   DmExportDialog *self = DM_EXPORT_DIALOG (window);
 
   /* The file would be finished after the dialog is gone, with no one to
-   * report an error to. Exports take seconds at most. */
+   * report an error to. A still takes seconds at most; an animation is
+   * stopped instead (its file is left as it was). */
   if (self->busy)
-    return TRUE;
+    {
+      if (self->job_cancellable != NULL)
+        g_cancellable_cancel (self->job_cancellable);
+      return TRUE;
+    }
   return GTK_WINDOW_CLASS (dm_export_dialog_parent_class)->close_request (window);
 }
 
@@ -493,6 +541,8 @@ dm_export_dialog_dispose (GObject *object)
   DmExportDialog *self = DM_EXPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->job_cancellable != NULL)
+    g_cancellable_cancel (self->job_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -500,6 +550,13 @@ dm_export_dialog_dispose (GObject *object)
   g_clear_weak_pointer (&self->toasts);
   g_clear_object (&self->scene);
   g_clear_object (&self->compare);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->frame_scene);
+  g_clear_pointer (&self->frame_stamp, g_free);
+  g_clear_pointer (&self->frames, dm_animation_frames_unref);
+  g_clear_pointer (&self->frames_error, g_free);
+  g_clear_pointer (&self->default_subtitle, g_free);
+  g_clear_pointer (&self->catalog, dm_catalog_unref);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (dm_export_dialog_parent_class)->dispose (object);
 }
@@ -520,7 +577,26 @@ dm_export_dialog_class_init (DmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, options_box);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, still_button);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, animation_button);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, anim_format_row);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, animation_group);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, every_row);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, every_spin);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, own_day_row);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, own_day_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, fps_spin);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, box_row);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, transparent_row);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, transparent_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, box_area);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, frame_scale);
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, preset_row);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, width_row);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, height_row);
@@ -535,6 +611,13 @@ dm_export_dialog_class_init (DmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, status_label);
   gtk_widget_class_bind_template_callback (widget_class, export_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, option_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, frames_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, frame_scale_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "area_changed_cb",
+                                                G_CALLBACK (_dm_export_dialog_area_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "box_button_clicked_cb",
+                                                G_CALLBACK (_dm_export_dialog_box_button_clicked_cb));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -549,7 +632,10 @@ dm_export_dialog_init (DmExportDialog *self)
    * defaults first, with update () running only once at the end. */
   self->cancellable = g_cancellable_new ();
   self->preset = 0;
+  self->frame_loading = self->frame_wanted = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  _dm_export_dialog_area_init (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
     gtk_string_list_append (preset_names, _(presets[i].label));
@@ -564,6 +650,35 @@ dm_export_dialog_init (DmExportDialog *self)
 }
 
 void
+_dm_export_dialog_set_time_lapse (DmExportDialog *self,
+                                  const char     *from,
+                                  const char     *to,
+                                  guint           every,
+                                  double          fps)
+{
+  g_return_if_fail (DM_IS_EXPORT_DIALOG (self));
+
+  gtk_toggle_button_set_active (self->animation_button, TRUE);
+  adw_combo_row_set_selected (self->kind_row, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
+  gtk_spin_button_set_value (self->every_spin, every);
+  gtk_spin_button_set_value (self->fps_spin, fps);
+}
+
+void
+_dm_export_dialog_set_size (DmExportDialog *self,
+                            int             width,
+                            int             height)
+{
+  g_return_if_fail (DM_IS_EXPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->preset_row, PRESET_CUSTOM);
+  gtk_spin_button_set_value (self->width_spin, width);
+  gtk_spin_button_set_value (self->height_spin, height);
+}
+
+void
 _dm_export_dialog_export_to (DmExportDialog *self,
                              const char     *path)
 {
@@ -571,6 +686,8 @@ _dm_export_dialog_export_to (DmExportDialog *self,
   g_autofree char *base = NULL;
   ExportJob *job;
   DmExportFormat format;
+  DmAnimationFormat anim_format;
+  gboolean known_still, known_animation;
 
   g_return_if_fail (DM_IS_EXPORT_DIALOG (self));
   g_return_if_fail (path != NULL);
@@ -578,17 +695,34 @@ _dm_export_dialog_export_to (DmExportDialog *self,
   if (self->busy)
     return;
 
-  job = g_new0 (ExportJob, 1);
-  get_options (self, &job->options);
   /* A name the user typed with another known extension means that format:
    * a PDF called map.png would open nowhere. */
   base = g_path_get_basename (path);
-  if (strchr (base, '.') != NULL && dm_export_format_from_string (base, &format))
+  known_still = strchr (base, '.') != NULL && dm_export_format_from_string (base, &format);
+  known_animation = strchr (base, '.') != NULL &&
+                    dm_animation_format_from_string (base, &anim_format);
+  if (known_animation || (!known_still && _dm_export_dialog_is_animation (self)))
+    {
+      if (!known_animation)
+        anim_format = _dm_export_dialog_get_animation_format (self);
+      _dm_export_dialog_export_animation (self, path, anim_format);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  _dm_export_dialog_get_options (self, &job->options);
+  if (known_still)
     job->options.format = format;
   job->title = g_strdup (job->options.layout.title);
   job->subtitle = g_strdup (job->options.layout.subtitle);
   job->options.layout.title = job->title;
   job->options.layout.subtitle = job->subtitle;
+  /* The preview's page may change as the thread paints: a copy of its own. */
+  job->annotations = dm_annotation_list_copy (self->annotations);
+  job->options.layout.annotations = job->annotations;
+  /* The still shows the compared proposal even when the mode was Animation. */
+  job->options.layout.compare = self->compare;
+  job->options.layout.transparent = gtk_switch_get_active (self->transparent_switch);
   if (job->options.layout.compare != NULL)
     job->compare = g_object_ref (job->options.layout.compare);
   job->path = g_strdup (path);
@@ -596,11 +730,35 @@ _dm_export_dialog_export_to (DmExportDialog *self,
    * may keep painting it while the thread does. */
   job->scene = g_object_ref (self->scene);
 
-  set_busy (self, path);
+  _dm_export_dialog_set_busy (self, path);
   task = g_task_new (self, self->cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, _dm_export_dialog_export_to);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
+}
+
+/* A time-lapse of the last eight weeks up to the day shown, by week. */
+static void
+default_range (DmExportDialog *self)
+{
+  DmPartition *partition = dm_scene_get_partition (self->scene);
+  GPtrArray *controls = self->catalog != NULL ? dm_catalog_get_controls (self->catalog) : NULL;
+  const char *to = dm_partition_get_date (partition);
+  const char *first = controls != NULL && controls->len > 0
+                      ? ((const DmControlInfo *) g_ptr_array_index (controls, 0))->date : NULL;
+  GDate date;
+  char from[16];
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, to);
+  if (!g_date_valid (&date))
+    return;
+  g_date_subtract_days (&date, 56);
+  g_snprintf (from, sizeof from, "%04d-%02d-%02d", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row),
+                         first != NULL && strcmp (from, first) < 0 ? first : from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
 }
 
 void
@@ -608,11 +766,11 @@ dm_export_dialog_present (GtkWindow       *parent,
                           DmScene         *scene,
                           DmScenario      *compare,
                           const DmView    *view,
+                          DmCatalog       *catalog,
                           AdwToastOverlay *toasts)
 {
   DmExportDialog *self;
   DmScenario *scenario;
-  g_autofree char *subtitle = NULL;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (scene != NULL);
@@ -624,6 +782,8 @@ dm_export_dialog_present (GtkWindow       *parent,
 
   self = g_object_new (DM_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->scene = snapshot_scene (scene);
+  self->annotations = dm_annotation_list_copy (dm_scenario_get_annotations (scenario));
+  self->catalog = catalog != NULL ? dm_catalog_ref (catalog) : NULL;
   /* Comparing on screen: the page shows both maps on one view. */
   if (compare != NULL)
     self->compare = dm_scenario_new (dm_scenario_get_proposal (compare));
@@ -632,15 +792,16 @@ dm_export_dialog_present (GtkWindow       *parent,
   self->has_view = view != NULL && view->width > 0 && view->height > 0 && view->zoom > 0;
   if (self->has_view)
     self->view = *view;
-  adw_combo_row_set_selected (self->view_row, self->has_view ? VIEW_SAME : VIEW_FIT);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->view_row), self->has_view);
+  adw_combo_row_set_selected (self->view_row, self->has_view ? DM_EXPORT_AREA_SAME : DM_EXPORT_AREA_FIT);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->animation_button), self->catalog != NULL);
+  default_range (self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
                          dm_proposal_get_title (dm_scenario_get_proposal (scenario)));
-  subtitle = dm_layout_default_subtitle (self->scene);
-  gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), subtitle);
+  self->default_subtitle = dm_layout_default_subtitle (self->scene);
+  gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), self->default_subtitle);
 
-  update (self);
+  _dm_export_dialog_update (self);
   /* Enter exports: focus would otherwise land on Cancel, the first button. */
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (self->export_button);

@@ -232,7 +232,7 @@ export_action (GtkWidget  *widget,
   /* A date comparison is not a page layout yet: the left map is exported. */
   dm_export_dialog_present (GTK_WINDOW (self), self->scene,
                             dm_comparison_get_compared_scenario (self->comparison), &view,
-                            self->toast_overlay);
+                            self->catalog, self->toast_overlay);
 }
 
 static void

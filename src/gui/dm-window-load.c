@@ -330,6 +330,7 @@ geodata_loaded_cb (GObject      *source,
   dm_scene_set_geodata (self->scene, geodata);
   dark_changed_cb (self);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->overlay));
+  _dm_window_annotate_attach (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   _dm_window_zoom_home (self, FALSE);

@@ -3,6 +3,7 @@
 
 #include <shumate/shumate.h>
 
+#include "dm-annotation-layer.h"
 #include "dm-catalog.h"
 #include "dm-comparison.h"
 #include "dm-date-button.h"
@@ -57,6 +58,7 @@ struct _DmWindow
    * and lessons. */
   DmScene              *scene;
   DmOverlayLayer       *overlay;
+  DmAnnotationLayer    *annotations;       /* the scenario's, and Annotate mode */
   DmComparison         *comparison;
   DmPresenter          *presenter;
   GSignalGroup         *scenario_signals;  /* the scene's scenario */
@@ -108,6 +110,9 @@ gboolean  _dm_window_show_day          (DmWindow             *self,
                                         GError              **error);
 void      _dm_window_update_class_init (GtkWidgetClass       *widget_class);
 void      _dm_window_lesson_class_init (GtkWidgetClass       *widget_class);
+void      _dm_window_annotate_class_init (GtkWidgetClass     *widget_class);
+void      _dm_window_annotate_init     (DmWindow             *self);
+void      _dm_window_annotate_attach   (DmWindow             *self);
 void      _dm_window_load_init         (DmWindow             *self);
 void      _dm_window_load_start        (DmWindow             *self);
 

@@ -290,7 +290,8 @@ map_released_cb (DmWindow        *self,
   DmPart part;
   double ox, oy;
 
-  if (n_press != 1)
+  /* In Annotate mode a click adds or picks an annotation instead. */
+  if (n_press != 1 || dm_annotation_layer_get_editing (self->annotations))
     return;
   if (layer == NULL && map == GTK_WIDGET (self->map))
     layer = self->overlay;
@@ -519,6 +520,7 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->scenario_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
   g_clear_object (&self->overlay);
+  g_clear_object (&self->annotations);
   g_clear_object (&self->scene);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -578,6 +580,7 @@ dm_window_class_init (DmWindowClass *klass)
   _dm_window_import_class_init (widget_class);
   _dm_window_lesson_class_init (widget_class);
   _dm_window_update_class_init (widget_class);
+  _dm_window_annotate_class_init (widget_class);
 }
 
 static GtkWidget *
@@ -679,6 +682,7 @@ dm_window_init (DmWindow *self)
   _dm_window_import_init (self);
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
 
+  _dm_window_annotate_init (self);
   _dm_window_load_init (self);
   _dm_window_actions_init (self);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "dm-annotation-draw.h"
 #include "dm-draw.h"
 #include "dm-layout.h"
 #include "dm-legend-entries.h"
@@ -274,97 +275,6 @@ inset_corner (Page         *page,
     }
 }
 
-/* A callout: the text on an opaque white box with a red edge, so it reads
- * over whatever the map has there; one <text> in SVG. */
-static void
-annotation_callout (cairo_t    *cr,
-                    const char *text,
-                    double      x,
-                    double      y,
-                    double      s)
-{
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-  double pad = 4 * s;
-  int lw, lh;
-
-  pango_font_description_set_absolute_size (font, 14 * s * PANGO_SCALE);
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &lw, &lh);
-
-  cairo_rectangle (cr, x, y - lh / 2.0 - pad / 2, lw + 2 * pad, lh + pad);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
-  dm_draw_fill_preserve (cr);
-  cairo_set_line_width (cr, 1.2 * s);
-  cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
-  dm_draw_stroke (cr);
-  cairo_move_to (cr, x + pad, y - lh / 2.0);
-  cairo_set_source_rgb (cr, 0.05, 0.05, 0.05);
-  dm_draw_layout (cr, layout);
-  cairo_new_path (cr);
-}
-
-/* The user's own labels: a ringed dot at the point and bold text beside
- * it, above the scene's labels. Every one is drawn (the desk asked for
- * it), unless its point is outside the map. */
-static void
-draw_annotations (Page         *page,
-                  cairo_t      *cr,
-                  const DmView *view)
-{
-  const DmLayoutOptions *o = page->options;
-  if (o->n_annotations == 0)
-    return;
-  dm_draw_group_begin (cr, "annotations", _("Annotations"));
-  for (guint i = 0; i < o->n_annotations; i++)
-    {
-      double wx, wy, px, py, r = 4.5 * view->scale;
-
-      dm_lonlat_to_world (o->annotations[i].lon, o->annotations[i].lat, &wx, &wy);
-      dm_view_to_px (view, wx, wy, &px, &py);
-      if (px < 0 || py < 0 || px > view->width || py > view->height)
-        continue;
-      cairo_new_path (cr);
-      cairo_arc (cr, px, py, r, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
-      dm_draw_fill_preserve (cr);
-      cairo_set_line_width (cr, 1.5 * view->scale);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      dm_draw_stroke (cr);
-      annotation_callout (cr, o->annotations[i].text, px + r + 3 * view->scale, py,
-                          view->scale);
-    }
-  dm_draw_group_end (cr);
-}
-
-gboolean
-dm_annotation_parse (const char  *spec,
-                     char       **text,
-                     double      *lon,
-                     double      *lat)
-{
-  const char *at = strrchr (spec, '@');
-  g_auto(GStrv) parts = NULL;
-  char *end = NULL;
-
-  if (at == NULL || at == spec)
-    return FALSE;
-  parts = g_strsplit (at + 1, ",", -1);
-  if (g_strv_length (parts) != 2)
-    return FALSE;
-  *lon = g_ascii_strtod (g_strstrip (parts[0]), &end);
-  if (end == parts[0] || *end != '\0' || *lon < -180 || *lon > 180)
-    return FALSE;
-  *lat = g_ascii_strtod (g_strstrip (parts[1]), &end);
-  if (end == parts[1] || *end != '\0' || *lat < -85 || *lat > 85)
-    return FALSE;
-  *text = g_strndup (spec, at - spec);
-  return TRUE;
-}
-
 /* A time-lapse frame's date, large in the map's corner: the one thing that
  * changes between frames must be readable at a glance. */
 static void
@@ -424,7 +334,10 @@ draw_map (Page       *page,
     }
   dm_scene_draw (scene, cr, &view);
   if (scene == page->scene)
-    draw_annotations (page, cr, &view);
+    dm_annotations_draw (cr, &view, page->options->annotations != NULL
+                                    ? page->options->annotations
+                                    : dm_scenario_get_annotations (dm_scene_get_scenario (scene)),
+                         -1);
   if (page->options->stamp != NULL && scene == page->scene)
     draw_stamp (page, cr, page->options->stamp);
   /* On a square or tall page the panel below has no room to spare: the
@@ -676,6 +589,25 @@ dm_layout_lonlat_extent (double west,
   dm_lonlat_to_world (west, north, &extent[0], &extent[1]);
   dm_lonlat_to_world (east, south, &extent[2], &extent[3]);
   return TRUE;
+}
+
+/* In the order the export dialog lists them. */
+static const DmNamedExtent named_extents[] = {
+  { "ukraine", N_("All of Ukraine") },
+  { "donbas", N_("Donbas") },
+  { "south", N_("The south") },
+  { "crimea", N_("Crimea") },
+  { "luhansk", N_("Luhansk") },
+  { "donetsk", N_("Donetsk") },
+  { "zaporizhzhia", N_("Zaporizhzhia") },
+  { "kherson", N_("Kherson") },
+};
+
+const DmNamedExtent *
+dm_layout_get_named_extents (guint *n_extents)
+{
+  *n_extents = G_N_ELEMENTS (named_extents);
+  return named_extents;
 }
 
 gboolean

@@ -3,17 +3,11 @@
 
 #include <cairo.h>
 
+#include "dm-annotation.h"
 #include "dm-basemap.h"
 #include "dm-scene.h"
 
 G_BEGIN_DECLS
-
-/* A desk's own label: text at a point, with a marker. */
-typedef struct
-{
-  const char *text;
-  double      lon, lat;
-} DmAnnotation;
 
 typedef struct
 {
@@ -24,9 +18,10 @@ typedef struct
   DmScenario     *compare;      /* non-NULL: two maps side by side, one view */
   gboolean        show_inset;   /* Ukraine outline with the view's rectangle */
   gboolean        show_basemap;
-  gboolean        transparent;
-  const DmAnnotation *annotations;  /* painted over the map, in SVG an "Annotations" layer */
-  guint           n_annotations;  /* no page background (and no map fill without a basemap) */
+  gboolean        transparent;  /* no page background (and no map fill without a basemap) */
+  /* Painted over the map, in SVG an "Annotations" layer; NULL: the
+   * scenario's own. Borrowed for the call. */
+  DmAnnotationList *annotations;
   DmBasemapStyle  basemap_style;
   /* The screen's view to reproduce: its centre and zoom in world
    * coordinates and the screen's size in pixels. Without it the maps fit
@@ -56,19 +51,23 @@ void  dm_layout_draw  (DmScene               *scene,
 gboolean dm_layout_named_extent (DmGeodata  *geodata,
                                  const char *name,
                                  double      extent[4]);
+/* The names dm_layout_named_extent () knows, each with its label for
+ * people (marked for translation, untranslated); n_extents gets their
+ * number. */
+typedef struct
+{
+  const char *name;
+  const char *label;
+} DmNamedExtent;
+
+const DmNamedExtent *dm_layout_get_named_extents (guint *n_extents);
+
 /* The box of W,S,E,N in degrees (a lon/lat box), FALSE when invalid. */
 gboolean dm_layout_lonlat_extent (double     west,
                                   double     south,
                                   double     east,
                                   double     north,
                                   double     extent[4]);
-
-/* Parses "TEXT@LON,LAT" (the last @ separates); FALSE when malformed.
- * *text is newly allocated. */
-gboolean dm_annotation_parse (const char   *spec,
-                              char        **text,
-                              double       *lon,
-                              double       *lat);
 
 /* The subtitle a page gets when the options give none. */
 char *dm_layout_default_subtitle (DmScene *scene);
