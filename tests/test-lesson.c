@@ -41,8 +41,15 @@ test_roundtrip (void)
   step->swipe = TRUE;
   step->divider = 0.3;
   dm_lesson_step_set_caption (step, "  What changed in December?  ");
-  /* Comparing two days of one proposal. */
-  dm_lesson_add_step (lesson, "us-28-point-2025-11", "2025-01-01", NULL);
+  /* Comparing two days of one proposal, with the step's own callout. */
+  step = dm_lesson_add_step (lesson, "us-28-point-2025-11", "2025-01-01", NULL);
+  step->annotations = dm_annotation_list_new ();
+  {
+    g_autoptr(DmAnnotation) callout = dm_annotation_new (DM_ANNOTATION_CALLOUT, "Pokrovsk",
+                                                         37.18, 48.28);
+
+    g_assert_true (dm_annotation_list_add (step->annotations, callout));
+  }
 
   g_assert_true (dm_lesson_save (lesson, path, &error));
   g_assert_no_error (error);
@@ -60,6 +67,9 @@ test_roundtrip (void)
       g_assert_cmpstr (a->compare, ==, b->compare);
       g_assert_cmpstr (a->control_date, ==, b->control_date);
       g_assert_cmpstr (a->caption, ==, b->caption);
+      g_assert_true ((a->annotations == NULL) == (b->annotations == NULL));
+      if (a->annotations != NULL)
+        g_assert_true (dm_annotation_list_equal (a->annotations, b->annotations));
       g_assert_cmpint (a->has_view, ==, b->has_view);
       g_assert_cmpfloat_with_epsilon (a->lat, b->lat, 1e-9);
       g_assert_cmpfloat_with_epsilon (a->zoom, b->zoom, 1e-9);
@@ -183,6 +193,11 @@ test_bad_lessons (void)
     { "empty-proposal.json", "{\"format\":\"demarcate-lesson\",\"steps\":[{\"proposal\":\"\"}]}",
       "step 1: “proposal” is empty" },
     { "cut.json", "{\"format\":\"demarcate-lesson\",\"st", "not valid JSON" },
+    { "annotations-type.json", "{\"format\":\"demarcate-lesson\",\"steps\":[{\"proposal\":\"line-of-contact\","
+                               "\"annotations\":{}}]}", "step 1: “annotations” must be a list" },
+    { "annotation-bad.json", "{\"format\":\"demarcate-lesson\",\"steps\":[{\"proposal\":\"line-of-contact\","
+                             "\"annotations\":[{\"kind\":\"callout\",\"text\":5,\"lon\":37,\"lat\":48}]}]}",
+      "“text” must be a string" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -591,7 +591,8 @@ test_lesson (void)
     "{\"format\":\"demarcate-lesson\",\"version\":1,\"title\":\"Class\",\"steps\":["
     "{\"proposal\":\"line-of-contact\"},"
     "{\"proposal\":\"us-28-point-2025-11\",\"compare\":\"line-of-contact\","
-    "\"view\":{\"lat\":48.3,\"lon\":37.6,\"zoom\":8},\"caption\":\"Donetsk\"},"
+    "\"view\":{\"lat\":48.3,\"lon\":37.6,\"zoom\":8},\"caption\":\"Donetsk\","
+    "\"annotations\":[{\"kind\":\"label\",\"text\":\"Pokrovsk\",\"lon\":37.18,\"lat\":48.28}]},"
     "{\"proposal\":\"ru-memorandum-2025-06\"}]}", -1);
   g_autofree char *bad = dm_test_write ("bad-class.json",
     "{\"format\":\"demarcate-lesson\",\"steps\":[{\"proposal\":\"nope\"}]}", -1);
@@ -615,12 +616,17 @@ test_lesson (void)
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
   wait_until (second_map_shown, 5);
   g_assert_true (second_map_shown ());
+  /* Each step shows its own annotations, and only those. */
+  g_assert_cmpuint (dm_annotation_list_get_n (dm_scenario_get_annotations (dm_window_get_scenario (window))),
+                    ==, 1);
 
   wanted_step = 2;
   press_key ("Right");
   wait_until (step_is_wanted, 5);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "ru-memorandum-2025-06");
   g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
+  g_assert_cmpuint (dm_annotation_list_get_n (dm_scenario_get_annotations (dm_window_get_scenario (window))),
+                    ==, 0);
 
   press_key ("Escape");
   wait_until (is_not_presenting, 5);

@@ -20,6 +20,7 @@ step_free (gpointer data)
   g_free (step->compare);
   g_free (step->control_date);
   g_free (step->caption);
+  g_clear_object (&step->annotations);
   g_free (step);
 }
 
@@ -219,6 +220,7 @@ read_step (DmLesson    *lesson,
   g_autofree char *file = g_strdup_printf ("%s: ", display);
   g_autofree char *where = g_strdup_printf (_("%s: step %u: "), display, index + 1);
   JsonObject *object;
+  JsonArray *annotations = NULL;
   const char *proposal, *compare, *day = NULL, *caption;
   const char *unknown = NULL;
   DmLessonStep *step;
@@ -229,6 +231,8 @@ read_step (DmLesson    *lesson,
       !dm_json_get_string (object, "compare", DM_JSON_OPTIONAL | DM_JSON_NONEMPTY, where,
                            &compare, error) ||
       !dm_json_get_string (object, "caption", DM_JSON_OPTIONAL, where, &caption, error) ||
+      !dm_json_get_array (object, "annotations", DM_JSON_OPTIONAL, DM_ANNOTATION_MAX,
+                          where, &annotations, error) ||
       !read_day (object, where, &day, error))
     return FALSE;
 
@@ -248,6 +252,12 @@ read_step (DmLesson    *lesson,
 
   step = dm_lesson_add_step (lesson, proposal, compare, day);
   dm_lesson_step_set_caption (step, caption);
+  if (annotations != NULL)
+    {
+      step->annotations = dm_annotation_list_new_from_json (annotations, where, error);
+      if (step->annotations == NULL)
+        return FALSE;
+    }
   return read_compare_mode (object, where, step, error) &&
          read_view (object, display, index, where, step, error);
 }
@@ -381,6 +391,11 @@ add_step (JsonBuilder  *b,
       json_builder_set_member_name (b, "zoom");
       json_builder_add_double_value (b, step->zoom);
       json_builder_end_object (b);
+    }
+  if (step->annotations != NULL && dm_annotation_list_get_n (step->annotations) > 0)
+    {
+      json_builder_set_member_name (b, "annotations");
+      json_builder_add_value (b, dm_annotation_list_to_json (step->annotations));
     }
   json_builder_end_object (b);
 }

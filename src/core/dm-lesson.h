@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "dm-annotation.h"
 #include "dm-catalog.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ typedef struct
   gboolean  has_view;
   double    lat, lon, zoom;
   char     *caption;       /* what the teacher says at this step, or NULL */
+  DmAnnotationList *annotations; /* the step's own labels and arrows, or NULL: none */
 } DmLessonStep;
 
 typedef struct

@@ -315,6 +315,13 @@ apply_step (DmPresenter *self)
     }
   if (proposal != NULL)
     _dm_window_set_proposal (window, proposal);
+  /* Each step shows its own annotations, and only those. */
+  {
+    DmScenario *scenario = dm_scene_get_scenario (window->scene);
+
+    if (scenario != NULL)
+      dm_annotation_list_set_all (dm_scenario_get_annotations (scenario), step->annotations);
+  }
   dm_window_compare_with (window, step->compare);
   apply_day (self, step);
   /* Its own view; without one, the regions framed again when the maps

@@ -100,6 +100,13 @@ capture_step (DmWindow *self)
   step->lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   step->lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   step->zoom = shumate_viewport_get_zoom_level (viewport);
+  {
+    DmScenario *scenario = dm_scene_get_scenario (self->scene);
+    DmAnnotationList *annotations = scenario ? dm_scenario_get_annotations (scenario) : NULL;
+
+    if (annotations != NULL && dm_annotation_list_get_n (annotations) > 0)
+      step->annotations = dm_annotation_list_copy (annotations);
+  }
   return step;
 }
 
