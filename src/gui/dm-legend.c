@@ -57,7 +57,10 @@ add_row (DmLegend            *self,
          const DmLegendEntry *entry)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *swatch = gtk_drawing_area_new ();
+  /* A picture with the row's words as its name, so a screen reader does
+   * not meet a nameless drawing. */
+  GtkWidget *swatch = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
   GtkWidget *label = gtk_label_new (entry->text);
   DmLegendEntry *copy = g_memdup2 (entry, sizeof *entry);
 
@@ -69,8 +72,16 @@ add_row (DmLegend            *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   /* As narrow as the sources below: the card covers the map. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  entry->text, -1);
   if (entry->kind == DM_LEGEND_KEY)
-    gtk_widget_set_tooltip_text (row, dm_status_description (dm_style_key_status (entry->key)));
+    {
+      const char *description = dm_status_description (dm_style_key_status (entry->key));
+
+      gtk_widget_set_tooltip_text (row, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
   gtk_box_append (GTK_BOX (row), swatch);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (self->rows), row);
@@ -210,6 +221,7 @@ dm_legend_class_init (DmLegendClass *klass)
 
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "legend");
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 /* Folded, the legend is one small button: the map under it matters more
@@ -244,6 +256,10 @@ dm_legend_init (DmLegend *self)
   gtk_widget_add_css_class (self->toggle, "flat");
   gtk_widget_set_halign (self->toggle, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (self->toggle, _("Show or Hide the Legend"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Legend"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Legend"), -1);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->toggle), TRUE);
   gtk_box_append (GTK_BOX (self->box), self->toggle);
 
