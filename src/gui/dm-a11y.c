@@ -43,6 +43,23 @@ dm_a11y_name_drop_downs (GtkWidget *root)
     dm_a11y_name_drop_downs (child);
 }
 
+/* "_Export" → "Export"; "__" stays one underscore. */
+static char *
+without_mnemonic (const char *label)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        p++;
+      else if (*p == '_')
+        continue;
+      g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* Icon buttons GTK 4.8 or a library names after their child's type
  * ("GtkImage"), though they have a tooltip: libshumate's zoom buttons and
  * a GtkMenuButton's inner button. Their tooltip becomes their name. */
@@ -54,12 +71,15 @@ dm_a11y_name_icon_buttons (GtkWidget *root)
   if (GTK_IS_MENU_BUTTON (root) && tooltip != NULL)
     {
       GtkWidget *inner = gtk_widget_get_first_child (root);
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (root));
+      /* Its own words, without the mnemonic's underscore, else the tooltip. */
+      g_autofree char *name = label != NULL ? without_mnemonic (label) : g_strdup (tooltip);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      tooltip, -1);
+                                      name, -1);
       if (inner != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        tooltip, -1);
+                                        name, -1);
       return;
     }
   if (GTK_IS_BUTTON (root) && tooltip != NULL && gtk_button_get_label (GTK_BUTTON (root)) == NULL)

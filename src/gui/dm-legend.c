@@ -17,6 +17,7 @@ struct _DmLegend
   GtkWidget    *box;
   GtkWidget *toggle;
   GtkWidget *revealer;
+  GtkWidget *scroller;
   GtkWidget *rows;
   GtkWidget *sources;
   GtkWidget *attribution;
@@ -224,6 +225,17 @@ dm_legend_class_init (DmLegendClass *klass)
   gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* The most height the legend's rows may take before they scroll; -1 for
+ * no limit. */
+void
+dm_legend_set_max_height (DmLegend *self,
+                          int       height)
+{
+  g_return_if_fail (DM_IS_LEGEND (self));
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller),
+                                              height > 0 ? height : -1);
+}
+
 /* Folded, the legend is one small button: the map under it matters more
  * when two maps share the width. */
 void
@@ -264,7 +276,15 @@ dm_legend_init (DmLegend *self)
   gtk_box_append (GTK_BOX (self->box), self->toggle);
 
   self->revealer = gtk_revealer_new ();
-  gtk_revealer_set_child (GTK_REVEALER (self->revealer), content);
+  /* Taller than the map leaves it (a short window, a longer language), the
+   * legend scrolls rather than run under the timeline. */
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), content);
+  gtk_revealer_set_child (GTK_REVEALER (self->revealer), self->scroller);
   /* Hidden rather than only unrevealed, so the folded card is narrow. */
   g_object_bind_property (self->toggle, "active", self->revealer, "visible",
                           G_BINDING_SYNC_CREATE);

@@ -290,6 +290,7 @@ chart_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "day-activated", G_CALLBACK (chart_day_activated_cb), self,
                            G_CONNECT_SWAPPED);
   dm_a11y_name_drop_downs (GTK_WIDGET (dialog));
+  dm_a11y_name_icon_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -81,6 +81,12 @@ struct _DmWindow
 
   DmWidthClass          width_class;
   int                   adapt_width;
+  int                   adapt_map_width;
+  int                   adapt_map_height;
+  int                   adapt_slider_height;
+  int                   legend_max_height;
+  int                   timeline_full_width;
+  gboolean              timeline_compact;
   guint                 adapt_id;
   gboolean              swipe_forced;   /* side by side until the window narrowed */
   GPtrArray            *compare_offered;  /* DmProposal, as "Compare with" lists them */
