@@ -214,6 +214,21 @@ def click(acc):
     return action.doAction(0)
 
 
+def press(app, keys, dialog="Demarcate"):
+    """Types keys into one of the app's windows through the X server."""
+    try:
+        pid = str(app.get_process_id())
+        wid = subprocess.run(["xdotool", "search", "--pid", pid, "--name", "^%s$" % dialog],
+                             capture_output=True, text=True, timeout=10).stdout.split()
+        if not wid:
+            return False
+        subprocess.run(["xdotool", "windowfocus", "--sync", wid[-1]], timeout=10)
+        subprocess.run(["xdotool", "key", "--clearmodifiers", keys], timeout=10)
+        return True
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
 def window_named(app, pyatspi, title, deadline):
     return wait_for(app, pyatspi,
                     lambda a: role(a) in ("frame", "dialog", "window") and a.name == title
@@ -243,6 +258,22 @@ def main_checks(pyatspi):
         print("legend: %d swatches, %d named" % (len(swatches),
               len([a for a in swatches if (a.name or "").strip()])), flush=True)
 
+        # Export and the chart, opened from the keyboard as a user would.
+        for keys, title in (("ctrl+e", "Export Map"), ("ctrl+t", "Chart of the Front")):
+            if not press(app, keys):
+                problems.append("could not type %s into the window (xdotool)" % keys)
+                continue
+            dialog = window_named(app, pyatspi, title, time.monotonic() + 15)
+            if dialog is None:
+                problems.append("%s did not open the “%s” window" % (keys, title))
+            else:
+                audit(dialog, pyatspi, title, problems)
+                press(app, "Escape", dialog=title)
+                deadline = time.monotonic() + 10
+                while time.monotonic() < deadline and window_named(app, pyatspi, title,
+                                                                   time.monotonic()):
+                    time.sleep(0.3)
+
         # Region parts reachable without the mouse: the sidebar's buttons
         # open the same popover as a click on the map.
         show = wait_for(app, pyatspi, lambda a: role(a) == "push button"
@@ -271,6 +302,7 @@ def main_checks(pyatspi):
                 problems.append("the Measures window did not open")
             else:
                 audit(dialog, pyatspi, "Measures", problems)
+
         return problems
     return checks
 
