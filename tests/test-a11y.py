@@ -274,6 +274,18 @@ def main_checks(pyatspi):
                                                                    time.monotonic()):
                     time.sleep(0.3)
 
+        # The text alternative follows the day: a day back (Ctrl+Left).
+        if amap is not None and not press(app, "ctrl+Left"):
+            problems.append("could not type Ctrl+Left into the window (xdotool)")
+        elif amap is not None:
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline and "of 2025-11-20." in (amap.description or ""):
+                time.sleep(0.3)
+            if "of 2025-11-20." in (amap.description or "") or "km²" not in amap.description:
+                problems.append("the map's description did not follow the day back")
+            else:
+                print("after Ctrl+Left: " + amap.description[:90] + "…", flush=True)
+
         # Region parts reachable without the mouse: the sidebar's buttons
         # open the same popover as a click on the map.
         show = wait_for(app, pyatspi, lambda a: role(a) == "push button"
