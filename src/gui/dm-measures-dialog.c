@@ -273,7 +273,7 @@ dm_measures_dialog_new (GtkWindow   *parent,
                                                        dm_partition_get_date (partition), places);
   DmPlaceTotals totals;
   g_autofree char *handover = NULL, *text = NULL;
-  g_autofree char *places_title = NULL, *population = NULL, *unknown = NULL;
+  g_autofree char *places_title = NULL, *population = NULL, *unknown = NULL, *n_places = NULL;
   GtkWidget *parts;
   int width = 0;
 
@@ -299,11 +299,12 @@ dm_measures_dialog_new (GtkWindow   *parent,
   gtk_window_set_default_size (GTK_WINDOW (self), MAX (width + 2 * 18 + 16, 480), 720);
 
   population = dm_number_format ((double) totals.population);
+  n_places = dm_number_format (totals.n_places);
   places_title = compare
-    ? g_strdup_printf (_("Places that would be held by a different side under the two: %u, population %s"),
-                       totals.n_places, population)
-    : g_strdup_printf (_("Places in land that changes hands: %u, population %s"),
-                       totals.n_places, population);
+    ? g_strdup_printf (_("Places that would be held by a different side under the two: %s, population %s"),
+                       n_places, population)
+    : g_strdup_printf (_("Places in land that changes hands: %s, population %s"),
+                       n_places, population);
   gtk_label_set_text (self->places_label, places_title);
   /* A place GeoNames gives no population counts as a place but adds
    * nothing to the total: say so, and how many. */

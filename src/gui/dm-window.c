@@ -373,14 +373,15 @@ proposal_activated_cb (DmWindow   *self,
   _dm_window_set_proposal (self, proposal);
 }
 
-/* Two maps share the width: the legend folds to a button until asked, and
- * each half-wide map frames the regions again once laid out. */
+/* Two maps share the width (or the window is under 900 px): the legend
+ * folds to a button until asked, and each half-wide map frames the
+ * regions again once laid out. */
 static void
 side_by_side_changed_cb (DmWindow *self)
 {
   gboolean side = dm_comparison_get_side_by_side (self->comparison);
 
-  dm_legend_set_expanded (self->legend, !side && self->width_class != DM_WIDTH_NARROW);
+  dm_legend_set_expanded (self->legend, !side && self->width_class == DM_WIDTH_WIDE);
   if (side)
     g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) _dm_window_zoom_home_idle,
                      g_object_ref (self), g_object_unref);
