@@ -367,6 +367,9 @@ proposal_activated_cb (DmWindow   *self,
 {
   DmScenario *scenario = dm_scene_get_scenario (self->scene);
 
+  /* Folded over the map, the sidebar makes way for the proposal picked. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
   if (scenario != NULL && dm_scenario_get_proposal (scenario) == proposal &&
       !dm_scenario_get_modified (scenario))
     return;
