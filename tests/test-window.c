@@ -1149,6 +1149,73 @@ typedef struct
   void      (*func) (void);
 } Case;
 
+/* "Compare with" never offers the proposal shown, and follows the shown
+ * one as it changes. */
+static void
+test_compare_not_itself (void)
+{
+  GListModel *items;
+  gboolean offers_self = FALSE;
+
+  step_to ("us-28-point-2025-11");
+  items = gtk_drop_down_get_model (window->compare_dropdown);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+
+      offers_self |= g_str_equal (gtk_string_object_get_string (item),
+                                  "Compare with 28-point plan");
+    }
+  g_assert_false (offers_self);
+  g_assert_false (dm_window_compare_with (window, "us-28-point-2025-11"));
+  g_assert_true (dm_window_compare_with (window, "witkoff-recommendation-2025-04"));
+  wait_until (second_map_shown, 5);
+  g_assert_true (second_map_shown ());
+  g_assert_true (dm_window_compare_with (window, NULL));
+}
+
+static int narrow_target;
+
+static gboolean
+window_narrowed (void)
+{
+  /* A window manager keeps the size asked for; Xvfb has none, so ask
+   * again as each narrower layout lowers the least width. */
+  gtk_window_set_default_size (GTK_WINDOW (window), narrow_target, 640);
+  return gtk_widget_get_width (GTK_WIDGET (window)) <= narrow_target + 12 &&
+         window->width_class == (narrow_target < 700 ? DM_WIDTH_NARROW : DM_WIDTH_WIDE);
+}
+
+/* Down to 360 px: the window's least width fits, the header drops the
+ * date and the stepping buttons, the sidebar folds, a comparison swipes;
+ * and all of it comes back at full width. */
+static void
+test_narrow (void)
+{
+  int min = 0;
+
+  g_assert_true (dm_window_compare_with (window, "witkoff-recommendation-2025-04"));
+  narrow_target = 360;
+  wait_until (window_narrowed, 20);
+  g_assert_true (window_narrowed ());
+  /* The content's least width: the window adds only its frame. */
+  gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->date_button)));
+  g_assert_true (adw_flap_get_folded (window->flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  g_assert_cmpint (dm_comparison_get_mode (window->comparison), ==, DM_COMPARE_SWIPE);
+
+  narrow_target = 1280;
+  wait_until (window_narrowed, 20);
+  g_assert_true (window_narrowed ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->date_button)));
+  g_assert_false (adw_flap_get_folded (window->flap));
+  g_assert_cmpint (dm_comparison_get_mode (window->comparison), ==, DM_COMPARE_SIDE);
+  g_assert_true (dm_window_compare_with (window, NULL));
+}
+
 static void
 run_case (gconstpointer data)
 {
@@ -1184,6 +1251,8 @@ static const Case cases[] = {
   { "/window/chart-dialog", test_chart_dialog },
   { "/window/lesson", test_lesson },
   { "/window/settings-roundtrip", test_settings_roundtrip },
+  { "/window/compare-not-itself", test_compare_not_itself },
+  { "/window/narrow", test_narrow },
 };
 
 int

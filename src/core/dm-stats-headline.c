@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "dm-number.h"
 #include "dm-stats.h"
 
 /* Slivers where two datasets' edges disagree are not worth a word; the
@@ -40,6 +41,7 @@ change_clause (DmPartition  *partition,
     {
       double area = dm_partition_get_area (partition, r, change->from);
       const DmClause *clause = dm_scenario_get_clause (scenario, r, change->from);
+      g_autofree char *number = NULL;
       gboolean unclear;
       GString *item;
 
@@ -49,7 +51,8 @@ change_clause (DmPartition  *partition,
       unclear = dm_part_certainty (scenario, r, change->from) == DM_CERTAINTY_UNCLEAR;
       *any_unclear |= unclear;
       item = g_string_new (NULL);
-      g_string_append_printf (item, _("%'.0f km² of %s %s"), area, part_adjective (change->from),
+      number = dm_number_format (area);
+      g_string_append_printf (item, _("%s km² of %s %s"), number, part_adjective (change->from),
                               dm_region_label (r));
       if (change->to == DM_HOLDER_DMZ && !dm_scenario_is_edited (scenario, r, change->from) &&
           clause != NULL && clause->note != NULL && *clause->note != '\0')

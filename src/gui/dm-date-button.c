@@ -281,8 +281,12 @@ dm_date_button_set_day (DmDateButton *self,
   self->day = g_strdup (day);
   gtk_label_set_text (self->label, day ? day : "");
   name = g_strdup_printf (_("Date of the line of contact: %s"), day ? day : "");
+  /* GTK 4.8 reads the menu button's inner button, which it leaves unnamed. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name, -1);
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->button)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->button))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   if (day != NULL)
     select_in_calendar (self, day);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);

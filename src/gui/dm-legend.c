@@ -17,6 +17,7 @@ struct _DmLegend
   GtkWidget    *box;
   GtkWidget *toggle;
   GtkWidget *revealer;
+  GtkWidget *scroller;
   GtkWidget *rows;
   GtkWidget *sources;
   GtkWidget *attribution;
@@ -57,7 +58,10 @@ add_row (DmLegend            *self,
          const DmLegendEntry *entry)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *swatch = gtk_drawing_area_new ();
+  /* A picture with the row's words as its name, so a screen reader does
+   * not meet a nameless drawing. */
+  GtkWidget *swatch = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
   GtkWidget *label = gtk_label_new (entry->text);
   DmLegendEntry *copy = g_memdup2 (entry, sizeof *entry);
 
@@ -69,8 +73,16 @@ add_row (DmLegend            *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   /* As narrow as the sources below: the card covers the map. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  entry->text, -1);
   if (entry->kind == DM_LEGEND_KEY)
-    gtk_widget_set_tooltip_text (row, dm_status_description (dm_style_key_status (entry->key)));
+    {
+      const char *description = dm_status_description (dm_style_key_status (entry->key));
+
+      gtk_widget_set_tooltip_text (row, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
   gtk_box_append (GTK_BOX (row), swatch);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (self->rows), row);
@@ -210,6 +222,18 @@ dm_legend_class_init (DmLegendClass *klass)
 
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "legend");
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+/* The most height the legend's rows may take before they scroll; -1 for
+ * no limit. */
+void
+dm_legend_set_max_height (DmLegend *self,
+                          int       height)
+{
+  g_return_if_fail (DM_IS_LEGEND (self));
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller),
+                                              height > 0 ? height : -1);
 }
 
 /* Folded, the legend is one small button: the map under it matters more
@@ -244,11 +268,23 @@ dm_legend_init (DmLegend *self)
   gtk_widget_add_css_class (self->toggle, "flat");
   gtk_widget_set_halign (self->toggle, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (self->toggle, _("Show or Hide the Legend"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Legend"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Legend"), -1);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->toggle), TRUE);
   gtk_box_append (GTK_BOX (self->box), self->toggle);
 
   self->revealer = gtk_revealer_new ();
-  gtk_revealer_set_child (GTK_REVEALER (self->revealer), content);
+  /* Taller than the map leaves it (a short window, a longer language), the
+   * legend scrolls rather than run under the timeline. */
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), content);
+  gtk_revealer_set_child (GTK_REVEALER (self->revealer), self->scroller);
   /* Hidden rather than only unrevealed, so the folded card is narrow. */
   g_object_bind_property (self->toggle, "active", self->revealer, "visible",
                           G_BINDING_SYNC_CREATE);

@@ -15,6 +15,8 @@ void  dm_legend_set_scene     (DmLegend *self,
 void  dm_legend_set_compare   (DmLegend *self,
                               DmScene  *compare);
 
+void  dm_legend_set_max_height (DmLegend *self,
+                                int       height);
 void  dm_legend_set_expanded  (DmLegend *self,
                               gboolean  expanded);
 

@@ -8,6 +8,7 @@
 #include "dm-format.h"
 #include "dm-measures-dialog.h"
 #include "dm-text.h"
+#include "dm-number.h"
 
 struct _DmMeasuresDialog
 {
@@ -18,6 +19,7 @@ struct _DmMeasuresDialog
   GtkLabel        *summary_label;
   GtkBox          *parts_box;
   GtkLabel        *places_label;
+  GtkLabel        *unknown_label;
   GtkBox          *places_box;
 
   char            *csv;        /* the parts table, as `demarcate stats` prints it */
@@ -91,7 +93,7 @@ parts_table (DmPartition *partition,
         col = 0;
         /* Emphasised where the two would leave the land to different holders. */
         differ = b != NULL && dm_parts_differ (a, b, r, p, FALSE);
-        area = dm_format_area (dm_partition_get_area (partition, r, p));
+        area = dm_number_format_area (dm_partition_get_area (partition, r, p));
         text_a = part_cell_text (a, r, p);
         gtk_grid_attach (GTK_GRID (grid), cell (dm_region_label (r), FALSE, FALSE), col++, row,
                          1, 1);
@@ -123,7 +125,7 @@ places_table (GPtrArray *places)
     {
       const DmStatsPlace *sp = g_ptr_array_index (places, i);
       g_autofree char *pop = sp->place->population > 0
-                             ? g_strdup_printf ("%'u", sp->place->population)
+                             ? dm_number_format (sp->place->population)
                              : g_strdup (_("unknown"));
 
       gtk_grid_attach (GTK_GRID (grid), cell (dm_text_place_name (sp->place), FALSE, FALSE), 0,
@@ -238,6 +240,7 @@ dm_measures_dialog_class_init (DmMeasuresDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmMeasuresDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DmMeasuresDialog, parts_box);
   gtk_widget_class_bind_template_child (widget_class, DmMeasuresDialog, places_label);
+  gtk_widget_class_bind_template_child (widget_class, DmMeasuresDialog, unknown_label);
   gtk_widget_class_bind_template_child (widget_class, DmMeasuresDialog, places_box);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
@@ -272,7 +275,9 @@ dm_measures_dialog_new (GtkWindow   *parent,
                                                        dm_partition_get_date (partition), places);
   DmPlaceTotals totals;
   g_autofree char *handover = NULL, *text = NULL;
-  g_autofree char *places_title = NULL;
+  g_autofree char *places_title = NULL, *population = NULL, *unknown = NULL, *n_places = NULL;
+  GtkWidget *parts;
+  int width = 0;
 
   self->csv = g_strdup (csv->str);
   self->places_csv = g_strdup (places_csv->str);
@@ -286,14 +291,34 @@ dm_measures_dialog_new (GtkWindow   *parent,
   handover = dm_stats_headline (partition, scenario);
   text = g_strdup_printf ("%s\n%s", dm_proposal_get_title (pa), handover);
   gtk_label_set_text (self->summary_label, text);
-  gtk_box_append (self->parts_box, parts_table (partition, scenario, compare));
+  parts = parts_table (partition, scenario, compare);
+  gtk_box_append (self->parts_box, parts);
 
+  /* Wide enough for every column of the table (the margins are 18 px
+   * each side, and a scroll bar may take some more); a window too narrow
+   * for the screen scrolls. */
+  gtk_widget_measure (parts, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width + 2 * 18 + 16, 480), 720);
+
+  population = dm_number_format ((double) totals.population);
+  n_places = dm_number_format (totals.n_places);
   places_title = compare
-    ? g_strdup_printf (_("Places that would be held by a different side under the two: %u, population %'lu (%u unknown)"),
-                       totals.n_places, (gulong) totals.population, totals.n_unknown_population)
-    : g_strdup_printf (_("Places in land that changes hands: %u, population %'lu (%u unknown)"),
-                       totals.n_places, (gulong) totals.population, totals.n_unknown_population);
+    ? g_strdup_printf (_("Places that would be held by a different side under the two: %s, population %s"),
+                       n_places, population)
+    : g_strdup_printf (_("Places in land that changes hands: %s, population %s"),
+                       n_places, population);
   gtk_label_set_text (self->places_label, places_title);
+  /* A place GeoNames gives no population counts as a place but adds
+   * nothing to the total: say so, and how many. */
+  unknown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u of these places has no population on record "
+                                          "(GeoNames gives none), so the total leaves it out.",
+                                          "%u of these places have no population on record "
+                                          "(GeoNames gives none), so the total leaves them out.",
+                                          totals.n_unknown_population),
+                             totals.n_unknown_population);
+  gtk_label_set_text (self->unknown_label, unknown);
+  gtk_widget_set_visible (GTK_WIDGET (self->unknown_label), totals.n_unknown_population > 0);
   gtk_box_append (self->places_box, places_table (places));
   return self;
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-format.h"
+#include "dm-number.h"
 #include "dm-sidebar.h"
 
 struct _DmSidebar
@@ -32,6 +33,7 @@ G_DEFINE_FINAL_TYPE (DmSidebar, dm_sidebar, GTK_TYPE_WIDGET)
 
 enum {
   PROPOSAL_ACTIVATED,
+  PART_ACTIVATED,
   N_SIGNALS
 };
 
@@ -104,12 +106,21 @@ show_clause (DmSidebar *self,
              DmPart     part)
 {
   const DmClause *clause = dm_scenario_get_clause (self->scenario, region, part);
-  g_autofree char *area = dm_format_area (dm_partition_get_area (self->partition, region, part));
+  g_autofree char *area = dm_number_format_area (dm_partition_get_area (self->partition, region, part));
   g_autofree char *title = g_strdup_printf ("%s · %s", dm_part_label (part), area);
   g_autofree char *sources = NULL;
   g_autoptr(GString) s = g_string_new (NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[region][part]), title);
+  {
+    /* The group's title (the region) is not read with the row: the
+     * row's name says which region and part it sets. */
+    g_autofree char *name = dm_format_part_name (region, part);
+    g_autofree char *label = g_strdup_printf ("%s · %s", name, area);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[region][part]),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->notes[region][part]), clause != NULL);
   if (clause == NULL)
     return;
@@ -129,6 +140,39 @@ show_clause (DmSidebar *self,
                                  ? _("A baseline for comparison, not a proposal")
                                  : dm_certainty_label (clause->certainty));
   adw_action_row_set_subtitle (self->notes[region][part], s->str);
+}
+
+static void
+show_part_clicked_cb (GtkButton *button,
+                      DmSidebar *self)
+{
+  g_signal_emit (self, signals[PART_ACTIVATED], 0,
+                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dm-region")),
+                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dm-part")));
+}
+
+/* "Show on the Map": the part's popover without a mouse, for each part
+ * in the order the sidebar lists them (the map has no order to Tab
+ * through, and its arrow keys pan). */
+static GtkWidget *
+show_part_button (DmSidebar *self,
+                  DmRegion   region,
+                  DmPart     part)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("find-location-symbolic");
+  g_autofree char *name = dm_format_part_name (region, part);
+  /* TRANSLATORS: %s is a region part, e.g. "Donetsk, Ukrainian-held part". */
+  g_autofree char *label = g_strdup_printf (_("Show %s on the Map"), name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Show on the Map"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "dm-region", GUINT_TO_POINTER (region));
+  g_object_set_data (G_OBJECT (button), "dm-part", GUINT_TO_POINTER (part));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (show_part_clicked_cb), self, 0);
+  return button;
 }
 
 static void
@@ -158,6 +202,7 @@ build_regions (DmSidebar *self)
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           /* The selected status shows as the subtitle, in full. */
           g_object_set (row, "use-subtitle", TRUE, NULL);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), show_part_button (self, r, p));
           g_signal_connect_object (row, "notify::selected", G_CALLBACK (status_selected_cb),
                                    self, 0);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
@@ -205,7 +250,7 @@ update_differences (DmSidebar *self)
   for (guint i = 0; i < diffs->len; i++)
     {
       DmDifference *d = &g_array_index (diffs, DmDifference, i);
-      g_autofree char *area = dm_format_area (d->area_km2);
+      g_autofree char *area = dm_number_format_area (d->area_km2);
 
       g_string_append_printf (text, "\n• %s, %s: %s (%s, %s) → %s (%s, %s) (%s)",
                               dm_region_label (d->region), dm_part_label (d->part),
@@ -335,6 +380,11 @@ dm_sidebar_class_init (DmSidebarClass *klass)
   signals[PROPOSAL_ACTIVATED] = g_signal_new ("proposal-activated", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                               G_TYPE_NONE, 1, DM_TYPE_PROPOSAL);
+
+  /* (region, part): the user asked to see a part on the map. */
+  signals[PART_ACTIVATED] = g_signal_new ("part-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/demarcate/Demarcate/ui/dm-sidebar.ui");

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-a11y.h"
 #include "dm-chart-dialog.h"
 #include "dm-export-dialog.h"
 #include "dm-measures-dialog.h"
@@ -288,6 +289,8 @@ chart_action (GtkWidget  *widget,
                                 dm_scene_get_geodata (self->scene));
   g_signal_connect_object (dialog, "day-activated", G_CALLBACK (chart_day_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  dm_a11y_name_drop_downs (GTK_WIDGET (dialog));
+  dm_a11y_name_icon_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -23,6 +23,14 @@ G_BEGIN_DECLS
 typedef void (*DmPathFunc) (DmWindow   *self,
                             const char *path);
 
+/* How much the window shows, by its width (dm-window-adaptive.c). */
+typedef enum
+{
+  DM_WIDTH_NARROW,
+  DM_WIDTH_MEDIUM,
+  DM_WIDTH_WIDE,
+} DmWidthClass;
+
 /* What the command line asked for, applied once when the data is loaded. */
 typedef struct
 {
@@ -74,6 +82,19 @@ struct _DmWindow
   GtkFileChooserNative *chooser;
   DmPathFunc            chooser_func;
   DmStartup            *startup;
+
+  DmWidthClass          width_class;
+  int                   adapt_width;
+  int                   adapt_map_width;
+  int                   adapt_map_height;
+  int                   adapt_slider_height;
+  int                   legend_max_height;
+  int                   timeline_full_width;
+  gboolean              timeline_compact;
+  guint                 adapt_id;
+  gboolean              swipe_forced;   /* side by side until the window narrowed */
+  GPtrArray            *compare_offered;  /* DmProposal, as "Compare with" lists them */
+  DmProposal           *compare_excluded; /* the one shown, not offered (unowned) */
 };
 
 void      _dm_window_choose_path       (DmWindow             *self,
@@ -101,6 +122,7 @@ void      _dm_window_zoom_home         (DmWindow             *self,
 gboolean  _dm_window_zoom_home_idle    (DmWindow             *self);
 void      _dm_window_compare_init      (DmWindow             *self);
 void      _dm_window_compare_setup     (DmWindow             *self);
+void      _dm_window_compare_dispose   (DmWindow             *self);
 void      _dm_window_import_init       (DmWindow             *self);
 void      _dm_window_import_class_init (GtkWidgetClass       *widget_class);
 void      _dm_window_fill_dates        (DmWindow             *self,
@@ -115,5 +137,10 @@ void      _dm_window_annotate_init     (DmWindow             *self);
 void      _dm_window_annotate_attach   (DmWindow             *self);
 void      _dm_window_load_init         (DmWindow             *self);
 void      _dm_window_load_start        (DmWindow             *self);
+void      _dm_window_refresh_title     (DmWindow             *self);
+void      _dm_window_adaptive_init     (DmWindow             *self);
+void      _dm_window_adaptive_dispose  (DmWindow             *self);
+void      _dm_window_adapt_to_width    (DmWindow             *self,
+                                        int                   width);
 
 G_END_DECLS

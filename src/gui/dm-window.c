@@ -3,8 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-a11y.h"
+#include "dm-format.h"
 #include "dm-gui-enums.h"
 #include "dm-loader.h"
+#include "dm-number.h"
 #include "dm-shape.h"
 #include "dm-sources.h"
 #include "dm-stats.h"
@@ -73,10 +76,10 @@ toast_skipped_files (DmWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The sidebar and the titles follow the scene's scenario and day; the maps
- * and the legend follow the scene themselves. */
-static void
-refresh (DmWindow *self)
+/* The proposal and the day shown, credited; in a narrow window the
+ * proposal's short title, which the header has room for. */
+void
+_dm_window_refresh_title (DmWindow *self)
 {
   DmScenario *scenario = dm_scene_get_scenario (self->scene);
   DmPartition *partition = dm_scene_get_partition (self->scene);
@@ -85,7 +88,13 @@ refresh (DmWindow *self)
 
   if (scenario == NULL)
     return;
-  title = dm_scenario_get_title (scenario);
+  if (self->width_class == DM_WIDTH_NARROW)
+    title = dm_scenario_get_modified (scenario)
+            ? g_strdup_printf (_("%s (modified)"),
+                               dm_proposal_get_short_title (dm_scenario_get_proposal (scenario)))
+            : g_strdup (dm_proposal_get_short_title (dm_scenario_get_proposal (scenario)));
+  else
+    title = dm_scenario_get_title (scenario);
   /* The day shown, credited; or why another day than the one asked for. */
   if (dm_timeline_get_note (self->timeline) != NULL)
     subtitle = g_strdup (dm_timeline_get_note (self->timeline));
@@ -93,6 +102,19 @@ refresh (DmWindow *self)
     subtitle = partition ? dm_sources_line_credit (partition) : g_strdup ("");
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+/* The sidebar and the titles follow the scene's scenario and day; the maps
+ * and the legend follow the scene themselves. */
+static void
+refresh (DmWindow *self)
+{
+  DmScenario *scenario = dm_scene_get_scenario (self->scene);
+  DmPartition *partition = dm_scene_get_partition (self->scene);
+
+  if (scenario == NULL)
+    return;
+  _dm_window_refresh_title (self);
   dm_presenter_update_title (self->presenter);
   if (partition != NULL)
     dm_sidebar_show (self->sidebar, scenario, partition);
@@ -222,14 +244,17 @@ describe_part (DmWindow       *self,
   DmStatus status = dm_scenario_get_status (clicked, region, part);
   /* Markup of ours: a source with a url is a link to it. */
   g_autofree char *sources = clause ? dm_clause_format_sources_markup (clause) : g_strdup ("—");
-  g_autofree char *text = NULL, *head = NULL, *sources_label = NULL;
+  g_autofree char *text = NULL, *head = NULL, *sources_label = NULL, *area = NULL;
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
   GtkWidget *label;
 
   dm_scene_set_selection (self->scene, region, part);
   dm_sidebar_select_part (self->sidebar, region, part);
 
-  head = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s → %s\n%s\n<i>%s</i>\n%s %'.0f km²",
+  area = dm_number_format_area (dm_partition_get_area (partition ? partition
+                                                      : dm_scene_get_partition (self->scene),
+                                                      region, part));
+  head = g_markup_printf_escaped ("<b>%s — %s</b>\n%s%s → %s\n%s\n<i>%s</i>\n%s %s",
                                   dm_region_label (region), dm_part_label (part),
                                   dm_status_label (status),
                                   dm_scenario_is_edited (clicked, region, part)
@@ -240,10 +265,7 @@ describe_part (DmWindow       *self,
                                   : dm_proposal_is_baseline (dm_scenario_get_proposal (clicked))
                                   ? _("A baseline for comparison, not a proposal")
                                   : dm_certainty_label (clause->certainty),
-                                  _("Area:"),
-                                  dm_partition_get_area (partition ? partition
-                                                         : dm_scene_get_partition (self->scene),
-                                                         region, part));
+                                  _("Area:"), area);
   sources_label = g_markup_escape_text (_("Sources:"), -1);
   text = g_strdup_printf ("%s\n%s %s", head, sources_label, sources);
   label = gtk_label_new (NULL);
@@ -273,6 +295,61 @@ describe_part (DmWindow       *self,
   gtk_popover_set_child (GTK_POPOVER (self->popover), label);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+/* The same popover from the keyboard (the sidebar's "Show on the Map"
+ * buttons): at a point inside the part on the left map, which first
+ * centres on it if the point is out of view. */
+static void
+part_activated_cb (DmWindow *self,
+                   DmRegion  region,
+                   DmPart    part)
+{
+  DmPartition *partition = dm_scene_get_partition (self->scene);
+  DmShape *shape = partition ? dm_partition_get_shape (partition, region, part) : NULL;
+  ShumateMap *map = shumate_simple_map_get_map (self->map);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double lon, lat, x, y, ox, oy;
+
+  if (shape == NULL || dm_shape_is_empty (shape))
+    return;
+  /* Folded, the sidebar covers the map: it makes way for the popover. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  dm_world_to_lonlat (shape->label_x, shape->label_y, &lon, &lat);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (map), lat, lon, &x, &y);
+  if (x < 0 || y < 0 || x > width || y > height)
+    {
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+      x = width / 2.0, y = height / 2.0;
+    }
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (map), GTK_WIDGET (self->map_overlay),
+                                         x, y, &ox, &oy))
+    ox = x, oy = y;
+  describe_part (self, region, part, ox, oy, self->overlay);
+}
+
+/* The maps' text alternative: each region part with its status and area,
+ * kept in step with the proposal, the day and the user's edits. */
+static void
+describe_maps (DmWindow *self)
+{
+  DmScene *second = dm_comparison_get_scene (self->comparison);
+  g_autofree char *a = dm_format_map_description (dm_scene_get_scenario (self->scene),
+                                                  dm_scene_get_partition (self->scene));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, a, -1);
+  if (second != NULL && dm_comparison_get_active (self->comparison))
+    {
+      g_autofree char *b = dm_format_map_description (dm_scene_get_scenario (second),
+                                                      dm_scene_get_partition (second));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dm_comparison_get_second_map (self->comparison)),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, b, -1);
+    }
 }
 
 /* A click (not a drag: the gesture gives up past the drag threshold) on
@@ -308,20 +385,27 @@ proposal_activated_cb (DmWindow   *self,
 {
   DmScenario *scenario = dm_scene_get_scenario (self->scene);
 
+  /* Folded over the map, the sidebar makes way for the proposal picked. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
   if (scenario != NULL && dm_scenario_get_proposal (scenario) == proposal &&
       !dm_scenario_get_modified (scenario))
     return;
   _dm_window_set_proposal (self, proposal);
 }
 
-/* Two maps share the width: the legend folds to a button until asked, and
- * each half-wide map frames the regions again once laid out. */
+/* Two maps share the width (or the window is under 900 px): the legend
+ * folds to a button until asked, and each half-wide map frames the
+ * regions again once laid out. */
 static void
 side_by_side_changed_cb (DmWindow *self)
 {
   gboolean side = dm_comparison_get_side_by_side (self->comparison);
 
-  dm_legend_set_expanded (self->legend, !side || dm_presenter_get_presenting (self->presenter));
+  /* Open in front of a class; folded where two maps or a narrow window
+   * leave it no room. */
+  dm_legend_set_expanded (self->legend, dm_presenter_get_presenting (self->presenter) ||
+                                        (!side && self->width_class == DM_WIDTH_WIDE));
   if (side)
     g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) _dm_window_zoom_home_idle,
                      g_object_ref (self), g_object_unref);
@@ -508,6 +592,8 @@ dm_window_dispose (GObject *object)
 {
   DmWindow *self = DM_WINDOW (object);
 
+  _dm_window_adaptive_dispose (self);
+  _dm_window_compare_dispose (self);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->day_cancellable);
   g_clear_object (&self->day_cancellable);
@@ -534,6 +620,16 @@ dm_window_dispose (GObject *object)
 }
 
 static void
+dm_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  GTK_WIDGET_CLASS (dm_window_parent_class)->size_allocate (widget, width, height, baseline);
+  _dm_window_adapt_to_width (DM_WINDOW (widget), width);
+}
+
+static void
 dm_window_class_init (DmWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -541,6 +637,7 @@ dm_window_class_init (DmWindowClass *klass)
 
   object_class->constructed = dm_window_constructed;
   object_class->dispose = dm_window_dispose;
+  widget_class->size_allocate = dm_window_size_allocate;
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (DM_TYPE_SIDEBAR);
@@ -575,6 +672,9 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "present_title", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "present_caption", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "present_counter", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "present_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "compare_mode_wrap", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "step_box", FALSE, 0);
 
   _dm_window_install_actions (widget_class);
   _dm_window_import_class_init (widget_class);
@@ -633,6 +733,13 @@ dm_window_init (DmWindow *self)
   g_signal_connect_object (self->comparison, "error", G_CALLBACK (comparison_error_cb), self,
                            G_CONNECT_SWAPPED);
   self->presenter = dm_presenter_new (self, self->scene, self->overlay);
+  g_signal_connect_object (self->scene, "changed", G_CALLBACK (describe_maps), self,
+                           G_CONNECT_SWAPPED);
+  if (dm_comparison_get_scene (self->comparison) != NULL)
+    g_signal_connect_object (dm_comparison_get_scene (self->comparison), "changed",
+                             G_CALLBACK (describe_maps), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::active", G_CALLBACK (describe_maps), self,
+                           G_CONNECT_SWAPPED);
 
   /* Stateful actions: the menu shows check marks, the buttons their state. */
   add_property_action (self, "show-places", self->scene, "show-places");
@@ -665,6 +772,8 @@ dm_window_init (DmWindow *self)
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self->map_overlay));
   g_signal_connect_object (self->sidebar, "proposal-activated",
                            G_CALLBACK (proposal_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "part-activated",
+                           G_CALLBACK (part_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-scenario", FALSE);
   for (int i = 0; i < 2; i++)
     {
@@ -679,7 +788,12 @@ dm_window_init (DmWindow *self)
                                  GTK_EVENT_CONTROLLER (click));
     }
   _dm_window_compare_init (self);
+  _dm_window_adaptive_init (self);
   _dm_window_import_init (self);
+  dm_a11y_name_drop_downs (GTK_WIDGET (self));
+  dm_a11y_name_icon_buttons (template_child (self, "header_revealer"));
+  dm_a11y_name_icon_buttons (GTK_WIDGET (self->map));
+  dm_a11y_name_icon_buttons (GTK_WIDGET (map_b));
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
 
   _dm_window_annotate_init (self);

@@ -1,7 +1,6 @@
 /* dm-chart.c: the chart of the front's figures: occupied km² by day, computed, described, and written as PNG, SVG or CSV. */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -10,6 +9,7 @@
 #include "dm-draw.h"
 #include "dm-error.h"
 #include "dm-file.h"
+#include "dm-number.h"
 #include "dm-png.h"
 #include "dm-series.h"
 #include "dm-stats.h"
@@ -229,26 +229,11 @@ dm_chart_series_label (DmChartSeries series)
   return dm_region_label (series - DM_CHART_SERIES_REGION);
 }
 
-/* Thousands grouped by the locale's separator, or by a no-break space
- * (as SI writes it; a narrow one all but vanishes in small type) where
- * the locale has none, as C has not. */
+/* Thousands grouped as everywhere else a person reads a figure. */
 char *
 dm_chart_format_km2 (double km2)
 {
-  const char *sep = localeconv ()->thousands_sep;
-  g_autofree char *digits = g_strdup_printf ("%.0f", fabs (km2));
-  GString *out = g_string_new (km2 <= -0.5 ? "−" : "");
-  size_t n = strlen (digits);
-
-  if (sep == NULL || *sep == '\0')
-    sep = "\u00a0";
-  for (size_t i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append (out, sep);
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
+  return dm_number_format (km2);
 }
 
 int

@@ -9,6 +9,7 @@
 #include "dm-draw.h"
 #include "dm-layout.h"
 #include "dm-legend-entries.h"
+#include "dm-number.h"
 #include "dm-path.h"
 #include "dm-sources.h"
 #include "dm-text.h"
@@ -149,7 +150,15 @@ draw_scale_bar (cairo_t      *cr,
   else if (2 * base <= max_km)
     km = 2 * base;
   len = km / km_per_px;
-  label = g_strdup_printf (km >= 1 ? _("%.0f km") : _("%.1f km"), km);
+  if (km >= 1)
+    {
+      g_autofree char *number = dm_number_format (km);
+
+      /* TRANSLATORS: a distance; %s is the number, already grouped. */
+      label = g_strdup_printf (_("%s km"), number);
+    }
+  else
+    label = g_strdup_printf (_("%.1f km"), km);
   label_h = text_block (cr, label, 0, 0, 200 * s, 11 * s, PANGO_WEIGHT_NORMAL,
                         PANGO_STYLE_NORMAL, 0.1, FALSE);
 
