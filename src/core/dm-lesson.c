@@ -299,8 +299,9 @@ dm_lesson_new_from_data (const char  *data,
   if (version > DM_LESSON_VERSION)
     {
       g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                   _("%s: a lesson of version %" G_GINT64_FORMAT ", from a newer Demarcate; "
-                     "this one reads up to version %d"), display, version, DM_LESSON_VERSION);
+                   _("%s: a lesson of version %d, from a newer Demarcate; "
+                     "this one reads up to version %d"), display, (int) MIN (version, G_MAXINT),
+                   DM_LESSON_VERSION);
       return NULL;
     }
   if (!dm_json_get_string (root, "title", DM_JSON_OPTIONAL, where, &title, error) ||
