@@ -86,6 +86,10 @@ apply (DmWindow     *self,
 
   self->width_class = klass;
   gtk_widget_set_visible (GTK_WIDGET (self->date_button), !narrow);
+  /* Annotating wants a pointer and room to aim; at phone width the header
+   * has neither to spare. */
+  if (self->annotate_button != NULL)
+    gtk_widget_set_visible (self->annotate_button, !narrow);
   gtk_widget_set_visible (child (self, "present_button"), !narrow);
   gtk_widget_set_visible (child (self, "compare_mode_wrap"), !narrow);
   gtk_widget_set_visible (child (self, "step_box"), !narrow);

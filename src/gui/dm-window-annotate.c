@@ -85,6 +85,7 @@ _dm_window_annotate_init (DmWindow *self)
   header = gtk_widget_get_ancestor (GTK_WIDGET (self->window_title), ADW_TYPE_HEADER_BAR);
   if (header != NULL)
     adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  self->annotate_button = button;
 
   history = dm_annotation_layer_get_history (self->annotations);
   g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (history_changed_cb), self,

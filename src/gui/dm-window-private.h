@@ -48,6 +48,7 @@ struct _DmWindow
   /* Template children */
   AdwWindowTitle       *window_title;
   DmDateButton         *date_button;
+  GtkWidget            *annotate_button;
   GtkDropDown          *compare_dropdown;
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;
