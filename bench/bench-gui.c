@@ -1,6 +1,8 @@
 /* bench-gui.c: the window's figures under a display: start-up to a painted map, overlay frames while panning and after a change. */
 #include "config.h"
 
+#include <string.h>
+#include <sys/resource.h>
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
@@ -48,14 +50,26 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = g_get_monotonic_time ();
 }
 
+static double
+rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0.0;
+  return g_ascii_strtod (line + 6, NULL) / 1024.0;
+}
+
 static void
 report (const char *what,
         GArray     *samples)
 {
   double median = bench_median_ms (samples);
 
-  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u)\n", what, median,
-           g_array_index (samples, double, samples->len - 1), samples->len);
+  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u, RSS %.0f MB)\n", what, median,
+           g_array_index (samples, double, samples->len - 1), samples->len, rss_mb ());
 }
 
 int
@@ -90,6 +104,7 @@ main (int    argc,
   layer = dm_window_get_overlay (window);
   g_print ("%-44s %7.1f ms  (goal < 500 ms)\n", "start-up to a loaded, laid-out map",
            (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("%-44s %7.1f MB\n", "  memory then", rss_mb ());
   g_print ("%-44s %d x %d px\n", "overlay size", gtk_widget_get_width (layer),
            gtk_widget_get_height (layer));
 
@@ -196,5 +211,11 @@ main (int    argc,
       g_array_append_val (zoomed, ms);
     }
   report ("overlay frame panning at zoom 10 (Donetsk)", zoomed);
+  {
+    struct rusage usage;
+
+    getrusage (RUSAGE_SELF, &usage);
+    g_print ("%-44s %7.1f MB\n", "peak memory", usage.ru_maxrss / 1024.0);
+  }
   return 0;
 }

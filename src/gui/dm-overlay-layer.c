@@ -4,7 +4,15 @@
 #include "dm-overlay-layer.h"
 #include <math.h>
 
+#include "dm-overlay-paint.h"
 #include "dm-shape.h"
+
+/* After a change the view is repainted at once with a thin margin, and the
+ * wide margin that panning needs is painted in a thread once the changes
+ * pause (a day step or playback changes the scene every few frames). */
+#define NEAR_MARGIN  16   /* a sixteenth of the view on each side */
+#define WIDE_MARGIN  4    /* a quarter */
+#define WIDE_DELAY_MS 150
 
 struct _DmOverlayLayer
 {
@@ -26,7 +34,24 @@ struct _DmOverlayLayer
   int           cache_width, cache_height;  /* in widget pixels */
   int           cache_scale;
   guint         settle_id;
+
+  DmOverlayPainter *painter;     /* bands on every core, for the main thread */
+  guint         generation;      /* counts the scene's changes */
+  guint         fills;           /* counts the caches painted here */
+  gboolean      changed;         /* the cache was dropped by a change */
+  guint         wide_id;         /* timeout that starts the wide paint */
+  gboolean      wide_running;    /* a wide paint is in its thread */
 };
+
+typedef struct
+{
+  DmScene         *scene;        /* a copy: the window's may change meanwhile */
+  DmView           view;         /* the view with its wide margin */
+  int              scale;
+  guint            generation, fills;
+  double           x, y;         /* world coordinates of the top-left */
+  cairo_surface_t *surface;
+} WidePaint;
 
 G_DEFINE_FINAL_TYPE (DmOverlayLayer, dm_overlay_layer, SHUMATE_TYPE_LAYER)
 
@@ -75,27 +100,34 @@ paint (DmOverlayLayer *self,
     dm_scene_draw (self->scene, cr, view);
 }
 
-/* Paints the view plus a margin of a quarter screen on each side. */
+/* The view grown by 1/divisor of its size on each side; x, y: the world
+ * coordinates of its top-left. */
 static void
-fill_cache (DmOverlayLayer *self,
-            const DmView   *view,
-            int             scale)
+grow_view (const DmView *view,
+           int           divisor,
+           DmView       *big,
+           double       *x,
+           double       *y)
 {
-  int margin_x = (int) (view->width / 4), margin_y = (int) (view->height / 4);
-  int width = (int) view->width + 2 * margin_x, height = (int) view->height + 2 * margin_y;
-  DmView big = *view;
-  cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_t *cr;
+  int margin_x = (int) (view->width / divisor), margin_y = (int) (view->height / divisor);
 
-  big.width = width;
-  big.height = height;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  dm_scene_draw (self->scene, cr, &big);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  *big = *view;
+  big->width = (int) view->width + 2 * margin_x;
+  big->height = (int) view->height + 2 * margin_y;
+  dm_view_from_px (view, -margin_x, -margin_y, x, y);
+}
+
+/* Takes surface (big->width × big->height at scale) as the cache. */
+static void
+set_cache (DmOverlayLayer  *self,
+           cairo_surface_t *surface,
+           const DmView    *big,
+           int              scale,
+           double           x,
+           double           y)
+{
+  int width = (int) big->width, height = (int) big->height;
+  g_autoptr(GBytes) bytes = NULL;
 
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                       (gsize) cairo_image_surface_get_stride (surface) *
@@ -104,11 +136,119 @@ fill_cache (DmOverlayLayer *self,
   g_clear_object (&self->cache);
   self->cache = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
                                         cairo_image_surface_get_stride (surface));
-  dm_view_from_px (view, -margin_x, -margin_y, &self->cache_x, &self->cache_y);
-  self->cache_zoom = view->zoom;
+  self->cache_x = x;
+  self->cache_y = y;
+  self->cache_zoom = big->zoom;
   self->cache_width = width;
   self->cache_height = height;
   self->cache_scale = scale;
+}
+
+/* Paints the view plus a margin of 1/divisor of it on each side, on every
+ * core, and keeps it as the cache. */
+static void
+fill_cache (DmOverlayLayer *self,
+            const DmView   *view,
+            int             scale,
+            int             divisor)
+{
+  cairo_surface_t *surface;
+  DmView big;
+  double x, y;
+
+  grow_view (view, divisor, &big, &x, &y);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) big.width * scale,
+                                        (int) big.height * scale);
+  dm_overlay_painter_paint (self->painter, self->scene, surface, &big, scale);
+  set_cache (self, surface, &big, scale, x, y);
+  self->fills++;
+}
+
+static void
+wide_paint_free (WidePaint *wide)
+{
+  g_clear_object (&wide->scene);
+  g_clear_pointer (&wide->surface, cairo_surface_destroy);
+  g_free (wide);
+}
+
+static void
+wide_paint_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  WidePaint *wide = task_data;
+  g_autoptr(DmOverlayPainter) painter = dm_overlay_painter_new (1);
+
+  wide->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                              (int) wide->view.width * wide->scale,
+                                              (int) wide->view.height * wide->scale);
+  dm_overlay_painter_paint (painter, wide->scene, wide->surface, &wide->view, wide->scale);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void schedule_wide_paint (DmOverlayLayer *self);
+
+/* The wide cache replaces the near one if nothing changed meanwhile and
+ * it still covers the view. */
+static void
+wide_paint_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(DmOverlayLayer) self = user_data;
+  WidePaint *wide = g_task_get_task_data (G_TASK (result));
+
+  self->wide_running = FALSE;
+  if (wide->generation != self->generation)
+    {
+      /* Changed while painting: paint again once the changes pause. */
+      schedule_wide_paint (self);
+      return;
+    }
+  /* Not if the view left the near cache meanwhile and got a new one. */
+  if (self->cache != NULL && wide->fills == self->fills)
+    {
+      set_cache (self, g_steal_pointer (&wide->surface), &wide->view, wide->scale, wide->x,
+                 wide->y);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static gboolean
+wide_paint_cb (gpointer user_data)
+{
+  DmOverlayLayer *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  WidePaint *wide;
+  DmView view;
+
+  self->wide_id = 0;
+  /* Only to widen a near cache that is still shown. */
+  if (self->cache == NULL || self->wide_running)
+    return G_SOURCE_REMOVE;
+  dm_overlay_layer_get_view (self, &view);
+  if (view.width <= 0 || view.height <= 0 || fabs (view.zoom - self->cache_zoom) > 1e-9)
+    return G_SOURCE_REMOVE;
+  wide = g_new0 (WidePaint, 1);
+  wide->scene = dm_scene_copy (self->scene);
+  wide->scale = self->cache_scale;
+  wide->generation = self->generation;
+  wide->fills = self->fills;
+  grow_view (&view, WIDE_MARGIN, &wide->view, &wide->x, &wide->y);
+  self->wide_running = TRUE;
+  task = g_task_new (self, NULL, wide_paint_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, wide, (GDestroyNotify) wide_paint_free);
+  g_task_run_in_thread (task, wide_paint_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_wide_paint (DmOverlayLayer *self)
+{
+  g_clear_handle_id (&self->wide_id, g_source_remove);
+  self->wide_id = g_timeout_add (WIDE_DELAY_MS, wide_paint_cb, self);
 }
 
 static gboolean
@@ -118,6 +258,7 @@ settle_cb (gpointer user_data)
 
   self->settle_id = 0;
   g_clear_object (&self->cache);
+  self->changed = TRUE; /* the view sharp now, the margin after */
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
@@ -179,7 +320,12 @@ dm_overlay_layer_snapshot (GtkWidget   *widget,
         }
       if (stale)
         {
-          fill_cache (self, &view, scale);
+          /* After a change, the view now and the margin later; after a
+           * pan or zoom out of the cache, the margin now. */
+          fill_cache (self, &view, scale, self->changed ? NEAR_MARGIN : WIDE_MARGIN);
+          if (self->changed)
+            schedule_wide_paint (self);
+          self->changed = FALSE;
           k = 1.0;
           dm_view_to_px (&view, self->cache_x, self->cache_y, &x, &y);
         }
@@ -226,6 +372,8 @@ static void
 scene_changed_cb (DmOverlayLayer *self)
 {
   g_clear_object (&self->cache);
+  self->generation++;
+  self->changed = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -256,6 +404,7 @@ dm_overlay_layer_dispose (GObject *object)
   DmOverlayLayer *self = DM_OVERLAY_LAYER (object);
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->wide_id, g_source_remove);
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->dispose (object);
 }
 
@@ -267,6 +416,7 @@ dm_overlay_layer_finalize (GObject *object)
   g_clear_object (&self->scene);
   g_clear_object (&self->fade_from);
   g_clear_object (&self->cache);
+  g_clear_pointer (&self->painter, dm_overlay_painter_free);
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->finalize (object);
 }
 
@@ -330,6 +480,8 @@ static void
 dm_overlay_layer_init (DmOverlayLayer *self)
 {
   self->clip_to = 1.0;
+  self->changed = TRUE;
+  self->painter = dm_overlay_painter_new (0);
   /* Clicks are caught by the window on the whole map: the map's own
    * gestures would otherwise claim them before a layer sees them. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
