@@ -100,7 +100,7 @@ check_view (DmScene *scene,
         cairo_paint (cr);
         cairo_destroy (cr);
       }
-      dm_overlay_painter_paint (painter, scene, banded, &view, scale);
+      dm_overlay_painter_paint (painter, scene, banded, &view, scale, DM_SCENE_ALL);
       assert_same (reference, banded);
       cairo_surface_destroy (banded);
     }
@@ -121,11 +121,60 @@ test_bands_match (void)
   check_view (scene, 35.0, 47.6, 6.3, 2);   /* a HiDPI screen */
 }
 
+/* Shapes, then names laid over them from a surface of their own, as the
+ * window's overlay caches them: within rounding of one pass. */
+static void
+test_layers_compose (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmCatalog) catalog = dm_catalog_new_default (&error);
+  g_autoptr(DmScene) scene = NULL;
+  g_autoptr(DmOverlayPainter) painter = dm_overlay_painter_new (2);
+  DmView view = { 0, 0, 6.3, 1000, 700, 1.0 };
+  cairo_surface_t *reference, *shapes, *labels;
+  int stride, max_diff = 0;
+  gsize differing = 0, labelled = 0;
+  cairo_t *cr;
+
+  g_assert_no_error (error);
+  scene = scene_new (catalog);
+  dm_lonlat_to_world (35.0, 47.6, &view.center_x, &view.center_y);
+  reference = paint_once (scene, &view, 1);
+  shapes = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 700);
+  labels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 700);
+  dm_overlay_painter_paint (painter, scene, shapes, &view, 1, DM_SCENE_SHAPES);
+  dm_overlay_painter_paint (painter, scene, labels, &view, 1, DM_SCENE_LABELS);
+  cr = cairo_create (shapes);
+  cairo_set_source_surface (cr, labels, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (shapes);
+
+  stride = cairo_image_surface_get_stride (reference);
+  for (int y = 0; y < 700; y++)
+    for (int x = 0; x < 1000 * 4; x++)
+      {
+        int a = cairo_image_surface_get_data (reference)[y * stride + x];
+        int b = cairo_image_surface_get_data (shapes)[y * stride + x];
+
+        max_diff = MAX (max_diff, ABS (a - b));
+        differing += a != b;
+        labelled += cairo_image_surface_get_data (labels)[y * stride + x] != 0;
+      }
+  g_assert_cmpuint (labelled, >, 1000); /* the names were painted apart */
+  g_assert_cmpint (max_diff, <=, 2);
+  g_assert_cmpuint (differing, <, labelled);
+  cairo_surface_destroy (reference);
+  cairo_surface_destroy (shapes);
+  cairo_surface_destroy (labels);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/overlay-paint/bands-match", test_bands_match);
+  g_test_add_func ("/overlay-paint/layers-compose", test_layers_compose);
   return g_test_run ();
 }

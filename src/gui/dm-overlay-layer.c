@@ -14,6 +14,19 @@
 #define WIDE_MARGIN  4    /* a quarter */
 #define WIDE_DELAY_MS 150
 
+/* A painted surface and where it lies: its top-left sits on a whole device
+ * pixel of the world at its zoom, so two of them at one zoom are a whole
+ * number of pixels apart and can be composited without resampling. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  double           x, y;          /* world coordinates of the top-left */
+  double           zoom;
+  int              width, height; /* in widget pixels */
+  int              scale;
+  guint            generation;    /* of the names, when these are names */
+} Painted;
+
 struct _DmOverlayLayer
 {
   ShumateLayer  parent_instance;
@@ -35,6 +48,12 @@ struct _DmOverlayLayer
   int           cache_scale;
   guint         settle_id;
 
+  /* The names, painted apart and laid over the shapes whenever these are
+   * repainted: a day or proposal step leaves them as they are, and they
+   * were 40% of a repaint. */
+  Painted      *labels;
+  guint         labels_generation;  /* counts changes to what names show */
+
   DmOverlayPainter *painter;     /* bands on every core, for the main thread */
   guint         generation;      /* counts the scene's changes */
   guint         fills;           /* counts the caches painted here */
@@ -48,8 +67,10 @@ typedef struct
   DmScene         *scene;        /* a copy: the window's may change meanwhile */
   DmView           view;         /* the view with its wide margin */
   int              scale;
-  guint            generation, fills;
+  guint            generation, fills, labels_generation;
   double           x, y;         /* world coordinates of the top-left */
+  Painted         *labels;       /* the layer's, if they cover the view; else painted here */
+  gboolean         own_labels;
   cairo_surface_t *surface;
 } WidePaint;
 
@@ -100,33 +121,103 @@ paint (DmOverlayLayer *self,
     dm_scene_draw (self->scene, cr, view);
 }
 
-/* The view grown by 1/divisor of its size on each side; x, y: the world
- * coordinates of its top-left. */
+static void
+painted_free (Painted *painted)
+{
+  if (painted == NULL)
+    return;
+  cairo_surface_destroy (painted->surface);
+  g_free (painted);
+}
+
+/* The view grown by 1/divisor of its size on each side, its top-left (x, y
+ * in world coordinates) moved onto the device pixel grid of the world. */
 static void
 grow_view (const DmView *view,
            int           divisor,
+           int           scale,
            DmView       *big,
            double       *x,
            double       *y)
 {
   int margin_x = (int) (view->width / divisor), margin_y = (int) (view->height / divisor);
+  double ws = dm_view_world_size (view), grid = ws * scale;
 
   *big = *view;
   big->width = (int) view->width + 2 * margin_x;
   big->height = (int) view->height + 2 * margin_y;
   dm_view_from_px (view, -margin_x, -margin_y, x, y);
+  *x = round (*x * grid) / grid;
+  *y = round (*y * grid) / grid;
+  big->center_x = *x + big->width / 2.0 / ws;
+  big->center_y = *y + big->height / 2.0 / ws;
 }
 
-/* Takes surface (big->width × big->height at scale) as the cache. */
-static void
-set_cache (DmOverlayLayer  *self,
-           cairo_surface_t *surface,
-           const DmView    *big,
-           int              scale,
-           double           x,
-           double           y)
+/* Where `inner` starts in `outer`, in device pixels, if outer covers it. */
+static gboolean
+painted_covers (const Painted *outer,
+                const Painted *inner,
+                int           *dx,
+                int           *dy)
 {
-  int width = (int) big->width, height = (int) big->height;
+  double grid = 256.0 * exp2 (inner->zoom) * inner->scale;
+
+  if (outer == NULL || outer->zoom != inner->zoom || outer->scale != inner->scale)
+    return FALSE;
+  *dx = (int) round ((inner->x - outer->x) * grid);
+  *dy = (int) round ((inner->y - outer->y) * grid);
+  return *dx >= 0 && *dy >= 0 && *dx + inner->width * inner->scale <= outer->width * outer->scale &&
+         *dy + inner->height * inner->scale <= outer->height * outer->scale;
+}
+
+static Painted *
+paint_layers (DmOverlayPainter *painter,
+              DmScene          *scene,
+              const DmView     *big,
+              double            x,
+              double            y,
+              int               scale,
+              DmSceneLayers     layers)
+{
+  Painted *painted = g_new0 (Painted, 1);
+
+  painted->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) big->width * scale,
+                                                 (int) big->height * scale);
+  painted->x = x;
+  painted->y = y;
+  painted->zoom = big->zoom;
+  painted->width = (int) big->width;
+  painted->height = (int) big->height;
+  painted->scale = scale;
+  dm_overlay_painter_paint (painter, scene, painted->surface, big, scale, layers);
+  return painted;
+}
+
+/* The names over the shapes, as one dm_scene_draw would lay them. */
+static void
+add_labels (Painted       *shapes,
+            const Painted *labels)
+{
+  cairo_t *cr;
+  int dx, dy;
+
+  if (!painted_covers (labels, shapes, &dx, &dy))
+    g_return_if_reached ();
+  cairo_surface_flush (labels->surface);
+  cr = cairo_create (shapes->surface);
+  cairo_set_source_surface (cr, labels->surface, -dx, -dy);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (shapes->surface);
+}
+
+/* Takes painted as the cache. */
+static void
+set_cache (DmOverlayLayer *self,
+           Painted        *painted)
+{
+  int width = painted->width, height = painted->height, scale = painted->scale;
+  cairo_surface_t *surface = g_steal_pointer (&painted->surface);
   g_autoptr(GBytes) bytes = NULL;
 
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
@@ -136,31 +227,46 @@ set_cache (DmOverlayLayer  *self,
   g_clear_object (&self->cache);
   self->cache = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
                                         cairo_image_surface_get_stride (surface));
-  self->cache_x = x;
-  self->cache_y = y;
-  self->cache_zoom = big->zoom;
+  self->cache_x = painted->x;
+  self->cache_y = painted->y;
+  self->cache_zoom = painted->zoom;
   self->cache_width = width;
   self->cache_height = height;
   self->cache_scale = scale;
+  g_free (painted);
 }
 
 /* Paints the view plus a margin of 1/divisor of it on each side, on every
- * core, and keeps it as the cache. */
+ * core, and keeps it as the cache; the names are painted (wide) only if
+ * those kept do not cover it. */
 static void
 fill_cache (DmOverlayLayer *self,
             const DmView   *view,
             int             scale,
             int             divisor)
 {
-  cairo_surface_t *surface;
+  Painted *shapes;
   DmView big;
   double x, y;
+  int dx, dy;
 
-  grow_view (view, divisor, &big, &x, &y);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) big.width * scale,
-                                        (int) big.height * scale);
-  dm_overlay_painter_paint (self->painter, self->scene, surface, &big, scale);
-  set_cache (self, surface, &big, scale, x, y);
+  grow_view (view, divisor, scale, &big, &x, &y);
+  shapes = paint_layers (self->painter, self->scene, &big, x, y, scale, DM_SCENE_SHAPES);
+  if (self->labels != NULL && self->labels->generation != self->labels_generation)
+    g_clear_pointer (&self->labels, painted_free);
+  if (!painted_covers (self->labels, shapes, &dx, &dy))
+    {
+      DmView wide;
+      double wx, wy;
+
+      g_clear_pointer (&self->labels, painted_free);
+      grow_view (view, MIN (divisor, WIDE_MARGIN), scale, &wide, &wx, &wy);
+      self->labels = paint_layers (self->painter, self->scene, &wide, wx, wy, scale,
+                                   DM_SCENE_LABELS);
+      self->labels->generation = self->labels_generation;
+    }
+  add_labels (shapes, self->labels);
+  set_cache (self, shapes);
   self->fills++;
 }
 
@@ -169,6 +275,7 @@ wide_paint_free (WidePaint *wide)
 {
   g_clear_object (&wide->scene);
   g_clear_pointer (&wide->surface, cairo_surface_destroy);
+  g_clear_pointer (&wide->labels, painted_free);
   g_free (wide);
 }
 
@@ -180,11 +287,20 @@ wide_paint_thread (GTask        *task,
 {
   WidePaint *wide = task_data;
   g_autoptr(DmOverlayPainter) painter = dm_overlay_painter_new (1);
+  Painted *shapes = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y, wide->scale,
+                           DM_SCENE_SHAPES);
+  int dx, dy;
 
-  wide->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                              (int) wide->view.width * wide->scale,
-                                              (int) wide->view.height * wide->scale);
-  dm_overlay_painter_paint (painter, wide->scene, wide->surface, &wide->view, wide->scale);
+  if (!painted_covers (wide->labels, shapes, &dx, &dy))
+    {
+      g_clear_pointer (&wide->labels, painted_free);
+      wide->labels = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y, wide->scale,
+                            DM_SCENE_LABELS);
+      wide->own_labels = TRUE;
+    }
+  add_labels (shapes, wide->labels);
+  wide->surface = g_steal_pointer (&shapes->surface);
+  painted_free (shapes);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -210,8 +326,17 @@ wide_paint_done_cb (GObject      *source,
   /* Not if the view left the near cache meanwhile and got a new one. */
   if (self->cache != NULL && wide->fills == self->fills)
     {
-      set_cache (self, g_steal_pointer (&wide->surface), &wide->view, wide->scale, wide->x,
-                 wide->y);
+      Painted *painted = g_new0 (Painted, 1);
+
+      *painted = (Painted) { g_steal_pointer (&wide->surface), wide->x, wide->y, wide->view.zoom,
+                             (int) wide->view.width, (int) wide->view.height, wide->scale };
+      set_cache (self, painted);
+      if (wide->own_labels && wide->labels_generation == self->labels_generation)
+        {
+          painted_free (self->labels);
+          self->labels = g_steal_pointer (&wide->labels);
+          self->labels->generation = wide->labels_generation;
+        }
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -236,7 +361,14 @@ wide_paint_cb (gpointer user_data)
   wide->scale = self->cache_scale;
   wide->generation = self->generation;
   wide->fills = self->fills;
-  grow_view (&view, WIDE_MARGIN, &wide->view, &wide->x, &wide->y);
+  wide->labels_generation = self->labels_generation;
+  grow_view (&view, WIDE_MARGIN, wide->scale, &wide->view, &wide->x, &wide->y);
+  /* The names kept, shared read-only with the thread, if still current. */
+  if (self->labels != NULL && self->labels->generation == self->labels_generation)
+    {
+      wide->labels = g_memdup2 (self->labels, sizeof (Painted));
+      cairo_surface_reference (wide->labels->surface);
+    }
   self->wide_running = TRUE;
   task = g_task_new (self, NULL, wide_paint_done_cb, g_object_ref (self));
   g_task_set_task_data (task, wide, (GDestroyNotify) wide_paint_free);
@@ -377,6 +509,14 @@ scene_changed_cb (DmOverlayLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* What the names show changed (the scene's "changed" follows): the kept
+ * names are stale too. Everything else a scene changes is shapes. */
+static void
+scene_labels_changed_cb (DmOverlayLayer *self)
+{
+  self->labels_generation++;
+}
+
 static void
 dm_overlay_layer_constructed (GObject *object)
 {
@@ -387,6 +527,18 @@ dm_overlay_layer_constructed (GObject *object)
 
   g_signal_connect_object (self->scene, "changed", G_CALLBACK (scene_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  {
+    const char *names[] = { "geodata", "show-labels", "show-places", "high-contrast", "dark",
+                            "text-scale" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *signal = g_strconcat ("notify::", names[i], NULL);
+
+        g_signal_connect_object (self->scene, signal, G_CALLBACK (scene_labels_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      }
+  }
 
   g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (viewport_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -417,6 +569,7 @@ dm_overlay_layer_finalize (GObject *object)
   g_clear_object (&self->fade_from);
   g_clear_object (&self->cache);
   g_clear_pointer (&self->painter, dm_overlay_painter_free);
+  g_clear_pointer (&self->labels, painted_free);
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->finalize (object);
 }
 

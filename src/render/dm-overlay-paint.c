@@ -28,6 +28,7 @@ typedef struct
   guint8           *data;
   int               width, stride, scale;
   int               y0, y1;   /* the band's rows, in device pixels */
+  DmSceneLayers     layers;
   guint            *pending;  /* bands not finished, under painter->lock */
 } Band;
 
@@ -48,7 +49,7 @@ paint_band (Band *band)
   cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
   cairo_translate (cr, 0, -band->y0);
   cairo_scale (cr, band->scale, band->scale);
-  dm_scene_draw (band->scene, cr, band->view);
+  dm_scene_draw_layers (band->scene, cr, band->view, band->layers);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   cairo_surface_destroy (surface);
@@ -99,14 +100,15 @@ dm_overlay_painter_free (DmOverlayPainter *painter)
 }
 
 /* Clears surface (ARGB32, view->width × view->height at scale) and paints
- * the scene's view on it; returns when every band is painted. The scene
+ * those layers of the scene's view on it; returns when every band is painted. The scene
  * must not change meanwhile. */
 void
 dm_overlay_painter_paint (DmOverlayPainter *painter,
                           DmScene          *scene,
                           cairo_surface_t  *surface,
                           const DmView     *view,
-                          int               scale)
+                          int               scale,
+                          DmSceneLayers     layers)
 {
   int height = cairo_image_surface_get_height (surface);
   guint n = painter->n_threads;
@@ -123,7 +125,8 @@ dm_overlay_painter_paint (DmOverlayPainter *painter,
     bands[i] = (Band) {
       painter, scene, view, cairo_image_surface_get_data (surface),
       cairo_image_surface_get_width (surface), cairo_image_surface_get_stride (surface), scale,
-      (int) ((gint64) height * i / n), (int) ((gint64) height * (i + 1) / n), &pending,
+      (int) ((gint64) height * i / n), (int) ((gint64) height * (i + 1) / n), layers,
+      &pending,
     };
   for (guint i = 1; i < n; i++)
     g_thread_pool_push (painter->pool, &bands[i], NULL);

@@ -15,7 +15,8 @@ void              dm_overlay_painter_paint (DmOverlayPainter *painter,
                                             DmScene          *scene,
                                             cairo_surface_t  *surface,
                                             const DmView     *view,
-                                            int               scale);
+                                            int               scale,
+                                            DmSceneLayers     layers);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmOverlayPainter, dm_overlay_painter_free)
 
