@@ -23,14 +23,23 @@ struct _DmOverlayPainter
 typedef struct
 {
   DmOverlayPainter *painter;
-  DmScene          *scene;
-  const DmView     *view;
+  DmBandFunc        func;
+  gpointer          func_data;
   guint8           *data;
-  int               width, stride, scale;
+  cairo_format_t    format;
+  int               width, stride;
+  gboolean          clear;
   int               y0, y1;   /* the band's rows, in device pixels */
-  DmSceneLayers     layers;
   guint            *pending;  /* bands not finished, under painter->lock */
 } Band;
+
+typedef struct
+{
+  DmScene       *scene;
+  const DmView  *view;
+  int            scale;
+  DmSceneLayers  layers;
+} ScenePaint;
 
 static void
 paint_band (Band *band)
@@ -41,18 +50,30 @@ paint_band (Band *band)
   if (band->y1 <= band->y0)
     return;
   surface = cairo_image_surface_create_for_data (band->data + (gsize) band->y0 * band->stride,
-                                                 CAIRO_FORMAT_ARGB32, band->width,
+                                                 band->format, band->width,
                                                  band->y1 - band->y0, band->stride);
   cr = cairo_create (surface);
-  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-  cairo_paint (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  if (band->clear)
+    {
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
   cairo_translate (cr, 0, -band->y0);
-  cairo_scale (cr, band->scale, band->scale);
-  dm_scene_draw_layers (band->scene, cr, band->view, band->layers);
+  band->func (cr, band->func_data);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   cairo_surface_destroy (surface);
+}
+
+static void
+paint_scene (cairo_t  *cr,
+             gpointer  data)
+{
+  ScenePaint *paint = data;
+
+  cairo_scale (cr, paint->scale, paint->scale);
+  dm_scene_draw_layers (paint->scene, cr, paint->view, paint->layers);
 }
 
 static void
@@ -99,23 +120,22 @@ dm_overlay_painter_free (DmOverlayPainter *painter)
   g_free (painter);
 }
 
-/* Clears surface (ARGB32, view->width × view->height at scale) and paints
- * those layers of the scene's view on it; returns when every band is painted. The scene
- * must not change meanwhile. */
+/* Paints func's picture onto surface (an image surface, ARGB32 or RGB24),
+ * cleared first if clear, in bands; returns when every band is painted.
+ * func runs on several threads at once. */
 void
-dm_overlay_painter_paint (DmOverlayPainter *painter,
-                          DmScene          *scene,
-                          cairo_surface_t  *surface,
-                          const DmView     *view,
-                          int               scale,
-                          DmSceneLayers     layers)
+dm_overlay_painter_run (DmOverlayPainter *painter,
+                        cairo_surface_t  *surface,
+                        gboolean          clear,
+                        DmBandFunc        func,
+                        gpointer          data)
 {
   int height = cairo_image_surface_get_height (surface);
   guint n = painter->n_threads;
   guint pending;
   Band bands[8];
 
-  g_return_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
+  g_return_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE);
 
   cairo_surface_flush (surface);
   /* Bands thinner than this cost more in duplicated paths than they save. */
@@ -123,10 +143,10 @@ dm_overlay_painter_paint (DmOverlayPainter *painter,
   pending = n - 1;
   for (guint i = 0; i < n; i++)
     bands[i] = (Band) {
-      painter, scene, view, cairo_image_surface_get_data (surface),
-      cairo_image_surface_get_width (surface), cairo_image_surface_get_stride (surface), scale,
-      (int) ((gint64) height * i / n), (int) ((gint64) height * (i + 1) / n), layers,
-      &pending,
+      painter, func, data, cairo_image_surface_get_data (surface),
+      cairo_image_surface_get_format (surface), cairo_image_surface_get_width (surface),
+      cairo_image_surface_get_stride (surface), clear,
+      (int) ((gint64) height * i / n), (int) ((gint64) height * (i + 1) / n), &pending,
     };
   for (guint i = 1; i < n; i++)
     g_thread_pool_push (painter->pool, &bands[i], NULL);
@@ -136,4 +156,21 @@ dm_overlay_painter_paint (DmOverlayPainter *painter,
     g_cond_wait (&painter->done, &painter->lock);
   g_mutex_unlock (&painter->lock);
   cairo_surface_mark_dirty (surface);
+}
+
+/* Clears surface (ARGB32, view->width × view->height at scale) and paints
+ * those layers of the scene's view on it; returns when every band is
+ * painted. The scene must not change meanwhile. */
+void
+dm_overlay_painter_paint (DmOverlayPainter *painter,
+                          DmScene          *scene,
+                          cairo_surface_t  *surface,
+                          const DmView     *view,
+                          int               scale,
+                          DmSceneLayers     layers)
+{
+  ScenePaint paint = { scene, view, scale, layers };
+
+  g_return_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
+  dm_overlay_painter_run (painter, surface, TRUE, paint_scene, &paint);
 }

@@ -18,6 +18,17 @@ void              dm_overlay_painter_paint (DmOverlayPainter *painter,
                                             int               scale,
                                             DmSceneLayers     layers);
 
+/* Paints the whole picture on cr (already moved to the band): any painter
+ * whose output depends only on the transform, as the export page's does. */
+typedef void (*DmBandFunc) (cairo_t  *cr,
+                            gpointer  data);
+
+void              dm_overlay_painter_run   (DmOverlayPainter *painter,
+                                            cairo_surface_t  *surface,
+                                            gboolean          clear,
+                                            DmBandFunc        func,
+                                            gpointer          data);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmOverlayPainter, dm_overlay_painter_free)
 
 G_END_DECLS
