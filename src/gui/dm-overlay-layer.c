@@ -69,8 +69,9 @@ typedef struct
   int              scale;
   guint            generation, fills, labels_generation;
   double           x, y;         /* world coordinates of the top-left */
-  Painted         *labels;       /* the layer's, if they cover the view; else painted here */
-  gboolean         own_labels;
+  /* Painted here too: pixman's reference counts are not atomic, so the
+   * layer's names are never a source on two threads at once. */
+  Painted         *labels;
   cairo_surface_t *surface;
 } WidePaint;
 
@@ -287,17 +288,11 @@ wide_paint_thread (GTask        *task,
 {
   WidePaint *wide = task_data;
   g_autoptr(DmOverlayPainter) painter = dm_overlay_painter_new (1);
-  Painted *shapes = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y, wide->scale,
-                           DM_SCENE_SHAPES);
-  int dx, dy;
+  Painted *shapes = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y,
+                                 wide->scale, DM_SCENE_SHAPES);
 
-  if (!painted_covers (wide->labels, shapes, &dx, &dy))
-    {
-      g_clear_pointer (&wide->labels, painted_free);
-      wide->labels = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y, wide->scale,
-                            DM_SCENE_LABELS);
-      wide->own_labels = TRUE;
-    }
+  wide->labels = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y, wide->scale,
+                               DM_SCENE_LABELS);
   add_labels (shapes, wide->labels);
   wide->surface = g_steal_pointer (&shapes->surface);
   painted_free (shapes);
@@ -331,7 +326,7 @@ wide_paint_done_cb (GObject      *source,
       *painted = (Painted) { g_steal_pointer (&wide->surface), wide->x, wide->y, wide->view.zoom,
                              (int) wide->view.width, (int) wide->view.height, wide->scale };
       set_cache (self, painted);
-      if (wide->own_labels && wide->labels_generation == self->labels_generation)
+      if (wide->labels_generation == self->labels_generation)
         {
           painted_free (self->labels);
           self->labels = g_steal_pointer (&wide->labels);
@@ -363,12 +358,7 @@ wide_paint_cb (gpointer user_data)
   wide->fills = self->fills;
   wide->labels_generation = self->labels_generation;
   grow_view (&view, WIDE_MARGIN, wide->scale, &wide->view, &wide->x, &wide->y);
-  /* The names kept, shared read-only with the thread, if still current. */
-  if (self->labels != NULL && self->labels->generation == self->labels_generation)
-    {
-      wide->labels = g_memdup2 (self->labels, sizeof (Painted));
-      cairo_surface_reference (wide->labels->surface);
-    }
+
   self->wide_running = TRUE;
   task = g_task_new (self, NULL, wide_paint_done_cb, g_object_ref (self));
   g_task_set_task_data (task, wide, (GDestroyNotify) wide_paint_free);
