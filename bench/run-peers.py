@@ -60,9 +60,12 @@ def number(pattern, text, what):
 
 class Xvfb:
     def __init__(self):
+        # A number no other session's server holds (display 0 was refused
+        # to clients on this machine); -displayfd says when it is ready.
+        number = next(n for n in range(140, 400) if not os.path.exists("/tmp/.X%d-lock" % n))
         read_fd, write_fd = os.pipe()
-        self.proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
-                                      "1920x1200x24", "-nolisten", "tcp"],
+        self.proc = subprocess.Popen(["Xvfb", ":%d" % number, "-displayfd", str(write_fd),
+                                      "-screen", "0", "1920x1200x24", "-nolisten", "tcp"],
                                      pass_fds=[write_fd], stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
         os.close(write_fd)
@@ -80,8 +83,10 @@ class Xvfb:
 
 def first_frame(cmd, env):
     """Exec to first painted frame in ms, and the process's peak RSS (MB) then."""
+    # Warnings come in with the output and are skipped (with stderr on
+    # /dev/null or a file the bare window did not paint here).
     start = time.time_ns() // 1000
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     frame = None
     deadline = time.monotonic() + 30
