@@ -1,6 +1,8 @@
 /* bench-gui.c: the window's figures under a display: start-up to a painted map, overlay frames while panning and after a change. */
 #include "config.h"
 
+#include <string.h>
+#include <sys/resource.h>
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
@@ -24,10 +26,26 @@ spin (void)
     ;
 }
 
-/* CPU time of the layer's snapshot(), what a frame costs the app. */
+/* CPU of the whole process (every thread) so far, in ms: on a shared
+ * machine the wall times swing with other load, the work done far less. */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+static double last_snapshot_cpu;
+
+/* Wall time of the layer's snapshot(), what a frame costs the app; its
+ * CPU in last_snapshot_cpu. */
 static double
 snapshot_ms (GtkWidget *layer)
 {
+  double cpu0 = cpu_ms ();
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   gint64 t0 = g_get_monotonic_time ();
   GskRenderNode *node;
@@ -36,6 +54,7 @@ snapshot_ms (GtkWidget *layer)
   node = gtk_snapshot_free_to_node (snapshot);
   if (node != NULL)
     gsk_render_node_unref (node);
+  last_snapshot_cpu = cpu_ms () - cpu0;
   return (g_get_monotonic_time () - t0) / 1000.0;
 }
 
@@ -48,14 +67,26 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = g_get_monotonic_time ();
 }
 
+static double
+rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0.0;
+  return g_ascii_strtod (line + 6, NULL) / 1024.0;
+}
+
 static void
 report (const char *what,
         GArray     *samples)
 {
   double median = bench_median_ms (samples);
 
-  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u)\n", what, median,
-           g_array_index (samples, double, samples->len - 1), samples->len);
+  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u, RSS %.0f MB)\n", what, median,
+           g_array_index (samples, double, samples->len - 1), samples->len, rss_mb ());
 }
 
 int
@@ -65,6 +96,7 @@ main (int    argc,
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) change = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) change_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) zoomed = g_array_new (FALSE, FALSE, sizeof (double));
   ShumateViewport *viewport;
   GtkWidget *layer;
@@ -90,6 +122,7 @@ main (int    argc,
   layer = dm_window_get_overlay (window);
   g_print ("%-44s %7.1f ms  (goal < 500 ms)\n", "start-up to a loaded, laid-out map",
            (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("%-44s %7.1f MB\n", "  memory then", rss_mb ());
   g_print ("%-44s %d x %d px\n", "overlay size", gtk_widget_get_width (layer),
            gtk_widget_get_height (layer));
 
@@ -118,9 +151,11 @@ main (int    argc,
       gtk_widget_activate_action (GTK_WIDGET (window), "win.step-proposal", "i", 1);
       ms = snapshot_ms (layer);
       g_array_append_val (change, ms);
+      g_array_append_val (change_cpu, last_snapshot_cpu);
       spin ();
     }
   report ("overlay frame after a proposal step", change);
+  report ("  ... its CPU, every thread", change_cpu);
 
   /* A day step at 1920x1080: from the step to the repainted overlay. With
    * the days either side loaded ahead (a user pressing Ctrl+Right every
@@ -130,6 +165,7 @@ main (int    argc,
     g_autoptr(GArray) cold = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) warm_frames = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) cold_frames = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) warm_cpu = g_array_new (FALSE, FALSE, sizeof (double));
 
     g_auto(GStrv) days = dm_loader_dup_days (dm_window_get_catalog (window));
     GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
@@ -162,6 +198,9 @@ main (int    argc,
           double paint = snapshot_ms (layer); /* the overlay repaints the new day */
           double frame;
 
+          if (into == warm)
+            g_array_append_val (warm_cpu, last_snapshot_cpu);
+
           ms = (t1 - t0) / 1000.0 + paint;
           /* And until GTK has put the whole window on the X server. */
           painted_at = 0;
@@ -178,6 +217,7 @@ main (int    argc,
     report ("day step, loaded ahead: to repainted overlay", warm);
     g_print ("%-44s (goal: median <= 33 ms, max <= 100 ms)\n", "");
     report ("  ... to the window's next painted frame", warm_frames);
+    report ("  ... the overlay's repaint, CPU", warm_cpu);
     report ("day step, not loaded: to repainted overlay", cold);
     report ("  ... to the window's next painted frame", cold_frames);
   }
@@ -196,5 +236,11 @@ main (int    argc,
       g_array_append_val (zoomed, ms);
     }
   report ("overlay frame panning at zoom 10 (Donetsk)", zoomed);
+  {
+    struct rusage usage;
+
+    getrusage (RUSAGE_SELF, &usage);
+    g_print ("%-44s %7.1f MB\n", "peak memory", usage.ru_maxrss / 1024.0);
+  }
   return 0;
 }

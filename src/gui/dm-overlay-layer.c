@@ -4,7 +4,28 @@
 #include "dm-overlay-layer.h"
 #include <math.h>
 
+#include "dm-overlay-paint.h"
 #include "dm-shape.h"
+
+/* After a change the view is repainted at once with a thin margin, and the
+ * wide margin that panning needs is painted in a thread once the changes
+ * pause (a day step or playback changes the scene every few frames). */
+#define NEAR_MARGIN  16   /* a sixteenth of the view on each side */
+#define WIDE_MARGIN  4    /* a quarter */
+#define WIDE_DELAY_MS 150
+
+/* A painted surface and where it lies: its top-left sits on a whole device
+ * pixel of the world at its zoom, so two of them at one zoom are a whole
+ * number of pixels apart and can be composited without resampling. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  double           x, y;          /* world coordinates of the top-left */
+  double           zoom;
+  int              width, height; /* in widget pixels */
+  int              scale;
+  guint            generation;    /* of the names, when these are names */
+} Painted;
 
 struct _DmOverlayLayer
 {
@@ -26,7 +47,33 @@ struct _DmOverlayLayer
   int           cache_width, cache_height;  /* in widget pixels */
   int           cache_scale;
   guint         settle_id;
+
+  /* The names, painted apart and laid over the shapes whenever these are
+   * repainted: a day or proposal step leaves them as they are, and they
+   * were 40% of a repaint. */
+  Painted      *labels;
+  guint         labels_generation;  /* counts changes to what names show */
+
+  DmOverlayPainter *painter;     /* bands on every core, for the main thread */
+  guint         generation;      /* counts the scene's changes */
+  guint         fills;           /* counts the caches painted here */
+  gboolean      changed;         /* the cache was dropped by a change */
+  guint         wide_id;         /* timeout that starts the wide paint */
+  gboolean      wide_running;    /* a wide paint is in its thread */
 };
+
+typedef struct
+{
+  DmScene         *scene;        /* a copy: the window's may change meanwhile */
+  DmView           view;         /* the view with its wide margin */
+  int              scale;
+  guint            generation, fills, labels_generation;
+  double           x, y;         /* world coordinates of the top-left */
+  /* Painted here too: pixman's reference counts are not atomic, so the
+   * layer's names are never a source on two threads at once. */
+  Painted         *labels;
+  cairo_surface_t *surface;
+} WidePaint;
 
 G_DEFINE_FINAL_TYPE (DmOverlayLayer, dm_overlay_layer, SHUMATE_TYPE_LAYER)
 
@@ -75,27 +122,104 @@ paint (DmOverlayLayer *self,
     dm_scene_draw (self->scene, cr, view);
 }
 
-/* Paints the view plus a margin of a quarter screen on each side. */
 static void
-fill_cache (DmOverlayLayer *self,
-            const DmView   *view,
-            int             scale)
+painted_free (Painted *painted)
 {
-  int margin_x = (int) (view->width / 4), margin_y = (int) (view->height / 4);
-  int width = (int) view->width + 2 * margin_x, height = (int) view->height + 2 * margin_y;
-  DmView big = *view;
-  cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_t *cr;
+  if (painted == NULL)
+    return;
+  cairo_surface_destroy (painted->surface);
+  g_free (painted);
+}
 
-  big.width = width;
-  big.height = height;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  dm_scene_draw (self->scene, cr, &big);
+/* The view grown by 1/divisor of its size on each side, its top-left (x, y
+ * in world coordinates) moved onto the device pixel grid of the world. */
+static void
+grow_view (const DmView *view,
+           int           divisor,
+           int           scale,
+           DmView       *big,
+           double       *x,
+           double       *y)
+{
+  int margin_x = (int) (view->width / divisor), margin_y = (int) (view->height / divisor);
+  double ws = dm_view_world_size (view), grid = ws * scale;
+
+  *big = *view;
+  big->width = (int) view->width + 2 * margin_x;
+  big->height = (int) view->height + 2 * margin_y;
+  dm_view_from_px (view, -margin_x, -margin_y, x, y);
+  *x = round (*x * grid) / grid;
+  *y = round (*y * grid) / grid;
+  big->center_x = *x + big->width / 2.0 / ws;
+  big->center_y = *y + big->height / 2.0 / ws;
+}
+
+/* Where `inner` starts in `outer`, in device pixels, if outer covers it. */
+static gboolean
+painted_covers (const Painted *outer,
+                const Painted *inner,
+                int           *dx,
+                int           *dy)
+{
+  double grid = 256.0 * exp2 (inner->zoom) * inner->scale;
+
+  if (outer == NULL || outer->zoom != inner->zoom || outer->scale != inner->scale)
+    return FALSE;
+  *dx = (int) round ((inner->x - outer->x) * grid);
+  *dy = (int) round ((inner->y - outer->y) * grid);
+  return *dx >= 0 && *dy >= 0 && *dx + inner->width * inner->scale <= outer->width * outer->scale &&
+         *dy + inner->height * inner->scale <= outer->height * outer->scale;
+}
+
+static Painted *
+paint_layers (DmOverlayPainter *painter,
+              DmScene          *scene,
+              const DmView     *big,
+              double            x,
+              double            y,
+              int               scale,
+              DmSceneLayers     layers)
+{
+  Painted *painted = g_new0 (Painted, 1);
+
+  painted->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) big->width * scale,
+                                                 (int) big->height * scale);
+  painted->x = x;
+  painted->y = y;
+  painted->zoom = big->zoom;
+  painted->width = (int) big->width;
+  painted->height = (int) big->height;
+  painted->scale = scale;
+  dm_overlay_painter_paint (painter, scene, painted->surface, big, scale, layers);
+  return painted;
+}
+
+/* The names over the shapes, as one dm_scene_draw would lay them. */
+static void
+add_labels (Painted       *shapes,
+            const Painted *labels)
+{
+  cairo_t *cr;
+  int dx, dy;
+
+  if (!painted_covers (labels, shapes, &dx, &dy))
+    g_return_if_reached ();
+  cairo_surface_flush (labels->surface);
+  cr = cairo_create (shapes->surface);
+  cairo_set_source_surface (cr, labels->surface, -dx, -dy);
+  cairo_paint (cr);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  cairo_surface_flush (shapes->surface);
+}
+
+/* Takes painted as the cache. */
+static void
+set_cache (DmOverlayLayer *self,
+           Painted        *painted)
+{
+  int width = painted->width, height = painted->height, scale = painted->scale;
+  cairo_surface_t *surface = g_steal_pointer (&painted->surface);
+  g_autoptr(GBytes) bytes = NULL;
 
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                       (gsize) cairo_image_surface_get_stride (surface) *
@@ -104,11 +228,149 @@ fill_cache (DmOverlayLayer *self,
   g_clear_object (&self->cache);
   self->cache = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
                                         cairo_image_surface_get_stride (surface));
-  dm_view_from_px (view, -margin_x, -margin_y, &self->cache_x, &self->cache_y);
-  self->cache_zoom = view->zoom;
+  self->cache_x = painted->x;
+  self->cache_y = painted->y;
+  self->cache_zoom = painted->zoom;
   self->cache_width = width;
   self->cache_height = height;
   self->cache_scale = scale;
+  g_free (painted);
+}
+
+/* Paints the view plus a margin of 1/divisor of it on each side, on every
+ * core, and keeps it as the cache; the names are painted (wide) only if
+ * those kept do not cover it. */
+static void
+fill_cache (DmOverlayLayer *self,
+            const DmView   *view,
+            int             scale,
+            int             divisor)
+{
+  Painted *shapes;
+  DmView big;
+  double x, y;
+  int dx, dy;
+
+  grow_view (view, divisor, scale, &big, &x, &y);
+  shapes = paint_layers (self->painter, self->scene, &big, x, y, scale, DM_SCENE_SHAPES);
+  if (self->labels != NULL && self->labels->generation != self->labels_generation)
+    g_clear_pointer (&self->labels, painted_free);
+  if (!painted_covers (self->labels, shapes, &dx, &dy))
+    {
+      DmView wide;
+      double wx, wy;
+
+      g_clear_pointer (&self->labels, painted_free);
+      grow_view (view, MIN (divisor, WIDE_MARGIN), scale, &wide, &wx, &wy);
+      self->labels = paint_layers (self->painter, self->scene, &wide, wx, wy, scale,
+                                   DM_SCENE_LABELS);
+      self->labels->generation = self->labels_generation;
+    }
+  add_labels (shapes, self->labels);
+  set_cache (self, shapes);
+  self->fills++;
+}
+
+static void
+wide_paint_free (WidePaint *wide)
+{
+  g_clear_object (&wide->scene);
+  g_clear_pointer (&wide->surface, cairo_surface_destroy);
+  g_clear_pointer (&wide->labels, painted_free);
+  g_free (wide);
+}
+
+static void
+wide_paint_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  WidePaint *wide = task_data;
+  g_autoptr(DmOverlayPainter) painter = dm_overlay_painter_new (1);
+  Painted *shapes = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y,
+                                 wide->scale, DM_SCENE_SHAPES);
+
+  wide->labels = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y, wide->scale,
+                               DM_SCENE_LABELS);
+  add_labels (shapes, wide->labels);
+  wide->surface = g_steal_pointer (&shapes->surface);
+  painted_free (shapes);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void schedule_wide_paint (DmOverlayLayer *self);
+
+/* The wide cache replaces the near one if nothing changed meanwhile and
+ * it still covers the view. */
+static void
+wide_paint_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(DmOverlayLayer) self = user_data;
+  WidePaint *wide = g_task_get_task_data (G_TASK (result));
+
+  self->wide_running = FALSE;
+  if (wide->generation != self->generation)
+    {
+      /* Changed while painting: paint again once the changes pause. */
+      schedule_wide_paint (self);
+      return;
+    }
+  /* Not if the view left the near cache meanwhile and got a new one. */
+  if (self->cache != NULL && wide->fills == self->fills)
+    {
+      Painted *painted = g_new0 (Painted, 1);
+
+      *painted = (Painted) { g_steal_pointer (&wide->surface), wide->x, wide->y, wide->view.zoom,
+                             (int) wide->view.width, (int) wide->view.height, wide->scale };
+      set_cache (self, painted);
+      if (wide->labels_generation == self->labels_generation)
+        {
+          painted_free (self->labels);
+          self->labels = g_steal_pointer (&wide->labels);
+          self->labels->generation = wide->labels_generation;
+        }
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static gboolean
+wide_paint_cb (gpointer user_data)
+{
+  DmOverlayLayer *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  WidePaint *wide;
+  DmView view;
+
+  self->wide_id = 0;
+  /* Only to widen a near cache that is still shown. */
+  if (self->cache == NULL || self->wide_running)
+    return G_SOURCE_REMOVE;
+  dm_overlay_layer_get_view (self, &view);
+  if (view.width <= 0 || view.height <= 0 || fabs (view.zoom - self->cache_zoom) > 1e-9)
+    return G_SOURCE_REMOVE;
+  wide = g_new0 (WidePaint, 1);
+  wide->scene = dm_scene_copy (self->scene);
+  wide->scale = self->cache_scale;
+  wide->generation = self->generation;
+  wide->fills = self->fills;
+  wide->labels_generation = self->labels_generation;
+  grow_view (&view, WIDE_MARGIN, wide->scale, &wide->view, &wide->x, &wide->y);
+
+  self->wide_running = TRUE;
+  task = g_task_new (self, NULL, wide_paint_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, wide, (GDestroyNotify) wide_paint_free);
+  g_task_run_in_thread (task, wide_paint_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_wide_paint (DmOverlayLayer *self)
+{
+  g_clear_handle_id (&self->wide_id, g_source_remove);
+  self->wide_id = g_timeout_add (WIDE_DELAY_MS, wide_paint_cb, self);
 }
 
 static gboolean
@@ -118,6 +380,7 @@ settle_cb (gpointer user_data)
 
   self->settle_id = 0;
   g_clear_object (&self->cache);
+  self->changed = TRUE; /* the view sharp now, the margin after */
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
@@ -179,7 +442,12 @@ dm_overlay_layer_snapshot (GtkWidget   *widget,
         }
       if (stale)
         {
-          fill_cache (self, &view, scale);
+          /* After a change, the view now and the margin later; after a
+           * pan or zoom out of the cache, the margin now. */
+          fill_cache (self, &view, scale, self->changed ? NEAR_MARGIN : WIDE_MARGIN);
+          if (self->changed)
+            schedule_wide_paint (self);
+          self->changed = FALSE;
           k = 1.0;
           dm_view_to_px (&view, self->cache_x, self->cache_y, &x, &y);
         }
@@ -226,7 +494,17 @@ static void
 scene_changed_cb (DmOverlayLayer *self)
 {
   g_clear_object (&self->cache);
+  self->generation++;
+  self->changed = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* What the names show changed (the scene's "changed" follows): the kept
+ * names are stale too. Everything else a scene changes is shapes. */
+static void
+scene_labels_changed_cb (DmOverlayLayer *self)
+{
+  self->labels_generation++;
 }
 
 static void
@@ -239,6 +517,18 @@ dm_overlay_layer_constructed (GObject *object)
 
   g_signal_connect_object (self->scene, "changed", G_CALLBACK (scene_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  {
+    const char *names[] = { "geodata", "show-labels", "show-places", "high-contrast", "dark",
+                            "text-scale" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *signal = g_strconcat ("notify::", names[i], NULL);
+
+        g_signal_connect_object (self->scene, signal, G_CALLBACK (scene_labels_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      }
+  }
 
   g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (viewport_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -256,6 +546,7 @@ dm_overlay_layer_dispose (GObject *object)
   DmOverlayLayer *self = DM_OVERLAY_LAYER (object);
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->wide_id, g_source_remove);
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->dispose (object);
 }
 
@@ -267,6 +558,8 @@ dm_overlay_layer_finalize (GObject *object)
   g_clear_object (&self->scene);
   g_clear_object (&self->fade_from);
   g_clear_object (&self->cache);
+  g_clear_pointer (&self->painter, dm_overlay_painter_free);
+  g_clear_pointer (&self->labels, painted_free);
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->finalize (object);
 }
 
@@ -330,6 +623,8 @@ static void
 dm_overlay_layer_init (DmOverlayLayer *self)
 {
   self->clip_to = 1.0;
+  self->changed = TRUE;
+  self->painter = dm_overlay_painter_new (0);
   /* Clicks are caught by the window on the whole map: the map's own
    * gestures would otherwise claim them before a layer sees them. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);

@@ -10,6 +10,7 @@
 #include "dm-error.h"
 #include "dm-export.h"
 #include "dm-file.h"
+#include "dm-overlay-paint.h"
 #include "dm-png.h"
 #include "dm-render-enums.h"
 
@@ -193,6 +194,29 @@ cairo_failed (Job             *job,
   return TRUE;
 }
 
+typedef struct
+{
+  Job            *job;
+  int             width, height;
+  double          scale;
+  cairo_status_t  status;  /* the first band's failure */
+  GMutex          lock;
+} PagePaint;
+
+static void
+paint_page (cairo_t  *cr,
+            gpointer  data)
+{
+  PagePaint *page = data;
+
+  dm_layout_draw (page->job->scene, cr, &page->job->options->layout, page->width,
+                  page->height, page->scale);
+  g_mutex_lock (&page->lock);
+  if (page->status == CAIRO_STATUS_SUCCESS)
+    page->status = cairo_status (cr);
+  g_mutex_unlock (&page->lock);
+}
+
 static gboolean
 write_png (Job     *job,
            GError **error)
@@ -200,7 +224,6 @@ write_png (Job     *job,
   int w, h;
   double scale;
   cairo_surface_t *surface;
-  cairo_t *cr;
   gboolean ok;
   gint64 t0 = g_get_monotonic_time ();
 
@@ -215,10 +238,17 @@ write_png (Job     *job,
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  cr = cairo_create (surface);
-  dm_layout_draw (job->scene, cr, &job->options->layout, w, h, scale);
-  ok = !cairo_failed (job, cairo_status (cr), error);
-  cairo_destroy (cr);
+  /* In bands on every core: the page's painter depends only on the
+   * transform, so the bands are the page one pass would paint. */
+  {
+    g_autoptr(DmOverlayPainter) painter = dm_overlay_painter_new (0);
+    PagePaint page = { job, w, h, scale, CAIRO_STATUS_SUCCESS };
+
+    g_mutex_init (&page.lock);
+    dm_overlay_painter_run (painter, surface, FALSE, paint_page, &page);
+    g_mutex_clear (&page.lock);
+    ok = !cairo_failed (job, page.status, error);
+  }
   report_time ("paint", t0);
   t0 = g_get_monotonic_time ();
   if (ok)

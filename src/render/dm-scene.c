@@ -950,15 +950,18 @@ dm_scene_hit (DmScene  *self,
   return FALSE;
 }
 static void
-draw_all (DmScene      *self,
-          cairo_t      *cr,
-          const DmView *view)
+draw_all (DmScene       *self,
+          cairo_t       *cr,
+          const DmView  *view,
+          DmSceneLayers  layers)
 {
   if (self->geodata == NULL || self->partition == NULL || self->scenario == NULL)
     return;
 
   cairo_save (cr);
   cairo_new_path (cr);
+  if (!(layers & DM_SCENE_SHAPES))
+    goto labels;
   dm_draw_group_begin (cr, "regions", "Region parts by status");
   draw_parts (self, cr, view);
   dm_draw_group_end (cr);
@@ -976,7 +979,8 @@ draw_all (DmScene      *self,
       draw_front (self, cr, view);
       dm_draw_group_end (cr);
     }
-  if (self->show_labels)
+labels:
+  if (self->show_labels && (layers & DM_SCENE_LABELS))
     {
       dm_draw_group_begin (cr, "labels", "Labels");
       draw_labels (self, cr, view);
@@ -991,7 +995,19 @@ dm_scene_draw (DmScene      *self,
                const DmView *view)
 {
   g_return_if_fail (DM_IS_SCENE (self) && cr != NULL && view != NULL);
-  draw_all (self, cr, view);
+  draw_all (self, cr, view, DM_SCENE_ALL);
+}
+
+/* Only some of what dm_scene_draw paints; SHAPES then LABELS over them
+ * is dm_scene_draw. */
+void
+dm_scene_draw_layers (DmScene       *self,
+                      cairo_t       *cr,
+                      const DmView  *view,
+                      DmSceneLayers  layers)
+{
+  g_return_if_fail (DM_IS_SCENE (self) && cr != NULL && view != NULL);
+  draw_all (self, cr, view, layers);
 }
 
 /* Paints scenario instead of the scene's own, for a cross-fade from the
@@ -1008,6 +1024,6 @@ dm_scene_draw_scenario (DmScene      *self,
 
   own = self->scenario;
   self->scenario = scenario;
-  draw_all (self, cr, view);
+  draw_all (self, cr, view, DM_SCENE_ALL);
   self->scenario = own;
 }

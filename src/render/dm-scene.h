@@ -75,6 +75,20 @@ const char   *dm_scene_get_extra_name   (DmScene      *self,
 void          dm_scene_draw             (DmScene      *self,
                                          cairo_t      *cr,
                                          const DmView *view);
+
+/* What dm_scene_draw paints, in two parts a window can cache apart: a
+ * day or proposal step changes the shapes, never the names. */
+typedef enum
+{
+  DM_SCENE_SHAPES = 1 << 0,  /* parts, outlines, imported layers, highlights, the line */
+  DM_SCENE_LABELS = 1 << 1,  /* region and place names, over the shapes */
+  DM_SCENE_ALL    = DM_SCENE_SHAPES | DM_SCENE_LABELS,
+} DmSceneLayers;
+
+void          dm_scene_draw_layers      (DmScene      *self,
+                                         cairo_t      *cr,
+                                         const DmView *view,
+                                         DmSceneLayers layers);
 void          dm_scene_draw_scenario    (DmScene      *self,
                                          cairo_t      *cr,
                                          const DmView *view,
