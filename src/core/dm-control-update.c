@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dm-catalog.h"
+#include "dm-worker.h"
 #include "dm-control-update-private.h"
 #include "dm-error.h"
 
@@ -504,7 +505,7 @@ dm_control_update_run_async (DmControlUpdate     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dm_control_update_run_async);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, run_in_thread);
+  dm_worker_run (task, run_in_thread);
 }
 
 gboolean

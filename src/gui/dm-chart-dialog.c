@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-chart-dialog.h"
+#include "dm-worker.h"
 
 struct _DmChartDialog
 {
@@ -303,7 +304,7 @@ start_computing (DmChartDialog *self)
    * and is dropped on the main thread, never in the worker. */
   task = g_task_new (NULL, self->cancellable, compute_done_cb, g_object_ref (self));
   g_task_set_task_data (task, run, run_free);
-  g_task_run_in_thread (task, compute_thread);
+  dm_worker_run (task, compute_thread);
 }
 
 static void
@@ -472,7 +473,7 @@ _dm_chart_dialog_save_to (DmChartDialog *self,
   task = g_task_new (NULL, NULL, saved_cb, g_object_ref (self));
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (task), "job", job, save_job_free);
-  g_task_run_in_thread (task, save_thread);
+  dm_worker_run (task, save_thread);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-export-dialog-private.h"
+#include "dm-worker.h"
 #include "dm-error.h"
 #include "dm-series.h"
 
@@ -134,7 +135,7 @@ load_frame (DmExportDialog *self,
   self->frame_loading = index;
   task = g_task_new (self, self->cancellable, frame_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) frame_job_free);
-  g_task_run_in_thread (task, frame_thread);
+  dm_worker_run (task, frame_thread);
 }
 
 void
@@ -372,5 +373,5 @@ _dm_export_dialog_export_animation (DmExportDialog    *self,
   task = g_task_new (self, self->job_cancellable, animation_done_cb, NULL);
   g_task_set_source_tag (task, _dm_export_dialog_export_animation);
   g_task_set_task_data (task, job, (GDestroyNotify) animation_job_free);
-  g_task_run_in_thread (task, animation_thread);
+  dm_worker_run (task, animation_thread);
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-export-dialog-private.h"
+#include "dm-worker.h"
 
 G_DEFINE_FINAL_TYPE (DmExportDialog, dm_export_dialog, ADW_TYPE_WINDOW)
 
@@ -734,7 +735,7 @@ _dm_export_dialog_export_to (DmExportDialog *self,
   task = g_task_new (self, self->cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, _dm_export_dialog_export_to);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  dm_worker_run (task, export_thread);
 }
 
 /* A time-lapse of the last eight weeks up to the day shown, by week. */

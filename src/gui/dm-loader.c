@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "dm-control.h"
+#include "dm-worker.h"
 #include "dm-loader.h"
 
 /* Start-up: the bundled data and the latest line of contact are read in a
@@ -124,7 +125,7 @@ dm_load_geodata_async (const char          *geo_dir,
 
   g_task_set_source_tag (task, dm_load_geodata_async);
   g_task_set_task_data (task, g_strdup (geo_dir), g_free);
-  g_task_run_in_thread (task, load_geodata_thread);
+  dm_worker_run (task, load_geodata_thread);
 }
 
 DmGeodata *
@@ -316,7 +317,7 @@ start_next (void)
       n_running++;
       task = g_task_new (NULL, NULL, derived_cb, job);
       g_task_set_task_data (task, job, NULL);
-      g_task_run_in_thread (task, derive_thread);
+      dm_worker_run (task, derive_thread);
     }
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-map-source.h"
+#include "dm-worker.h"
 
 struct _DmMapSource
 {
@@ -104,7 +105,7 @@ dm_map_source_fill_tile_async (ShumateMapSource    *source,
   job->y = shumate_tile_get_y (tile);
   job->size = shumate_tile_get_size (tile);
   g_task_set_task_data (inner, job, tile_job_free);
-  g_task_run_in_thread (inner, paint_tile_thread);
+  dm_worker_run (inner, paint_tile_thread);
 }
 
 static gboolean

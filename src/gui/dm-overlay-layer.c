@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "dm-overlay-layer.h"
+#include "dm-worker.h"
 #include <math.h>
 
 #include "dm-overlay-paint.h"
@@ -362,7 +363,7 @@ wide_paint_cb (gpointer user_data)
   self->wide_running = TRUE;
   task = g_task_new (self, NULL, wide_paint_done_cb, g_object_ref (self));
   g_task_set_task_data (task, wide, (GDestroyNotify) wide_paint_free);
-  g_task_run_in_thread (task, wide_paint_thread);
+  dm_worker_run (task, wide_paint_thread);
   return G_SOURCE_REMOVE;
 }
 

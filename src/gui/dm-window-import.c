@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-import.h"
+#include "dm-worker.h"
 #include "dm-loader.h"
 #include "dm-window-private.h"
 
@@ -287,7 +288,7 @@ start_import (DmWindow     *self,
   job->check_only = check_only;
   task = g_task_new (NULL, self->cancellable, import_done_cb, g_object_ref (self));
   g_task_set_task_data (task, job, import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  dm_worker_run (task, import_thread);
 }
 
 /* What a question about a file is about, for its response. */
