@@ -18,6 +18,7 @@ struct _DmDateButton
   GtkWidget       parent_instance;
 
   GtkMenuButton  *button;
+  GtkImage       *icon;
   GtkLabel       *label;
   GtkPopover     *popover;
   GtkCalendar    *calendar;
@@ -204,6 +205,7 @@ dm_date_button_class_init (DmDateButtonClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/demarcate/Demarcate/ui/dm-date-button.ui");
   gtk_widget_class_bind_template_child (widget_class, DmDateButton, button);
+  gtk_widget_class_bind_template_child (widget_class, DmDateButton, icon);
   gtk_widget_class_bind_template_child (widget_class, DmDateButton, label);
   gtk_widget_class_bind_template_child (widget_class, DmDateButton, popover);
   gtk_widget_class_bind_template_child (widget_class, DmDateButton, calendar);
@@ -299,6 +301,15 @@ dm_date_button_choose (DmDateButton *self,
 {
   gtk_popover_popdown (self->popover);
   g_signal_emit (self, signals[DAY_CHOSEN], 0, day);
+}
+
+/* Compact: the day alone, without the calendar icon, where the header
+ * has no room to spare. */
+void
+dm_date_button_set_compact (DmDateButton *self,
+                            gboolean      compact)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->icon), !compact);
 }
 
 GtkCalendar *

@@ -18,6 +18,8 @@ void          dm_date_button_set_day      (DmDateButton       *self,
                                            const char         *day);
 void          dm_date_button_choose       (DmDateButton       *self,
                                            const char         *day);
+void          dm_date_button_set_compact  (DmDateButton       *self,
+                                           gboolean            compact);
 GtkCalendar  *dm_date_button_get_calendar (DmDateButton       *self);
 const char   *dm_date_button_get_month_text (DmDateButton     *self);
 

@@ -86,6 +86,7 @@ apply (DmWindow     *self,
 
   self->width_class = klass;
   gtk_widget_set_visible (GTK_WIDGET (self->date_button), !narrow);
+  dm_date_button_set_compact (self->date_button, klass != DM_WIDTH_WIDE);
   /* Annotating wants a pointer and room to aim; at phone width the header
    * has neither to spare. */
   if (self->annotate_button != NULL)
