@@ -52,6 +52,9 @@ paint_once (DmScene      *scene,
   return surface;
 }
 
+/* Equal within rounding: pixman may take another path for a band's
+ * smaller clip and round a hatch pixel the other way (seen: 5 pixels of
+ * 700,000 off by 1 of 255). Anything larger, or more, is a seam. */
 static void
 assert_same (cairo_surface_t *a,
              cairo_surface_t *b)
@@ -60,6 +63,7 @@ assert_same (cairo_surface_t *a,
   int stride = cairo_image_surface_get_stride (a);
   int row_bytes = cairo_image_surface_get_width (a) * 4;
   gboolean painted = FALSE;
+  guint n_off = 0;
 
   g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
   g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
@@ -68,11 +72,17 @@ assert_same (cairo_surface_t *a,
       const guint8 *ra = cairo_image_surface_get_data (a) + (gsize) y * stride;
       const guint8 *rb = cairo_image_surface_get_data (b) + (gsize) y * stride;
 
-      if (memcmp (ra, rb, row_bytes) != 0)
-        g_error ("row %d of %d differs", y, height);
+      for (int x = 0; x < row_bytes; x++)
+        {
+          if (ABS ((int) ra[x] - (int) rb[x]) > 1)
+            g_error ("row %d of %d, byte %d: %d against %d", y, height, x, ra[x], rb[x]);
+          n_off += ra[x] != rb[x];
+        }
       for (int x = 0; x < row_bytes && !painted; x++)
         painted = ra[x] != 0;
     }
+  g_test_message ("%u bytes off by one", n_off);
+  g_assert_cmpuint (n_off, <, 200);
   g_assert_true (painted); /* not two empty surfaces */
 }
 
@@ -101,6 +111,7 @@ check_view (DmScene *scene,
         cairo_destroy (cr);
       }
       dm_overlay_painter_paint (painter, scene, banded, &view, scale, DM_SCENE_ALL);
+      g_test_message ("zoom %.1f, scale %d, %u threads", zoom, scale, threads);
       assert_same (reference, banded);
       cairo_surface_destroy (banded);
     }

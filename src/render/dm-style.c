@@ -153,11 +153,14 @@ stroke_lines (cairo_t *cr,
   nx = -dy;
   ny = dx;
 
-  /* Anchor lines to a fixed grid so hatching does not crawl while panning. */
+  /* Lines where p·n is a multiple of spacing, whatever the clip: so
+   * hatching does not crawl while panning, and bands or tiles painted
+   * apart meet without a seam. */
   {
     double offset = fmod (cx * nx + cy * ny, spacing);
+    double first = -offset - ceil (radius / spacing) * spacing;
 
-    for (double t = -radius - offset; t <= radius; t += spacing)
+    for (double t = first; t <= radius; t += spacing)
       {
         double px = cx + nx * t, py = cy + ny * t;
 
