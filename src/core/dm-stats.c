@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "dm-stats.h"
 
@@ -81,6 +82,25 @@ dm_part_certainty_to_string (int certainty)
   if (certainty < 0 || certainty >= DM_N_CERTAINTIES)
     return "edited";
   return dm_certainty_to_string (certainty);
+}
+
+/* The certainty's word in the reader's language, for the legend, the
+ * sidebar and Measures; dm_part_certainty_to_string's (text, reported,
+ * unclear, edited) is for data files and the CSV. */
+const char *
+dm_part_certainty_word (int certainty)
+{
+  switch (certainty)
+    {
+    /* Translators: in the legend, "Russian de facto (text)": the clause is in a published or leaked text */
+    case DM_CERTAINTY_TEXT:     return C_("certainty", "text");
+    /* Translators: in the legend: the clause is known only from reporting */
+    case DM_CERTAINTY_REPORTED: return C_("certainty", "reported");
+    /* Translators: in the legend: reports conflict or are silent */
+    case DM_CERTAINTY_UNCLEAR:  return C_("certainty", "unclear");
+    /* Translators: in the legend: the user changed this part's status */
+    default:                    return C_("certainty", "edited");
+    }
 }
 
 /* Land changes hands when both holders are decided and differ; a part

@@ -103,6 +103,7 @@ int          dm_part_certainty      (DmScenario  *scenario,
                                      DmRegion     region,
                                      DmPart       part);
 const char  *dm_part_certainty_to_string (int     certainty);
+const char  *dm_part_certainty_word      (int     certainty);
 gboolean     dm_parts_differ        (DmScenario  *a,
                                      DmScenario  *b,
                                      DmRegion     region,

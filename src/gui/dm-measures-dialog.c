@@ -53,7 +53,7 @@ part_cell_text (DmScenario *scenario,
 {
   return g_strdup_printf ("%s (%s) → %s",
                           dm_status_label (dm_scenario_get_status (scenario, region, part)),
-                          dm_part_certainty_to_string (dm_part_certainty (scenario, region, part)),
+                          dm_part_certainty_word (dm_part_certainty (scenario, region, part)),
                           dm_holder_label (dm_part_holder (scenario, region, part)));
 }
 

@@ -255,9 +255,9 @@ update_differences (DmSidebar *self)
       g_string_append_printf (text, "\n• %s, %s: %s (%s, %s) → %s (%s, %s) (%s)",
                               dm_region_label (d->region), dm_part_label (d->part),
                               dm_holder_label (d->holder_a), dm_status_label (d->status_a),
-                              dm_part_certainty_to_string (d->certainty_a),
+                              dm_part_certainty_word (d->certainty_a),
                               dm_holder_label (d->holder_b), dm_status_label (d->status_b),
-                              dm_part_certainty_to_string (d->certainty_b), area);
+                              dm_part_certainty_word (d->certainty_b), area);
     }
   gtk_label_set_text (self->differences_label, text->str);
 }

@@ -27,25 +27,6 @@ add (GArray       *entries,
   g_array_append_val (entries, entry);
 }
 
-/* The certainty's word in the page's language (its file name, text,
- * reported, unclear or edited, is for data files and the CSV). */
-static const char *
-certainty_word (int certainty)
-{
-  switch (certainty)
-    {
-    /* Translators: in the legend, "Russian de facto (text)": the clause is in a published or leaked text */
-    case DM_CERTAINTY_TEXT:     return C_("certainty", "text");
-    /* Translators: in the legend: the clause is known only from reporting */
-    case DM_CERTAINTY_REPORTED: return C_("certainty", "reported");
-    /* Translators: in the legend: reports conflict or are silent */
-    case DM_CERTAINTY_UNCLEAR:  return C_("certainty", "unclear");
-    /* Translators: in the legend: the user changed this part's status */
-    case DM_CERTAINTY_EDITED:
-    default:                    return C_("certainty", "edited");
-    }
-}
-
 /* "Ukraine withdraws (reported, unclear)": how certain the clauses behind
  * a legend key are, in the scene's scenario (and the compared one). */
 static char *
@@ -81,7 +62,7 @@ key_label (DmScene    *scene,
     }
   for (guint c = 0; c <= DM_N_CERTAINTIES; c++)
     if (seen[c])
-      names[n++] = certainty_word (c < DM_N_CERTAINTIES ? (int) c : DM_CERTAINTY_EDITED);
+      names[n++] = dm_part_certainty_word (c < DM_N_CERTAINTIES ? (int) c : DM_CERTAINTY_EDITED);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (s, "%s%s", i == 0 ? " (" : ", ", names[i]);
   if (n > 0)
