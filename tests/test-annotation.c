@@ -301,6 +301,68 @@ test_svg (void)
   g_assert_nonnull (g_strstr_len (group, end - group, "<path"));
 }
 
+static guint
+count_text (const char *svg,
+            const char *text)
+{
+  g_autofree char *needle = g_strdup_printf (">%s</text>", text);
+  guint n = 0;
+
+  for (const char *t = svg; (t = strstr (t, needle)) != NULL; t++)
+    n++;
+  return n;
+}
+
+static char *
+export_donbas_svg (DmScene    *scene,
+                   const char *name)
+{
+  g_autofree char *path = dm_test_write (name, "", 0);
+  g_autoptr(GError) error = NULL;
+  char *svg = NULL;
+  DmExportOptions options;
+
+  dm_export_options_init (&options);
+  options.format = DM_EXPORT_SVG;
+  options.width = 1080;
+  options.height = 1350;
+  g_assert_true (dm_layout_named_extent (dm_test_geodata (), "donbas", options.layout.extent));
+  options.layout.has_extent = TRUE;
+  g_assert_true (dm_export_to_file (scene, &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  return svg;
+}
+
+/* The map's own names keep off an export's annotations: a town whose name
+ * an annotation covers is left out rather than printed under it. */
+static void
+test_labels_avoid (void)
+{
+  DmScenario *scenario;
+  g_autoptr(DmScene) scene = make_scene (&scenario);
+  g_autoptr(DmAnnotationList) list = dm_annotation_list_new ();
+  g_autoptr(DmAnnotation) label = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  GPtrArray *places = dm_geodata_get_places (dm_test_geodata ());
+  const DmPlace *town = NULL;
+
+  for (guint i = 0; i < places->len && town == NULL; i++)
+    if (g_strcmp0 (((DmPlace *) places->pdata[i])->name, "Kramatorsk") == 0)
+      town = places->pdata[i];
+  g_assert_nonnull (town);
+  before = export_donbas_svg (scene, "before.svg");
+  g_assert_cmpuint (count_text (before, "Kramatorsk"), ==, 1);
+
+  /* A label over the town's name, a little east of its point. */
+  label = dm_annotation_new (DM_ANNOTATION_LABEL, "Here the front", town->lon + 0.25, town->lat);
+  g_assert_true (dm_annotation_list_add (list, label));
+  dm_annotation_list_set_all (dm_scenario_get_annotations (scenario), list);
+  after = export_donbas_svg (scene, "after.svg");
+  g_assert_cmpuint (count_text (after, "Here the front"), ==, 1);
+  g_assert_cmpuint (count_text (after, "Kramatorsk"), ==, 0);
+}
+
 /* In a PNG the annotation is painted where its point is: the callout's
  * red dot, absent without it. */
 static void
@@ -383,6 +445,7 @@ main (int    argc,
   g_test_add_func ("/annotation/scenario-roundtrip", test_scenario_roundtrip);
   g_test_add_func ("/annotation/history", test_history);
   g_test_add_func ("/annotation/svg", test_svg);
+  g_test_add_func ("/annotation/labels-avoid", test_labels_avoid);
   g_test_add_func ("/annotation/png-and-hit", test_png_and_hit);
   return g_test_run ();
 }

@@ -255,6 +255,35 @@ dm_annotations_draw (cairo_t          *cr,
   cairo_restore (cr);
 }
 
+/* Keeps the map's own labels off the annotations: each one's text box
+ * and point (an arrow's head too) are reserved in boxes. */
+void
+dm_annotations_reserve (cairo_t          *cr,
+                        const DmView     *view,
+                        DmAnnotationList *list,
+                        DmTextBoxes      *boxes)
+{
+  guint n = list != NULL ? dm_annotation_list_get_n (list) : 0;
+  double r = 6 * view->scale;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DmAnnotation *a = dm_annotation_list_get (list, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      Shape shape;
+
+      if (!in_view (a, view))
+        continue;
+      layout = make_layout (cr, a, view->scale);
+      measure (a, view, layout, &shape);
+      dm_text_boxes_reserve (boxes, shape.tx, shape.ty, shape.tx + shape.tw, shape.ty + shape.th);
+      dm_text_boxes_reserve (boxes, shape.px - r, shape.py - r, shape.px + r, shape.py + r);
+      if (a->kind == DM_ANNOTATION_ARROW)
+        dm_text_boxes_reserve (boxes, MIN (shape.px, shape.hx) - r, MIN (shape.py, shape.hy) - r,
+                               MAX (shape.px, shape.hx) + r, MAX (shape.py, shape.hy) + r);
+    }
+}
+
 static double
 segment_distance (double px,
                   double py,

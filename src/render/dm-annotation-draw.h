@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include "dm-annotation.h"
+#include "dm-text.h"
 #include "dm-view.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,10 @@ void             dm_annotations_draw (cairo_t          *cr,
                                       const DmView     *view,
                                       DmAnnotationList *list,
                                       int               selected);
+void             dm_annotations_reserve (cairo_t          *cr,
+                                         const DmView     *view,
+                                         DmAnnotationList *list,
+                                         DmTextBoxes      *boxes);
 /* The topmost annotation at (x, y) in the view's pixels: its index, or -1. */
 int              dm_annotations_hit  (DmAnnotationList *list,
                                       const DmView     *view,

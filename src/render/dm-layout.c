@@ -341,12 +341,18 @@ draw_map (Page       *page,
       cairo_set_source_rgb (cr, 1, 1, 1);
       dm_draw_fill (cr);
     }
-  dm_scene_draw (scene, cr, &view);
-  if (scene == page->scene)
-    dm_annotations_draw (cr, &view, page->options->annotations != NULL
+  {
+    DmAnnotationList *annotations = page->options->annotations != NULL
                                     ? page->options->annotations
-                                    : dm_scenario_get_annotations (dm_scene_get_scenario (scene)),
-                         -1);
+                                    : dm_scenario_get_annotations (dm_scene_get_scenario (scene));
+
+    if (scene == page->scene)
+      dm_scene_set_label_obstacles (scene, annotations);
+    dm_scene_draw (scene, cr, &view);
+    dm_scene_set_label_obstacles (scene, NULL);
+    if (scene == page->scene)
+      dm_annotations_draw (cr, &view, annotations, -1);
+  }
   if (page->options->stamp != NULL && scene == page->scene)
     draw_stamp (page, cr, page->options->stamp);
   /* On a square or tall page the panel below has no room to spare: the

@@ -3,6 +3,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "dm-annotation-draw.h"
 #include "dm-draw.h"
 #include "dm-path.h"
 #include "dm-scene.h"
@@ -28,6 +29,7 @@ struct _DmScene
   double           text_scale;     /* 1 normally; larger in presentation mode */
   gboolean         status_differences; /* outline wording differences, not only holders */
   GPtrArray       *extras;         /* Extra: layers the user imported */
+  DmAnnotationList *label_obstacles; /* borrowed, for one export's drawing: labels keep off */
 };
 
 typedef struct
@@ -817,6 +819,16 @@ draw_front (DmScene      *self,
   dm_style_stroke_front (cr, k * view->scale);
 }
 
+/* While an export draws: the annotations the map's names keep off (NULL:
+ * none). Not for the window, whose names are cached apart from its
+ * annotations. The list is borrowed until set back to NULL. */
+void
+dm_scene_set_label_obstacles (DmScene          *self,
+                              DmAnnotationList *annotations)
+{
+  self->label_obstacles = annotations;
+}
+
 static void
 draw_labels (DmScene      *self,
              cairo_t      *cr,
@@ -830,6 +842,9 @@ draw_labels (DmScene      *self,
   const double shifts[] = { 0.0, -1.6, 1.6, -3.0, 3.0 };
   double line = 18.0 * style.scale;
 
+  /* An export's annotations are the desk's own words: names go around. */
+  if (self->label_obstacles != NULL)
+    dm_annotations_reserve (cr, view, self->label_obstacles, boxes);
   /* The largest cities first (Donetsk, Zaporizhzhia…): a region's name
    * can go around them, their own names cannot move. */
   if (self->show_places)

@@ -8,6 +8,7 @@
 #include "dm-partition.h"
 #include "dm-scenario.h"
 #include "dm-style.h"
+#include "dm-annotation.h"
 #include "dm-view.h"
 
 G_BEGIN_DECLS
@@ -108,5 +109,8 @@ void          dm_scene_style_for_part   (DmScene      *self,
                                          DmPart        part,
                                          DmStyleKey   *key,
                                          DmCertainty  *certainty);
+
+void          dm_scene_set_label_obstacles (DmScene          *self,
+                                            DmAnnotationList *annotations);
 
 G_END_DECLS

@@ -35,6 +35,20 @@ dm_text_boxes_new (void)
   return boxes;
 }
 
+/* A rectangle labels must keep out of (a desk's annotation), in device
+ * pixels. */
+void
+dm_text_boxes_reserve (DmTextBoxes *boxes,
+                       double       x1,
+                       double       y1,
+                       double       x2,
+                       double       y2)
+{
+  Box box = { x1, y1, x2, y2 };
+
+  g_array_append_val (boxes->boxes, box);
+}
+
 void
 dm_text_boxes_free (DmTextBoxes *boxes)
 {

@@ -28,6 +28,11 @@ typedef struct _DmTextBoxes DmTextBoxes;
 
 DmTextBoxes *dm_text_boxes_new      (void);
 void         dm_text_boxes_free     (DmTextBoxes       *boxes);
+void         dm_text_boxes_reserve  (DmTextBoxes       *boxes,
+                                     double             x1,
+                                     double             y1,
+                                     double             x2,
+                                     double             y2);
 gboolean     dm_text_draw_label     (cairo_t           *cr,
                                      DmTextBoxes       *boxes,
                                      const DmTextStyle *style,
