@@ -61,6 +61,7 @@ struct _DmExportDialog
   GtkNativeDialog   *chooser;
   guint              preset;      /* the last preset, to seed Custom */
   gboolean           busy;
+  gboolean           narrow;     /* under 720 px: no preview, an icon for Cancel */
 
   /* Area: a box drawn on the dialog's map, in world coordinates. */
   double             box[4];

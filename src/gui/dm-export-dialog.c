@@ -206,6 +206,29 @@ _dm_export_dialog_update (DmExportDialog *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
+/* Cancel, or Stop while an animation encodes; an icon when narrow, where
+ * the header has no room for its words. */
+static void
+update_cancel_button (DmExportDialog *self)
+{
+  GtkButton *button = GTK_BUTTON (self->cancel_button);
+  const char *name = self->busy ? _("Stop") : _("Cancel");
+
+  if (self->narrow)
+    {
+      gtk_button_set_icon_name (button, self->busy ? "media-playback-stop-symbolic"
+                                                   : "window-close-symbolic");
+      gtk_widget_set_tooltip_text (self->cancel_button, name);
+    }
+  else
+    {
+      gtk_button_set_label (button, self->busy ? _("_Stop") : _("_Cancel"));
+      gtk_widget_set_tooltip_text (self->cancel_button, NULL);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cancel_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 void
 _dm_export_dialog_set_busy (DmExportDialog *self,
                             const char     *path)
@@ -214,8 +237,7 @@ _dm_export_dialog_set_busy (DmExportDialog *self,
   gtk_widget_set_sensitive (self->export_button, !self->busy);
   /* An animation takes a while: Cancel stops it. */
   gtk_widget_set_sensitive (self->cancel_button, !self->busy || self->job_cancellable != NULL);
-  gtk_button_set_label (GTK_BUTTON (self->cancel_button),
-                        self->busy ? _("_Stop") : _("_Cancel"));
+  update_cancel_button (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->still_button), !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->animation_button),
                             !self->busy && self->catalog != NULL);
@@ -595,6 +617,9 @@ dm_export_dialog_class_init (DmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, transparent_row);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, preview_stack);
+  gtk_widget_class_bind_template_child_full (widget_class, "preview_separator", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "preview_column", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "options_scroller", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, box_area);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, frame_scale);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, progress_bar);
@@ -623,6 +648,35 @@ dm_export_dialog_class_init (DmExportDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+static GtkWidget *
+template_widget (DmExportDialog *self,
+                 const char     *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), DM_TYPE_EXPORT_DIALOG, name));
+}
+
+/* Below this width the options take the whole dialog and the preview
+ * goes: at 360 px (a phone, half a small screen) there is room for one. */
+#define NARROW_WIDTH 720
+
+static void
+width_changed_cb (DmExportDialog *self)
+{
+  int width = 0;
+  gboolean narrow;
+
+  g_object_get (self, "default-width", &width, NULL);
+  narrow = width > 0 && width < NARROW_WIDTH;
+  gtk_widget_set_visible (template_widget (self, "preview_separator"), !narrow);
+  gtk_widget_set_visible (template_widget (self, "preview_column"), !narrow);
+  gtk_widget_set_hexpand (template_widget (self, "options_scroller"), narrow);
+  if (self->narrow != narrow)
+    {
+      self->narrow = narrow;
+      update_cancel_button (self);
+    }
+}
+
 static void
 dm_export_dialog_init (DmExportDialog *self)
 {
@@ -648,6 +702,7 @@ dm_export_dialog_init (DmExportDialog *self)
   gtk_switch_set_active (self->basemap_switch, defaults.layout.show_basemap);
 
   gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (width_changed_cb), NULL);
 }
 
 void
