@@ -530,9 +530,7 @@ dm_presenter_set_presenting (DmPresenter *self,
   apply_key_cities (self);
   gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
   gtk_widget_set_visible (self->title_box, presenting);
-  /* The legend stays open in front of a class, even with two maps. */
-  dm_legend_set_expanded (window->legend,
-                          presenting || !dm_comparison_get_side_by_side (window->comparison));
+  _dm_window_update_legend (window);
   shumate_simple_map_set_show_zoom_buttons (window->map, !presenting);
   shumate_simple_map_set_show_zoom_buttons (dm_comparison_get_second_map (window->comparison),
                                             !presenting);

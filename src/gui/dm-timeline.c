@@ -360,6 +360,18 @@ dm_timeline_set_days (DmTimeline         *self,
     dm_timeline_set_position (self, self->n_days > 0 ? self->n_days - 1 : 0);
 }
 
+/* Compact, the slider asks for less width (a narrow window, or a map
+ * beside another); show_speed FALSE hides the speed where even that is
+ * too wide. */
+void
+dm_timeline_set_compact (DmTimeline *self,
+                         gboolean    compact,
+                         gboolean    show_speed)
+{
+  gtk_widget_set_size_request (GTK_WIDGET (self->scale), compact ? 120 : 320, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->speed_dropdown), show_speed);
+}
+
 /* The row of proposal labels over the slider. */
 GtkWidget *
 dm_timeline_get_ticks (DmTimeline *self)

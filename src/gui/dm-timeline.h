@@ -14,6 +14,9 @@ void          dm_timeline_set_days       (DmTimeline         *self,
                                           const char * const *marked,
                                           const char * const *labels);
 GtkWidget    *dm_timeline_get_ticks      (DmTimeline         *self);
+void          dm_timeline_set_compact    (DmTimeline         *self,
+                                          gboolean            compact,
+                                          gboolean            show_speed);
 guint         dm_timeline_get_n_days     (DmTimeline         *self);
 const char   *dm_timeline_get_day        (DmTimeline         *self);
 guint         dm_timeline_get_position   (DmTimeline         *self);

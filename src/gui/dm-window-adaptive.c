@@ -36,14 +36,9 @@ set_timeline_compact (DmWindow *self,
                       gboolean  compact)
 {
   GtkWidget *timeline = GTK_WIDGET (self->timeline);
-  GObject *scale = gtk_widget_get_template_child (timeline, DM_TYPE_TIMELINE, "scale");
-  GObject *speed = gtk_widget_get_template_child (timeline, DM_TYPE_TIMELINE, "speed_dropdown");
 
-  if (scale != NULL)
-    gtk_widget_set_size_request (GTK_WIDGET (scale), compact ? 120 : 320, -1);
   /* The speed goes only where the window is phone-sized. */
-  if (speed != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (speed), self->width_class != DM_WIDTH_NARROW);
+  dm_timeline_set_compact (self->timeline, compact, self->width_class != DM_WIDTH_NARROW);
   gtk_widget_set_hexpand (timeline, compact);
   gtk_widget_set_halign (self->date_slider_box, compact ? GTK_ALIGN_FILL : GTK_ALIGN_END);
   gtk_widget_set_margin_start (self->date_slider_box, compact ? 6 : 12);
@@ -101,8 +96,7 @@ apply (DmWindow     *self,
                                klass == DM_WIDTH_WIDE ? 220 : -1,
                                -1);
   place_overlays (self);
-  dm_legend_set_expanded (self->legend,
-                          klass == DM_WIDTH_WIDE && !dm_comparison_get_side_by_side (self->comparison));
+  _dm_window_update_legend (self);
 
   /* Side by side returns when there is room again, if it was ours to take. */
   if (klass != DM_WIDTH_WIDE && dm_comparison_get_mode (self->comparison) == DM_COMPARE_SIDE)

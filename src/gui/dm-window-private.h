@@ -139,6 +139,7 @@ void      _dm_window_annotate_attach   (DmWindow             *self);
 void      _dm_window_load_init         (DmWindow             *self);
 void      _dm_window_load_start        (DmWindow             *self);
 void      _dm_window_refresh_title     (DmWindow             *self);
+void      _dm_window_update_legend     (DmWindow             *self);
 void      _dm_window_adaptive_init     (DmWindow             *self);
 void      _dm_window_adaptive_dispose  (DmWindow             *self);
 void      _dm_window_adapt_to_width    (DmWindow             *self,

@@ -122,6 +122,18 @@ refresh (DmWindow *self)
                                  dm_scenario_get_modified (scenario));
 }
 
+/* The one rule for the legend: open in front of a class, even with two
+ * maps; otherwise folded to its button where two maps or a narrow window
+ * leave it no room. */
+void
+_dm_window_update_legend (DmWindow *self)
+{
+  gboolean side = dm_comparison_get_side_by_side (self->comparison);
+
+  dm_legend_set_expanded (self->legend, dm_presenter_get_presenting (self->presenter) ||
+                                        (!side && self->width_class == DM_WIDTH_WIDE));
+}
+
 /* With "Line on the Proposal's Own Day" on, a proposal is shown against
  * the line of the day it was made ("frozen" then means that line); a
  * baseline, or a day outside the record, keeps the day shown. */
@@ -402,10 +414,7 @@ side_by_side_changed_cb (DmWindow *self)
 {
   gboolean side = dm_comparison_get_side_by_side (self->comparison);
 
-  /* Open in front of a class; folded where two maps or a narrow window
-   * leave it no room. */
-  dm_legend_set_expanded (self->legend, dm_presenter_get_presenting (self->presenter) ||
-                                        (!side && self->width_class == DM_WIDTH_WIDE));
+  _dm_window_update_legend (self);
   if (side)
     g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) _dm_window_zoom_home_idle,
                      g_object_ref (self), g_object_unref);
