@@ -7,6 +7,7 @@
 #include <shumate/shumate.h>
 
 #include "bench-common.h"
+#include "dm-memory.h"
 #include "dm-catalog.h"
 #include "dm-loader.h"
 #include "dm-window.h"
@@ -103,6 +104,7 @@ main (int    argc,
   double lat, lon;
 
   /* As main() does. */
+  dm_memory_tune ();
   {
     g_autofree char *geo_dir = g_build_filename (dm_data_dir (), "geo", NULL);
     dm_loader_preload (geo_dir);

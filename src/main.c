@@ -9,6 +9,7 @@
 #include "dm-cli.h"
 #include "dm-i18n.h"
 #include "dm-loader.h"
+#include "dm-memory.h"
 
 int
 main (int    argc,
@@ -18,6 +19,7 @@ main (int    argc,
 
   /* The locale, and the translations that go with the data in use: run
    * from build/, the ones meson compiled there. */
+  dm_memory_tune ();
   dm_i18n_init ();
 
   /* Commands run on servers with no display: GTK is never initialised. A
