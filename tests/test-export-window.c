@@ -10,23 +10,13 @@
 #include "dm-export-dialog-private.h"
 #include "dm-scenario.h"
 #include "dm-shape.h"
+#include "dm-test-gui.h"
 #include "dm-test-util.h"
 #include "dm-window.h"
 #include "dm-window-private.h"
 
 static DmWindow *window;
 
-static void
-wait_until (gboolean (*ready) (void),
-            guint      timeout_s)
-{
-  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
-
-  while (!ready () && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 window_ready (void)
@@ -34,14 +24,6 @@ window_ready (void)
   return dm_window_is_ready (window) && gtk_widget_get_width (dm_window_get_overlay (window)) > 0;
 }
 
-static gboolean
-no_session_bus_is_fine (const char     *domain,
-                        GLogLevelFlags  level,
-                        const char     *message,
-                        gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
-}
 
 static DmAnnotationList *
 shown_annotations (void)
@@ -107,14 +89,14 @@ test_annotate_undo_redo (void)
   g_assert_cmpuint (dm_annotation_list_get_n (shown_annotations ()), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step-proposal", "i", 1);
-  wait_until (window_ready, 5);
+  dm_test_wait_until (window_ready, 5);
   g_assert_cmpuint (dm_annotation_list_get_n (shown_annotations ()), ==, 1);
 
   g_assert_true (dm_window_save_scenario (window, path, &error));
   g_assert_no_error (error);
   dm_annotation_list_set_all (shown_annotations (), NULL);
   g_assert_true (dm_window_open_scenario (window, path));
-  wait_until (window_ready, 5);
+  dm_test_wait_until (window_ready, 5);
   g_assert_cmpuint (dm_annotation_list_get_n (shown_annotations ()), ==, 1);
   g_assert_cmpstr (dm_annotation_list_get (shown_annotations (), 0)->text, ==, "Front here");
 
@@ -149,7 +131,7 @@ open_dialog (void)
   DmExportDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   dialog = find_export_dialog ();
   g_assert_nonnull (dialog);
   return dialog;
@@ -192,13 +174,13 @@ test_animation (void)
   g_assert_cmpuint (dm_animation_frames_get_n (dialog->frames), ==, 3);
   /* The preview shows the first frame, its day stamped on it. */
   stopping = dialog;
-  wait_until (preview_frame_loaded, 20);
+  dm_test_wait_until (preview_frame_loaded, 20);
   g_assert_nonnull (dialog->frame_scene);
   g_assert_cmpstr (dialog->frame_stamp, ==, "2025-11-06");
 
   _dm_export_dialog_export_to (dialog, path);
   g_assert_true (dialog->busy);
-  wait_until (export_dialog_gone, 60);
+  dm_test_wait_until (export_dialog_gone, 60);
   g_assert_null (find_export_dialog ());
 
   discoverer = gst_discoverer_new (10 * GST_SECOND, &error);
@@ -225,13 +207,13 @@ test_animation (void)
   g_assert_true (dialog->busy);
   gtk_window_close (GTK_WINDOW (dialog));
   stopping = dialog;
-  wait_until (stopped, 60);
+  dm_test_wait_until (stopped, 60);
   g_assert_false (dialog->busy);
   g_assert_true (find_export_dialog () == dialog);
   g_assert_false (g_file_test (stopped_path, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (gtk_label_get_text (dialog->status_label), ==, "Stopped; nothing was written");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until (export_dialog_gone, 5);
+  dm_test_wait_until (export_dialog_gone, 5);
 }
 
 /* A box drawn on the dialog's map is the page's area, in a portrait
@@ -256,7 +238,7 @@ test_box_area (void)
   dm_lonlat_to_world (39.0, 47.5, &x2, &y2);
   _dm_export_dialog_set_box (dialog, x1, y1, x2, y2);
   _dm_export_dialog_export_to (dialog, path);
-  wait_until (export_dialog_gone, 30);
+  dm_test_wait_until (export_dialog_gone, 30);
   g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
   g_assert_nonnull (strstr (svg, ">Boxed</text>"));
   /* Outside the box: left out, as are towns there. */
@@ -271,14 +253,14 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (no_session_bus_is_fine, NULL);
+  g_test_log_set_fatal_handler (dm_test_no_session_bus_is_fine, NULL);
   gtk_init ();
   adw_init ();
   gst_init (NULL, NULL);
 
   window = dm_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_ready, 30);
+  dm_test_wait_until (window_ready, 30);
 
   g_test_add_func ("/export-window/annotate-undo-redo", test_annotate_undo_redo);
   g_test_add_func ("/export-window/animation", test_animation);

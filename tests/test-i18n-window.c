@@ -4,6 +4,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "dm-test-gui.h"
 #include "dm-catalog.h"
 #include "dm-i18n.h"
 #include "dm-proposal.h"
@@ -12,14 +13,6 @@
 
 static DmWindow *window;
 
-static gboolean
-no_session_bus_is_fine (const char     *domain,
-                        GLogLevelFlags  level,
-                        const char     *message,
-                        gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
-}
 
 static gboolean
 window_ready (void)
@@ -74,7 +67,7 @@ main (int    argc,
   dm_i18n_init ();
   gtk_disable_setlocale ();
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (no_session_bus_is_fine, NULL);
+  g_test_log_set_fatal_handler (dm_test_no_session_bus_is_fine, NULL);
   gtk_init ();
   adw_init ();
 

@@ -7,6 +7,7 @@
 #include "dm-application.h"
 #include "dm-lesson.h"
 #include "dm-lesson-dialog.h"
+#include "dm-test-gui.h"
 #include "dm-test-util.h"
 #include "dm-window.h"
 #include "dm-window-private.h"
@@ -32,17 +33,6 @@ static const char lesson_json[] =
   "\"date\":\"2025-11-20\",\"view\":{\"lat\":48.4,\"lon\":37.6,\"zoom\":7}},"
   "{\"proposal\":\"us-28-point-2025-11\",\"caption\":\"The 28-point plan\"}]}";
 
-static void
-wait_until (gboolean (*ready) (void),
-            guint      timeout_s)
-{
-  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
-
-  while (!ready () && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 settle (guint ms)
@@ -76,28 +66,14 @@ child (const char *name)
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DM_TYPE_WINDOW, name));
 }
 
-/* Real key presses through the X server, as a presenter's clicker sends. */
-static void
-press_key (const char *key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *cmd = g_strdup_printf ("xdotool search --sync --pid %d --onlyvisible "
-                                          "--name Demarcate windowfocus --sync key %s",
-                                          getpid (), key);
-  int exit_status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &exit_status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (exit_status, ==, 0);
-}
 
 static void
 go_to_step (guint step,
             const char *key)
 {
   wanted_step = step;
-  press_key (key);
-  wait_until (step_is_wanted, 5);
+  dm_test_press_key (key);
+  dm_test_wait_until (step_is_wanted, 5);
   g_assert_cmpuint (dm_window_get_lesson_step (window), ==, step);
 }
 
@@ -180,7 +156,7 @@ test_swipe_both_sides (void)
   double left[3], right[3];
 
   wanted_step = 0;
-  wait_until (step_is_wanted, 1);
+  dm_test_wait_until (step_is_wanted, 1);
   g_assert_true (dm_window_get_presenting (window));
   settle (800);   /* the cross-fade, the reframing */
   g_assert_cmpint (dm_comparison_get_mode (window->comparison), ==, DM_COMPARE_SWIPE);
@@ -223,8 +199,8 @@ test_ctrl_l_keeps_focus (void)
   /* Something else had the keyboard (a click on the legend, say). */
   if (legend_button != NULL && gtk_widget_get_focusable (legend_button))
     gtk_widget_grab_focus (legend_button);
-  press_key ("ctrl+l");
-  wait_until (focus_on_map, 3);
+  dm_test_press_key ("ctrl+l");
+  dm_test_wait_until (focus_on_map, 3);
   g_assert_cmpuint (lesson->steps->len, ==, before + 1);
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -254,7 +230,7 @@ test_keys (void)
   g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
   last = dm_presenter_get_lesson (window->presenter, FALSE)->steps->len - 1;
   go_to_step (last, "End");
-  press_key ("Page_Down");
+  dm_test_press_key ("Page_Down");
   settle (300);
   g_assert_cmpuint (dm_window_get_lesson_step (window), ==, last);
   go_to_step (last - 1, "Page_Up");
@@ -276,8 +252,8 @@ test_escape (void)
 {
   GtkWidget *toast_overlay = GTK_WIDGET (window->toast_overlay);
 
-  press_key ("Escape");
-  wait_until (not_presenting, 5);
+  dm_test_press_key ("Escape");
+  dm_test_wait_until (not_presenting, 5);
   g_assert_false (dm_window_get_presenting (window));
   g_assert_false (gtk_widget_get_visible (child ("present_box")));
   g_assert_true (gtk_widget_get_last_child (toast_overlay) !=
@@ -390,7 +366,7 @@ test_compare_own_days (void)
   dm_comparison_set_mode (window->comparison, DM_COMPARE_SIDE);
   g_object_set (window->timeline, "proposal-day", TRUE, NULL);
   g_assert_true (dm_window_compare_with (window, "us-revised-2025-12"));
-  wait_until (second_on_own_day, 10);
+  dm_test_wait_until (second_on_own_day, 10);
   g_assert_true (second_on_own_day ());
   g_test_message ("%s | %s", gtk_label_get_text (label_a), gtk_label_get_text (label_b));
   g_assert_nonnull (strstr (gtk_label_get_text (label_b), "line of 2025-12-11"));
@@ -405,19 +381,11 @@ test_compare_own_days (void)
   dm_window_compare_with (window, NULL);
 }
 
-static gboolean
-no_session_bus_is_fine (const char     *domain,
-                        GLogLevelFlags  level,
-                        const char     *message,
-                        gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
-}
 
 static gboolean
 run_tests_cb (gpointer user_data)
 {
-  wait_until (window_found, 60);
+  dm_test_wait_until (window_found, 60);
   g_assert_nonnull (window);
   status = g_test_run ();
   g_application_quit (G_APPLICATION (app));
@@ -434,7 +402,7 @@ main (int    argc,
    * told, so the caption's label can be read back. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (no_session_bus_is_fine, NULL);
+  g_test_log_set_fatal_handler (dm_test_no_session_bus_is_fine, NULL);
   lesson_path = dm_test_write ("class.json", lesson_json, -1);
   app_argv[2] = lesson_path;
 

@@ -6,6 +6,7 @@
 #include <shumate/shumate.h>
 
 #include "dm-scenario.h"
+#include "dm-test-gui.h"
 #include "dm-test-util.h"
 #include "dm-chart-dialog.h"
 #include "dm-export-dialog.h"
@@ -16,18 +17,6 @@
 
 static DmWindow *window;
 
-static void
-wait_until (gboolean (*ready) (void),
-            guint      timeout_s)
-{
-  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
-
-  while (!ready () && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  /* Let pending draws and idles run. */
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 window_ready (void)
@@ -110,7 +99,7 @@ step_to (const char *id)
   for (int i = 0; i < 12 && g_strcmp0 (dm_window_get_proposal_id (window), id) != 0; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.step-proposal", "i", 1);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, id);
-  wait_until (window_ready, 5);
+  dm_test_wait_until (window_ready, 5);
 }
 
 static void
@@ -179,7 +168,7 @@ test_edit_save_reopen (void)
 
   dm_scenario_set_status (scenario, DM_REGION_DONETSK, DM_PART_UKRAINIAN_HELD,
                           DM_STATUS_RUSSIA_DE_JURE);
-  wait_until (window_ready, 2);
+  dm_test_wait_until (window_ready, 2);
   g_assert_true (dm_scenario_get_modified (scenario));
   after = render_overlay ();
   sample (after, KRAMATORSK, pa);
@@ -192,7 +181,7 @@ test_edit_save_reopen (void)
   /* Another proposal, then the file: the same statuses come back. */
   step_to ("borders-1991");
   g_assert_true (dm_window_open_scenario (window, path));
-  wait_until (window_ready, 2);
+  dm_test_wait_until (window_ready, 2);
   scenario = dm_window_get_scenario (window);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
   g_assert_true (dm_scenario_get_modified (scenario));
@@ -228,7 +217,7 @@ test_broken_scenario_keeps_view (void)
   step_to ("ru-anchorage-2025-08");
   before = dm_window_get_scenario (window);
   g_assert_false (dm_window_open_scenario (window, path));
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
 
   g_assert_true (dm_window_get_scenario (window) == before);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "ru-anchorage-2025-08");
@@ -258,59 +247,37 @@ proposal_is_expected (void)
   return g_strcmp0 (dm_window_get_proposal_id (window), expected_id) == 0;
 }
 
-/* Real key presses through the X server, as a presenter's clicker sends. */
-static void
-press_key (const char *key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *cmd = g_strdup_printf ("xdotool search --sync --pid %d --onlyvisible "
-                                          "--name Demarcate windowfocus --sync key %s",
-                                          getpid (), key);
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-}
 
 static void
 test_presentation_keys (void)
 {
   step_to ("us-28-point-2025-11");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  wait_until (is_presenting, 2);
+  dm_test_wait_until (is_presenting, 2);
   g_assert_true (dm_window_get_presenting (window));
 
   expected_id = "geneva-19-point-2025-11";
-  press_key ("Page_Down");
-  wait_until (proposal_is_expected, 5);
+  dm_test_press_key ("Page_Down");
+  dm_test_wait_until (proposal_is_expected, 5);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, expected_id);
 
   expected_id = "us-revised-2025-12";
-  press_key ("Right");
-  wait_until (proposal_is_expected, 5);
+  dm_test_press_key ("Right");
+  dm_test_wait_until (proposal_is_expected, 5);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, expected_id);
 
   expected_id = "geneva-19-point-2025-11";
-  press_key ("Page_Up");
-  wait_until (proposal_is_expected, 5);
+  dm_test_press_key ("Page_Up");
+  dm_test_wait_until (proposal_is_expected, 5);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, expected_id);
 
-  press_key ("Escape");
-  wait_until (is_not_presenting, 5);
+  dm_test_press_key ("Escape");
+  dm_test_wait_until (is_not_presenting, 5);
   g_assert_false (dm_window_get_presenting (window));
 }
 
 /* Under xvfb-run there is no session bus; GTK warns once and carries on.
  * Every other warning stays fatal. */
-static gboolean
-no_session_bus_is_fine (const char     *domain,
-                        GLogLevelFlags  level,
-                        const char     *message,
-                        gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
-}
 
 static gboolean
 second_map_shown (void)
@@ -329,36 +296,36 @@ test_compare_in_sync (void)
   step_to ("us-28-point-2025-11");
   g_assert_false (dm_window_compare_with (window, "no-such-proposal"));
   g_assert_true (dm_window_compare_with (window, "line-of-contact"));
-  wait_until (second_map_shown, 5);
+  dm_test_wait_until (second_map_shown, 5);
   g_assert_true (second_map_shown ());
 
   shumate_location_set_location (SHUMATE_LOCATION (a), 47.1, 35.4);
   shumate_viewport_set_zoom_level (a, 8.25);
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (b)), 47.1, 1e-9);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (b)), 35.4, 1e-9);
   g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (b), 8.25, 1e-9);
 
   /* And the other way round. */
   shumate_location_set_location (SHUMATE_LOCATION (b), 48.0, 37.8);
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (a)), 48.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (a)), 37.8, 1e-9);
 
   /* Two dates: the same proposal on the second map, against another line. */
   g_assert_true (dm_window_compare_with (window, "2025-04-17"));
-  wait_until (second_map_shown, 5);
+  dm_test_wait_until (second_map_shown, 5);
   g_assert_true (second_map_shown ());
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
 
   /* Swipe keeps one map; no comparison hides the second. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-mode", "s", "swipe");
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (a)), 48.0, 1e-9);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-mode", "s", "side");
   g_assert_true (dm_window_compare_with (window, NULL));
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
 }
 
@@ -372,20 +339,20 @@ test_compare_presenting (void)
 
   step_to ("us-28-point-2025-11");
   g_assert_true (dm_window_compare_with (window, "ru-memorandum-2025-06"));
-  wait_until (second_map_shown, 5);
+  dm_test_wait_until (second_map_shown, 5);
   g_assert_true (dm_scene_get_show_places (b));
   g_assert_cmpfloat (dm_scene_get_text_scale (b), ==, 1.0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  wait_until (is_presenting, 2);
+  dm_test_wait_until (is_presenting, 2);
   g_assert_true (dm_window_get_presenting (window));
   g_assert_false (dm_scene_get_show_places (a));
   g_assert_false (dm_scene_get_show_places (b));
   g_assert_cmpfloat (dm_scene_get_text_scale (b), ==, dm_scene_get_text_scale (a));
   g_assert_cmpfloat (dm_scene_get_text_scale (b), >, 1.0);
 
-  press_key ("Escape");
-  wait_until (is_not_presenting, 5);
+  dm_test_press_key ("Escape");
+  dm_test_wait_until (is_not_presenting, 5);
   g_assert_false (dm_window_get_presenting (window));
   g_assert_true (dm_scene_get_show_places (b));
   g_assert_cmpfloat (dm_scene_get_text_scale (b), ==, 1.0);
@@ -432,11 +399,11 @@ test_import (void)
 
   dm_window_import_file (window, control, FALSE);
   wanted_date = "2030-01-01";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2030-01-01");
 
   dm_window_import_file (window, broken, FALSE);
-  wait_until (dialog_shown, 10);
+  dm_test_wait_until (dialog_shown, 10);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "control-2031-01-01.geojson"));
@@ -445,7 +412,7 @@ test_import (void)
 
   g_assert_cmpuint (dm_window_get_n_overlays (window), ==, 0);
   dm_window_import_file (window, overlay, TRUE);
-  wait_until (has_overlay, 10);
+  dm_test_wait_until (has_overlay, 10);
   g_assert_cmpuint (dm_window_get_n_overlays (window), ==, 1);
 }
 
@@ -474,7 +441,7 @@ test_import_asks (void)
   AdwMessageDialog *dialog;
 
   dm_window_import_asking (window, line);
-  wait_until (dialog_shown, 10);
+  dm_test_wait_until (dialog_shown, 10);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
@@ -484,7 +451,7 @@ test_import_asks (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dm_window_import_asking (window, broken);
-  wait_until (dialog_shown, 10);
+  dm_test_wait_until (dialog_shown, 10);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
@@ -496,14 +463,14 @@ test_import_asks (void)
   /* test_import made 2030-01-01 a date with a line. */
   g_assert_nonnull (dm_catalog_find_control (dm_window_get_catalog (window), "2030-01-01"));
   dm_window_import_asking (window, again);
-  wait_until (dialog_shown, 10);
+  dm_test_wait_until (dialog_shown, 10);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "control"));
   /* Responding by hand does not close the dialog as a click would. */
   adw_message_dialog_response (dialog, "control");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until (dialog_shown, 10);
+  dm_test_wait_until (dialog_shown, 10);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
@@ -511,7 +478,7 @@ test_import_asks (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "replace"));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   g_assert_null (find_message_dialog ());
   g_assert_null (strstr (dm_catalog_find_control (dm_window_get_catalog (window), "2030-01-01")->path,
                          "again-2030-01-01"));
@@ -519,18 +486,18 @@ test_import_asks (void)
   /* Keeping both: the day keeps its line, and the file joins as an overlay. */
   n_overlays = dm_window_get_n_overlays (window);
   dm_window_import_asking (window, again);
-  wait_until (dialog_shown, 10);
+  dm_test_wait_until (dialog_shown, 10);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "control");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until (dialog_shown, 10);
+  dm_test_wait_until (dialog_shown, 10);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "both"));
   adw_message_dialog_response (dialog, "both");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until (overlay_added, 10);
+  dm_test_wait_until (overlay_added, 10);
   g_assert_cmpuint (dm_window_get_n_overlays (window), ==, n_overlays + 1);
   g_assert_null (strstr (dm_catalog_find_control (dm_window_get_catalog (window), "2030-01-01")->path,
                          "again-2030-01-01"));
@@ -555,7 +522,7 @@ test_settings_roundtrip (void)
   g_assert_false (dm_window_set_control_date (window, "1999-01-01"));
   g_assert_true (dm_window_set_control_date (window, "2025-04-17"));
   wanted_date = "2025-04-17";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-04-17");
   g_assert_cmpstr (g_settings_get_string (settings, "last-proposal"), ==, "ru-anchorage-2025-08");
   g_assert_cmpstr (g_settings_get_string (settings, "control-date"), ==,
@@ -564,7 +531,7 @@ test_settings_roundtrip (void)
 
   second = dm_window_new (NULL);
   gtk_window_present (GTK_WINDOW (second));
-  wait_until (second_ready, 30);
+  dm_test_wait_until (second_ready, 30);
   g_assert_true (dm_window_is_ready (second));
   g_assert_cmpstr (dm_window_get_proposal_id (second), ==, "ru-anchorage-2025-08");
   g_assert_cmpstr (dm_window_get_control_date (second), ==,
@@ -610,26 +577,26 @@ test_lesson (void)
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "line-of-contact");
 
   wanted_step = 1;
-  press_key ("Page_Down");
-  wait_until (step_is_wanted, 5);
+  dm_test_press_key ("Page_Down");
+  dm_test_wait_until (step_is_wanted, 5);
   g_assert_cmpuint (dm_window_get_lesson_step (window), ==, 1);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "us-28-point-2025-11");
-  wait_until (second_map_shown, 5);
+  dm_test_wait_until (second_map_shown, 5);
   g_assert_true (second_map_shown ());
   /* Each step shows its own annotations, and only those. */
   g_assert_cmpuint (dm_annotation_list_get_n (dm_scenario_get_annotations (dm_window_get_scenario (window))),
                     ==, 1);
 
   wanted_step = 2;
-  press_key ("Right");
-  wait_until (step_is_wanted, 5);
+  dm_test_press_key ("Right");
+  dm_test_wait_until (step_is_wanted, 5);
   g_assert_cmpstr (dm_window_get_proposal_id (window), ==, "ru-memorandum-2025-06");
   g_assert_false (gtk_widget_get_visible (dm_window_get_map (window, 1)));
   g_assert_cmpuint (dm_annotation_list_get_n (dm_scenario_get_annotations (dm_window_get_scenario (window))),
                     ==, 0);
 
-  press_key ("Escape");
-  wait_until (is_not_presenting, 5);
+  dm_test_press_key ("Escape");
+  dm_test_wait_until (is_not_presenting, 5);
   g_assert_false (dm_window_get_presenting (window));
 }
 
@@ -657,10 +624,10 @@ test_click_selects_part (void)
   /* The import test left an invented date on screen; back to a real one. */
   g_assert_true (dm_window_set_control_date (window, "2025-11-20"));
   wanted_date = "2025-11-20";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   shumate_viewport_set_zoom_level (viewport, 7.0);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 48.5, 37.5);
-  wait_until (window_ready, 2);
+  dm_test_wait_until (window_ready, 2);
   shumate_viewport_location_to_widget_coords (viewport, map, 48.7389, 37.5848, &x, &y);
   g_assert_true (gtk_widget_translate_coordinates (map, GTK_WIDGET (window), x, y, &wx, &wy));
 
@@ -671,13 +638,13 @@ test_click_selects_part (void)
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
-  wait_until (something_selected, 5);
+  dm_test_wait_until (something_selected, 5);
   g_assert_true (dm_window_get_selection (window, &region, &part));
   g_assert_cmpint (region, ==, DM_REGION_DONETSK);
   g_assert_cmpint (part, ==, DM_PART_UKRAINIAN_HELD);
   /* The popover holds the keyboard until closed. */
-  press_key ("Escape");
-  wait_until (window_ready, 1);
+  dm_test_press_key ("Escape");
+  dm_test_wait_until (window_ready, 1);
 }
 
 static DmExportDialog *
@@ -724,12 +691,12 @@ test_measures_dialog (void)
 
   step_to ("us-28-point-2025-11");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.measures", NULL);
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   dialog = find_toplevel (DM_TYPE_MEASURES_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   gtk_window_destroy (dialog);
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   g_assert_null (find_toplevel (DM_TYPE_MEASURES_DIALOG));
 }
 
@@ -777,7 +744,7 @@ test_chart_dialog (void)
   double x;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart", NULL);
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   chart_dialog = DM_CHART_DIALOG (find_toplevel (DM_TYPE_CHART_DIALOG));
   g_assert_nonnull (chart_dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chart_dialog)) ==
@@ -790,7 +757,7 @@ test_chart_dialog (void)
   g_assert_true (find_toplevel (DM_TYPE_CHART_DIALOG) == GTK_WINDOW (chart_dialog));
 
   dm_chart_dialog_set_every (chart_dialog, 30);
-  wait_until (chart_ready, 90);
+  dm_test_wait_until (chart_ready, 90);
   g_assert_true (dm_chart_dialog_is_ready (chart_dialog));
   chart = dm_chart_dialog_get_chart (chart_dialog);
   g_assert_cmpuint (dm_chart_get_every (chart), ==, 30);
@@ -810,14 +777,14 @@ test_chart_dialog (void)
                           day->date);
   _dm_chart_dialog_click (chart_dialog, x);
   wanted_date = day->date;
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, day->date);
   clicked = g_strdup (day->date);
 
   /* Its CSV has the figures shown. */
   saved_chart = csv;
   _dm_chart_dialog_save_to (chart_dialog, DM_CHART_CSV, csv);
-  wait_until (chart_saved, 10);
+  dm_test_wait_until (chart_saved, 10);
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   line = g_strdup_printf ("\n%s,", day->date);
   g_assert_nonnull (strstr (text, line));
@@ -825,11 +792,11 @@ test_chart_dialog (void)
   /* Every day takes a while: closing the window meanwhile cancels it, and
    * what is still on its way finds the dialog gone. */
   dm_chart_dialog_set_every (chart_dialog, 1);
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   g_assert_false (dm_chart_dialog_is_ready (chart_dialog));
   gtk_window_destroy (GTK_WINDOW (chart_dialog));
   chart_dialog = NULL;
-  wait_until (window_ready, 2);
+  dm_test_wait_until (window_ready, 2);
   g_assert_null (find_toplevel (DM_TYPE_CHART_DIALOG));
   g_assert_cmpstr (dm_window_get_control_date (window), ==, clicked);
 }
@@ -847,13 +814,13 @@ test_export_dialog (void)
 
   step_to ("ru-memorandum-2025-06");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   dialog = find_export_dialog ();
   g_assert_nonnull (dialog);
 
   /* A folder that does not exist: an error naming the file, no file. */
   _dm_export_dialog_export_to (dialog, bad);
-  wait_until (dialog_shown, 20);
+  dm_test_wait_until (dialog_shown, 20);
   message = find_message_dialog ();
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "x.png"));
@@ -862,7 +829,7 @@ test_export_dialog (void)
   g_assert_nonnull (find_export_dialog ());
 
   _dm_export_dialog_export_to (dialog, path);
-  wait_until (export_dialog_gone, 30);
+  dm_test_wait_until (export_dialog_gone, 30);
   g_assert_null (find_export_dialog ());
   png = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
@@ -879,28 +846,28 @@ test_day_keys (void)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step-day", "i", 1);
   wanted_date = "2025-11-21";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-21");
-  press_key ("ctrl+Right");
+  dm_test_press_key ("ctrl+Right");
   wanted_date = "2025-11-22";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-22");
 
   /* Seven days of the record back; the record has no 2025-11-26 but that
    * is after, so this is a calendar week. */
-  press_key ("ctrl+shift+Left");
+  dm_test_press_key ("ctrl+shift+Left");
   wanted_date = "2025-11-15";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-15");
 
-  press_key ("Home");
+  dm_test_press_key ("Home");
   wanted_date = "2024-07-08";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2024-07-08");
 
-  press_key ("End");
+  dm_test_press_key ("End");
   wanted_date = "2026-08-22";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2026-08-22");
 }
 
@@ -911,7 +878,7 @@ test_status_differences (void)
   g_autoptr(GVariant) state = NULL;
 
   g_assert_true (dm_window_compare_with (window, "line-of-contact"));
-  wait_until (window_ready, 5);
+  dm_test_wait_until (window_ready, 5);
   g_assert_false (dm_scene_get_status_differences (dm_window_get_scene (window, 0)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.status-differences", NULL);
   state = g_action_group_get_action_state (G_ACTION_GROUP (window), "status-differences");
@@ -929,11 +896,11 @@ test_proposal_day (void)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.proposal-day", NULL);
   wanted_date = "2025-11-20";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-20");
   step_to ("geneva-19-point-2025-11");
   wanted_date = "2025-11-23";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-23");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.proposal-day", NULL);
   step_to ("us-revised-2025-12");
@@ -995,12 +962,12 @@ test_check_newer_lines (void)
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
   dm_window_check_newer_lines (window, base, "2026-08-24", dest);
-  wait_until (newer_day_added, 20);
+  dm_test_wait_until (newer_day_added, 20);
   g_assert_nonnull (dm_catalog_find_control (dm_window_get_catalog (window), "2026-08-23"));
   g_assert_true (g_file_test (stored, G_FILE_TEST_EXISTS));
   g_assert_true (dm_window_set_control_date (window, "2026-08-23"));
   wanted_date = "2026-08-23";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2026-08-23");
   g_assert_null (dm_window_get_day_note (window));
   g_unlink (stored);
@@ -1013,7 +980,7 @@ test_day_fallback (void)
 {
   g_assert_true (dm_window_set_control_date (window, "2025-01-01"));
   wanted_date = "2024-12-31";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2024-12-31");
   g_assert_cmpstr (dm_window_get_day_note (window), ==,
                    "2025-01-01: no DeepStateMap file; using 2024-12-31");
@@ -1034,7 +1001,7 @@ test_calendar (void)
 
   gtk_calendar_select_day (dm_date_button_get_calendar (button), day);
   wanted_date = "2025-11-20";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2025-11-20");
   g_assert_cmpstr (dm_date_button_get_day (button), ==, "2025-11-20");
   g_test_message ("%s", dm_date_button_get_month_text (button));
@@ -1043,13 +1010,13 @@ test_calendar (void)
 
   gtk_calendar_select_day (dm_date_button_get_calendar (button), missing);
   wanted_date = "2024-12-31";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   g_assert_cmpstr (dm_window_get_day_note (window), ==,
                    "2025-01-01: no DeepStateMap file; using 2024-12-31");
   g_assert_cmpstr (dm_date_button_get_day (button), ==, "2024-12-31");
 
   dm_date_button_choose (button, "2031-06-01");
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   g_assert_cmpstr (dm_window_get_control_date (window), ==, "2024-12-31");
 }
 
@@ -1083,10 +1050,10 @@ test_play (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
   wanted_date = "2025-11-22";
-  wait_until (date_passed_wanted, 20);
+  dm_test_wait_until (date_passed_wanted, 20);
   g_assert_cmpstr (dm_window_get_control_date (window), >, "2025-11-22");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
   paused_at = g_strdup (dm_window_get_control_date (window));
   {
     gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
@@ -1113,7 +1080,7 @@ test_startup_date (void)
   second = dm_window_new (NULL);
   dm_window_set_startup_date (second, "2025-01-01");
   gtk_window_present (GTK_WINDOW (second));
-  wait_until (second_window_on_day, 30);
+  dm_test_wait_until (second_window_on_day, 30);
   g_assert_cmpstr (dm_window_get_control_date (second), ==, "2024-12-31");
   g_assert_nonnull (strstr (dm_window_get_day_note (second), "using 2024-12-31"));
   gtk_window_destroy (GTK_WINDOW (second));
@@ -1136,11 +1103,11 @@ reset_window (void)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-places", NULL);
   g_assert_true (dm_window_set_control_date (window, "2025-11-20"));
   wanted_date = "2025-11-20";
-  wait_until (date_is_wanted, 10);
+  dm_test_wait_until (date_is_wanted, 10);
   step_to ("us-28-point-2025-11");
   if (dm_scenario_get_modified (dm_window_get_scenario (window)))
     dm_scenario_reset (dm_window_get_scenario (window));
-  wait_until (window_ready, 1);
+  dm_test_wait_until (window_ready, 1);
 }
 
 typedef struct
@@ -1169,7 +1136,7 @@ test_compare_not_itself (void)
   g_assert_false (offers_self);
   g_assert_false (dm_window_compare_with (window, "us-28-point-2025-11"));
   g_assert_true (dm_window_compare_with (window, "witkoff-recommendation-2025-04"));
-  wait_until (second_map_shown, 5);
+  dm_test_wait_until (second_map_shown, 5);
   g_assert_true (second_map_shown ());
   g_assert_true (dm_window_compare_with (window, NULL));
 }
@@ -1196,7 +1163,7 @@ test_narrow (void)
 
   g_assert_true (dm_window_compare_with (window, "witkoff-recommendation-2025-04"));
   narrow_target = 360;
-  wait_until (window_narrowed, 20);
+  dm_test_wait_until (window_narrowed, 20);
   g_assert_true (window_narrowed ());
   /* The content's least width: the window adds only its frame. */
   gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
@@ -1208,7 +1175,7 @@ test_narrow (void)
   g_assert_cmpint (dm_comparison_get_mode (window->comparison), ==, DM_COMPARE_SWIPE);
 
   narrow_target = 1280;
-  wait_until (window_narrowed, 20);
+  dm_test_wait_until (window_narrowed, 20);
   g_assert_true (window_narrowed ());
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->date_button)));
   g_assert_false (adw_flap_get_folded (window->flap));
@@ -1260,13 +1227,13 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (no_session_bus_is_fine, NULL);
+  g_test_log_set_fatal_handler (dm_test_no_session_bus_is_fine, NULL);
   gtk_init ();
   adw_init ();
 
   window = dm_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_ready, 30);
+  dm_test_wait_until (window_ready, 30);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
