@@ -181,9 +181,23 @@ mode_changed_cb (DmWindow *self)
     self->swipe_forced = FALSE;
 }
 
+/* Folding, the sidebar would cover the whole map: it closes, and the
+ * header's button brings it back. Unfolding, it opens beside the map
+ * again (not while presenting, which keeps it closed). */
+static void
+flap_folded_cb (DmWindow *self)
+{
+  gboolean folded = adw_flap_get_folded (self->flap);
+
+  if (folded || !dm_presenter_get_presenting (self->presenter))
+    adw_flap_set_reveal_flap (self->flap, !folded);
+}
+
 void
 _dm_window_adaptive_init (DmWindow *self)
 {
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self,
+                           G_CONNECT_SWAPPED);
   self->width_class = DM_WIDTH_WIDE;
   g_signal_connect_object (self->comparison, "notify::mode", G_CALLBACK (mode_changed_cb), self,
                            G_CONNECT_SWAPPED);
