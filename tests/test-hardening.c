@@ -6,6 +6,7 @@
 
 #include "dm-catalog.h"
 #include "dm-error.h"
+#include "dm-file-kind.h"
 #include "dm-import.h"
 #include "dm-json.h"
 #include "dm-lesson.h"
@@ -481,6 +482,29 @@ test_user_folder_count (void)
   g_rmdir (dir);
 }
 
+/* What a file is comes from its structure, for the window's `demarcate
+ * FILE` as for validate: a lesson by its format, GeoJSON as a vector file
+ * even when its text mentions a Demarcate format, broken JSON an error
+ * naming the file. */
+static void
+test_file_kind (void)
+{
+  g_autofree char *lesson = dm_test_write ("k-lesson.json",
+    "{\"format\":\"demarcate-lesson\",\"steps\":[]}", -1);
+  g_autofree char *geojson = dm_test_write ("k.geojson",
+    "{\"type\":\"FeatureCollection\",\"name\":\"demarcate-scenario\",\"features\":[]}", -1);
+  g_autofree char *broken = dm_test_write ("k-broken.geojson", "{\"type\":\"Feat", -1);
+  g_autoptr(GError) error = NULL;
+  DmFileKind kind;
+
+  g_assert_true (dm_file_kind_of (lesson, &kind, &error));
+  g_assert_cmpint (kind, ==, DM_FILE_LESSON);
+  g_assert_true (dm_file_kind_of (geojson, &kind, &error));
+  g_assert_cmpint (kind, ==, DM_FILE_VECTOR);
+  g_assert_false (dm_file_kind_of (broken, &kind, &error));
+  g_assert_nonnull (strstr (error->message, "k-broken.geojson"));
+}
+
 static void
 test_validate_routing (void)
 {
@@ -644,6 +668,7 @@ main (int    argc,
   g_test_add_func ("/hardening/counts/proposal", test_proposal_counts);
   g_test_add_func ("/hardening/counts/scenario-lesson", test_scenario_lesson_counts);
   g_test_add_func ("/hardening/counts/user-folder", test_user_folder_count);
+  g_test_add_func ("/hardening/validate/file-kind", test_file_kind);
   g_test_add_func ("/hardening/validate/routing", test_validate_routing);
   g_test_add_func ("/hardening/corpus/fuzz", test_fuzz_corpus);
   g_test_add_func ("/hardening/memory/peak", test_peak_memory);

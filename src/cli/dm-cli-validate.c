@@ -9,93 +9,10 @@
 #include "dm-cli-private.h"
 #include "dm-proposal-rules.h"
 #include "dm-error.h"
+#include "dm-file-kind.h"
 #include "dm-import.h"
 #include "dm-json.h"
 #include "dm-lesson.h"
-
-typedef enum
-{
-  KIND_PROPOSAL,
-  KIND_SCENARIO,
-  KIND_LESSON,
-  KIND_VECTOR,
-} FileKind;
-
-static const struct { const char *format; FileKind kind; const char *name; } json_kinds[] = {
-  { "demarcate-proposal", KIND_PROPOSAL, N_("a proposal file") },
-  { "demarcate-scenario", KIND_SCENARIO, N_("a scenario file") },
-  { "demarcate-lesson",   KIND_LESSON,   N_("a lesson file") },
-};
-
-/* What a file is, from its parsed structure: Demarcate's JSON files say so
- * in "format"; GeoJSON has "type" instead; anything else (or JSON too large
- * for Demarcate's own files) is left to GDAL, whose drivers decide. */
-static gboolean
-kind_of (const char  *path,
-         FileKind    *kind,
-         GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *where = g_strdup_printf ("%s: ", display);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  char head[64] = { 0 };
-  const char *format;
-  JsonObject *object;
-  FILE *fp;
-  gsize n, i = 0;
-
-  *kind = KIND_VECTOR;
-  fp = g_fopen (path, "rb");
-  if (fp == NULL)
-    return TRUE;  /* the vector reader says why, as for any file */
-  n = fread (head, 1, sizeof head, fp);
-  fclose (fp);
-  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
-    i = 3;
-  while (i < n && g_ascii_isspace (head[i]))
-    i++;
-  if (i == n || (head[i] != '{' && head[i] != '['))
-    return TRUE;
-
-  root = dm_json_load_file (path, _("a Demarcate file"), &local_error);
-  if (root == NULL)
-    {
-      if (g_error_matches (local_error, DM_ERROR, DM_ERROR_TOO_LARGE))
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                   _("%s: holds %s; a Demarcate file or GeoJSON holds one object"), display,
-                   dm_json_describe (root));
-      return FALSE;
-    }
-  object = json_node_get_object (root);
-  if (!dm_json_get_string (object, "format", DM_JSON_OPTIONAL, where, &format, error))
-    return FALSE;
-  if (format == NULL)
-    {
-      if (json_object_has_member (object, "type"))
-        return TRUE;
-      g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-                   _("%s: neither a Demarcate file (it has no “format”) nor GeoJSON (it has "
-                     "no “type”)"), display);
-      return FALSE;
-    }
-  for (guint k = 0; k < G_N_ELEMENTS (json_kinds); k++)
-    if (g_str_equal (format, json_kinds[k].format))
-      {
-        *kind = json_kinds[k].kind;
-        return TRUE;
-      }
-  g_set_error (error, DM_ERROR, DM_ERROR_FORMAT,
-               _("%s: unknown “format” “%s”; expected demarcate-proposal, demarcate-scenario "
-                 "or demarcate-lesson"), display, format);
-  return FALSE;
-}
 
 /* "FILE: what" → "what", for messages that follow "FILE: not usable…: ". */
 static const char *
@@ -216,20 +133,20 @@ validate_one (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
-  FileKind kind;
+  DmFileKind kind;
 
-  if (!kind_of (path, &kind, &error))
+  if (!dm_file_kind_of (path, &kind, &error))
     {
       g_printerr ("%s\n", error->message);
       return FALSE;
     }
-  if (as != NULL && kind != KIND_VECTOR)
+  if (as != NULL && kind != DM_FILE_VECTOR)
     {
       g_printerr (_("%s: --as %s is for vector files; this is %s\n"), path, as,
-                  _(json_kinds[kind].name));
+                  dm_file_kind_name (kind));
       return FALSE;
     }
-  if ((kind == KIND_SCENARIO || kind == KIND_LESSON) && catalog == NULL)
+  if ((kind == DM_FILE_SCENARIO || kind == DM_FILE_LESSON) && catalog == NULL)
     {
       g_printerr ("%s: %s\n", path, _("cannot check it: no proposals loaded"));
       return FALSE;
@@ -237,17 +154,17 @@ validate_one (const char *path,
 
   switch (kind)
     {
-    case KIND_SCENARIO:
+    case DM_FILE_SCENARIO:
       {
         g_autoptr(DmScenario) scenario = dm_scenario_load (path, catalog, NULL, &error);
         break;
       }
-    case KIND_LESSON:
+    case DM_FILE_LESSON:
       {
         g_autoptr(DmLesson) lesson = dm_lesson_load (path, catalog, &error);
         break;
       }
-    case KIND_VECTOR:
+    case DM_FILE_VECTOR:
       {
         gboolean ok;
 
@@ -259,7 +176,7 @@ validate_one (const char *path,
           }
         break;
       }
-    case KIND_PROPOSAL:
+    case DM_FILE_PROPOSAL:
     default:
       {
         g_autoptr(DmProposal) proposal = dm_proposal_new_from_file (path, &error);

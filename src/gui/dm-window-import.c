@@ -270,25 +270,64 @@ import_done_cb (GObject      *source,
 }
 
 static void
+run_import (DmWindow  *self,
+            ImportJob *job)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, import_done_cb,
+                                      g_object_ref (self));
+
+  g_task_set_task_data (task, job, import_job_free);
+  dm_worker_run (task, import_thread);
+}
+
+/* Files opened or dropped before the first line is shown wait for it:
+ * the importer's checks and questions need the map's data. */
+static void
+run_pending_cb (DmWindow *self)
+{
+  GPtrArray *pending = g_object_get_data (G_OBJECT (self), "dm-pending-imports");
+
+  if (pending == NULL || !dm_window_is_ready (self))
+    return;
+  g_signal_handlers_disconnect_by_func (self->scene, run_pending_cb, self);
+  /* Each job goes to its task, which frees it. */
+  g_ptr_array_set_free_func (pending, NULL);
+  for (guint i = 0; i < pending->len; i++)
+    run_import (self, pending->pdata[i]);
+  g_object_set_data (G_OBJECT (self), "dm-pending-imports", NULL);
+}
+
+static void
 start_import (DmWindow     *self,
               const char   *path,
               DmImportKind  kind,
               gboolean      folder,
               gboolean      check_only)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job;
+  ImportJob *job = g_new0 (ImportJob, 1);
+  GPtrArray *pending;
 
-  if (!dm_window_is_ready (self))
-    return;
-  job = g_new0 (ImportJob, 1);
   job->path = g_strdup (path);
   job->kind = kind;
   job->folder = folder;
   job->check_only = check_only;
-  task = g_task_new (NULL, self->cancellable, import_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, import_job_free);
-  dm_worker_run (task, import_thread);
+  if (dm_window_is_ready (self))
+    {
+      run_import (self, job);
+      return;
+    }
+  pending = g_object_get_data (G_OBJECT (self), "dm-pending-imports");
+  if (pending == NULL)
+    {
+      pending = g_ptr_array_new_with_free_func (import_job_free);
+      g_object_set_data_full (G_OBJECT (self), "dm-pending-imports", pending,
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (self->scene, "notify::partition", G_CALLBACK (run_pending_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->scene, "notify::scenario", G_CALLBACK (run_pending_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_ptr_array_add (pending, job);
 }
 
 /* What a question about a file is about, for its response. */

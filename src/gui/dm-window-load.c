@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dm-file-kind.h"
 #include "dm-loader.h"
 #include "dm-window-private.h"
 
@@ -337,6 +338,25 @@ startup_proposal (DmWindow *self)
   return proposal;
 }
 
+/* `demarcate FILE`: a scenario or lesson opens; a vector file (a KMZ
+ * from a forum, a GeoJSON a colleague sent) is read, checked and asked
+ * about as a drop would be. Which it is comes from its parsed structure,
+ * as `demarcate validate` decides. */
+static void
+open_startup_file (DmWindow   *self,
+                   const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DmFileKind kind;
+
+  if (!dm_file_kind_of (path, &kind, &error))
+    _dm_window_show_error (self, error->message);
+  else if (kind == DM_FILE_VECTOR)
+    dm_window_import_asking (self, path);
+  else
+    dm_window_open_scenario (self, path);
+}
+
 static void
 geodata_loaded_cb (GObject      *source,
                    GAsyncResult *result,
@@ -382,7 +402,7 @@ geodata_loaded_cb (GObject      *source,
   if (self->startup->present)
     dm_presenter_set_presenting (self->presenter, TRUE);
   if (self->startup->scenario_path != NULL)
-    dm_window_open_scenario (self, self->startup->scenario_path);
+    open_startup_file (self, self->startup->scenario_path);
   g_clear_pointer (&self->startup->scenario_path, g_free);
 }
 
