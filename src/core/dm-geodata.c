@@ -4,26 +4,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "dm-error.h"
-#include "dm-geodata.h"
+#include "dm-cache.h"
+#include "dm-geodata-private.h"
 #include "dm-geom.h"
 #include "dm-shape.h"
-
-struct _DmGeodata
-{
-  gatomicrefcount  ref_count;
-  char            *dir;
-  DmVector        *layers[DM_N_LAYERS];
-  OGRGeometryH     regions[DM_N_REGIONS];
-  double           region_area[DM_N_REGIONS];
-  OGRGeometryH     ukraine;
-  GPtrArray       *shapes[DM_N_LAYERS]; /* DmShape per feature, same order */
-  DmShape         *region_shapes[DM_N_REGIONS];
-  GPtrArray       *places;              /* DmPlace, largest first */
-
-  /* What every partition needs and no day changes, made on first use. */
-  GMutex           derived_lock;
-  OGRGeometryH     coast_margin;        /* Ukraine's border and coast, ~2 km wide */
-};
 
 /* countries.geojson ships (borders.geojson is derived from it, and users
  * may want it) but nothing paints country fills: land and oblasts do. */
@@ -41,6 +25,12 @@ static const struct
 };
 
 G_DEFINE_BOXED_TYPE (DmGeodata, dm_geodata, dm_geodata_ref, dm_geodata_unref)
+
+const char *
+_dm_geodata_layer_file (DmLayer layer)
+{
+  return layer_files[layer].file;
+}
 
 DmGeodata *
 dm_geodata_ref (DmGeodata *self)
@@ -68,6 +58,7 @@ dm_geodata_unref (DmGeodata *self)
     }
   g_clear_pointer (&self->places, g_ptr_array_unref);
   g_clear_pointer (&self->ukraine, OGR_G_DestroyGeometry);
+  g_free (self->cache_key);
   g_free (self->dir);
   g_free (self);
 }
@@ -198,8 +189,7 @@ typedef struct
   GError       *error;
 } LayerJob;
 
-/* Reads layers and projects their shapes; one GDAL handle per call, so
- * two of these can run at once. */
+/* Reads layers; one GDAL handle per call, so two of these can run at once. */
 static gpointer
 load_layers (gpointer data)
 {
@@ -208,45 +198,27 @@ load_layers (gpointer data)
   for (guint i = job->first; i < job->last; i++)
     {
       g_autofree char *path = g_build_filename (job->self->dir, layer_files[i].file, NULL);
-      GPtrArray *features;
 
       job->self->layers[i] = dm_vector_read (path, layer_files[i].kind, job->cancellable,
                                              &job->error);
       if (job->self->layers[i] == NULL)
         return NULL;
-
-      /* Projected once here, in a loading thread, so painting never projects. */
-      features = job->self->layers[i]->features;
-      job->self->shapes[i] = g_ptr_array_new_full (features->len,
-                                                   (GDestroyNotify) dm_shape_unref);
-      if (i == DM_LAYER_PLACES)
-        continue;
-      for (guint j = 0; j < features->len; j++)
-        {
-          DmFeature *feature = g_ptr_array_index (features, j);
-          g_ptr_array_add (job->self->shapes[i], dm_shape_new (feature->geometry));
-        }
     }
   return NULL;
 }
 
-DmGeodata *
-dm_geodata_load (const char    *geo_dir,
-                 GCancellable  *cancellable,
-                 GError       **error)
+static gboolean
+read_sources (DmGeodata     *self,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  g_autoptr(DmGeodata) self = g_new0 (DmGeodata, 1);
   /* The basemap layers in a second thread, the rest here: the machine has
    * two cores and reading GeoJSON keeps one busy. */
-  LayerJob basemap = { NULL, DM_LAYER_LAND, DM_LAYER_OBLASTS, cancellable, NULL };
-  LayerJob own = { NULL, DM_LAYER_OBLASTS, DM_N_LAYERS, cancellable, NULL };
+  LayerJob basemap = { self, DM_LAYER_LAND, DM_LAYER_OBLASTS, cancellable, NULL };
+  LayerJob own = { self, DM_LAYER_OBLASTS, DM_N_LAYERS, cancellable, NULL };
   GThread *thread;
 
   G_STATIC_ASSERT (DM_LAYER_LAND == 0 && DM_LAYER_OBLASTS + 2 == DM_N_LAYERS);
-
-  g_atomic_ref_count_init (&self->ref_count);
-  self->dir = g_strdup (geo_dir);
-  basemap.self = own.self = self;
 
   thread = g_thread_new ("dm-geodata", load_layers, &basemap);
   load_layers (&own);
@@ -256,16 +228,66 @@ dm_geodata_load (const char    *geo_dir,
     {
       g_propagate_error (error, own.error ? own.error : basemap.error);
       g_clear_error (own.error ? &basemap.error : &own.error);
-      return NULL;
+      return FALSE;
     }
-
   if (!build_regions (self, error))
-    return NULL;
+    return FALSE;
+  /* Made now rather than on first use, to be cached with the rest. */
+  dm_geodata_get_coast_margin (self);
+  return TRUE;
+}
+
+/* Projected once here, in the loading thread, so painting never projects. */
+static void
+make_shapes (DmGeodata *self)
+{
+  for (guint i = 0; i < DM_N_LAYERS; i++)
+    {
+      GPtrArray *features = self->layers[i]->features;
+
+      self->shapes[i] = g_ptr_array_new_full (features->len, (GDestroyNotify) dm_shape_unref);
+      if (i == DM_LAYER_PLACES)
+        continue;
+      for (guint j = 0; j < features->len; j++)
+        {
+          DmFeature *feature = g_ptr_array_index (features, j);
+
+          g_ptr_array_add (self->shapes[i], dm_shape_new (feature->geometry));
+        }
+    }
   for (guint i = 0; i < DM_N_REGIONS; i++)
     self->region_shapes[i] = dm_shape_new (self->regions[i]);
   self->places = dm_places_new (self->layers[DM_LAYER_PLACES]->features);
+}
 
+/* From the cache (dm-geodata-cache.c) when the files are those it was made
+ * from; else read, checked, merged into regions, and cached. */
+DmGeodata *
+dm_geodata_load (const char    *geo_dir,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(DmGeodata) self = g_new0 (DmGeodata, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->dir = g_strdup (geo_dir);
+  self->cache_key = _dm_geodata_cache_key (geo_dir);
+
+  if (!_dm_geodata_load_cached (self))
+    {
+      if (!read_sources (self, cancellable, error))
+        return NULL;
+      _dm_geodata_store_cached (self);
+    }
+  make_shapes (self);
   return g_steal_pointer (&self);
+}
+
+/* What a cache of something derived from this geography must name. */
+const char *
+dm_geodata_get_cache_key (DmGeodata *self)
+{
+  return self->cache_key;
 }
 
 DmVector *

@@ -44,6 +44,7 @@ GPtrArray    *dm_geodata_get_shapes      (DmGeodata     *self,
 DmShape      *dm_geodata_get_region_shape (DmGeodata    *self,
                                           DmRegion       region);
 GPtrArray    *dm_geodata_get_places      (DmGeodata     *self);
+const char   *dm_geodata_get_cache_key   (DmGeodata     *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmGeodata, dm_geodata_unref)
 

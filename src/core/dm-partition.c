@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dm-cache.h"
 #include "dm-error.h"
 #include "dm-geom.h"
 #include "dm-partition.h"
@@ -165,20 +166,103 @@ add_enclosed (OGRGeometryH  control,
   return OGR_G_Union (control, enclosed);
 }
 
-static DmPartition *
-derive (DmGeodata     *geodata,
-        DmControlArea *control,
-        gboolean       with_shapes,
-        GCancellable  *cancellable,
-        GError       **error)
+/* A day's parts as cached: (control, enclosed km², [(part, km²)] by region
+ * then part, line of contact). Only derivations with shapes are stored, so
+ * every entry has its line. */
+#define CACHED_TYPE "(ayda(ayd)ay)"
+#define CACHE_MAX_ENTRIES 128
+
+/* The geography's inputs and the control area's geometry, by checksum. */
+static char *
+cache_key (DmGeodata     *geodata,
+           DmControlArea *control)
 {
-  g_autoptr(DmPartition) self = g_new0 (DmPartition, 1);
+  g_autoptr(GVariant) wkb = g_variant_ref_sink (dm_cache_geometry_to_variant (control->geometry));
+  g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                      g_variant_get_data (wkb),
+                                                      g_variant_get_size (wkb));
+
+  return g_strdup_printf ("%s\ncontrol area %s", dm_geodata_get_cache_key (geodata), sum);
+}
+
+static void
+store_cached (DmPartition *self,
+              const char  *key)
+{
+  GVariantBuilder parts;
+  g_autoptr(GVariant) value = NULL;
+
+  g_variant_builder_init (&parts, G_VARIANT_TYPE ("a(ayd)"));
+  for (guint r = 0; r < DM_N_REGIONS; r++)
+    for (guint p = 0; p < DM_N_PARTS; p++)
+      g_variant_builder_add (&parts, "(@ayd)", dm_cache_geometry_to_variant (self->parts[r][p]),
+                             self->area[r][p]);
+  value = g_variant_ref_sink (g_variant_new ("(@ayd@a(ayd)@ay)",
+                                             dm_cache_geometry_to_variant (self->control),
+                                             self->enclosed_km2, g_variant_builder_end (&parts),
+                                             dm_cache_geometry_to_variant (self->front_geometry)));
+  dm_cache_store ("partition", key, value, CACHE_MAX_ENTRIES);
+}
+
+/* FALSE, with nothing kept, when there is no usable entry. */
+static gboolean
+load_cached (DmPartition *self,
+             const char  *key)
+{
+  g_autoptr(GVariant) value = dm_cache_load ("partition", key, G_VARIANT_TYPE (CACHED_TYPE));
+  g_autoptr(GVariant) control = NULL;
+  g_autoptr(GVariant) parts = NULL;
+  g_autoptr(GVariant) front = NULL;
+  gboolean ok = TRUE;
+
+  if (value == NULL)
+    return FALSE;
+  g_variant_get (value, "(@ayd@a(ayd)@ay)", &control, &self->enclosed_km2, &parts, &front);
+  if (g_variant_n_children (parts) != DM_N_REGIONS * DM_N_PARTS)
+    return FALSE;
+  self->control = dm_cache_geometry_from_variant (control, &ok);
+  for (guint i = 0; ok && i < DM_N_REGIONS * DM_N_PARTS; i++)
+    {
+      g_autoptr(GVariant) wkb = NULL;
+      DmRegion r = i / DM_N_PARTS;
+      DmPart p = i % DM_N_PARTS;
+
+      g_variant_get_child (parts, i, "(@ayd)", &wkb, &self->area[r][p]);
+      self->parts[r][p] = dm_cache_geometry_from_variant (wkb, &ok);
+      /* An empty part is an empty geometry, never none. */
+      ok = ok && self->parts[r][p] != NULL;
+    }
+  if (ok && self->with_shapes)
+    self->front_geometry = dm_cache_geometry_from_variant (front, &ok);
+  ok = ok && self->control != NULL;
+  if (!ok)
+    {
+      for (guint r = 0; r < DM_N_REGIONS; r++)
+        for (guint p = 0; p < DM_N_PARTS; p++)
+          g_clear_pointer (&self->parts[r][p], OGR_G_DestroyGeometry);
+      g_clear_pointer (&self->control, OGR_G_DestroyGeometry);
+      g_clear_pointer (&self->front_geometry, OGR_G_DestroyGeometry);
+      return FALSE;
+    }
+  if (self->with_shapes)
+    {
+      for (guint r = 0; r < DM_N_REGIONS; r++)
+        for (guint p = 0; p < DM_N_PARTS; p++)
+          self->shapes[r][p] = dm_shape_new (self->parts[r][p]);
+      self->front = dm_shape_new (self->front_geometry);
+    }
+  return TRUE;
+}
+
+static DmPartition *
+derive_geometry (DmPartition   *self,
+                 DmGeodata     *geodata,
+                 DmControlArea *control,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
   g_auto(DmOgrGeometry) inside = NULL;
 
-  g_atomic_ref_count_init (&self->ref_count);
-  self->with_shapes = with_shapes;
-  self->date = g_strdup (control->date);
-  self->source = g_strdup (control->source);
   /* Only the part inside Ukraine counts: an imported layer may spill over. */
   inside = dm_geom_intersection (control->geometry, dm_geodata_get_ukraine (geodata));
   if (inside != NULL)
@@ -205,11 +289,37 @@ derive (DmGeodata     *geodata,
         return NULL;
     }
 
-  if (with_shapes)
+  if (self->with_shapes)
     {
       self->front_geometry = front_line (self->control, dm_geodata_get_coast_margin (geodata));
       self->front = dm_shape_new (self->front_geometry);
     }
+  return self;
+}
+
+/* From the cache (dm-cache.c) when this geography and control area were cut
+ * before; else cut with GEOS, and cached when with shapes. */
+static DmPartition *
+derive (DmGeodata     *geodata,
+        DmControlArea *control,
+        gboolean       with_shapes,
+        GCancellable  *cancellable,
+        GError       **error)
+{
+  g_autoptr(DmPartition) self = g_new0 (DmPartition, 1);
+  g_autofree char *key = cache_key (geodata, control);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->with_shapes = with_shapes;
+  self->date = g_strdup (control->date);
+  self->source = g_strdup (control->source);
+
+  if (load_cached (self, key))
+    return g_steal_pointer (&self);
+  if (derive_geometry (self, geodata, control, cancellable, error) == NULL)
+    return NULL;
+  if (with_shapes)
+    store_cached (self, key);
   return g_steal_pointer (&self);
 }
 

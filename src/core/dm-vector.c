@@ -31,6 +31,20 @@ dm_vector_free (DmVector *vector)
   g_free (vector);
 }
 
+/* An empty vector, to add features to: for readers other than GDAL's
+ * (the geometry cache). */
+DmVector *
+dm_vector_new (const char *path,
+               const char *driver)
+{
+  DmVector *vector = g_new0 (DmVector, 1);
+
+  vector->path = g_strdup (path);
+  vector->driver = g_strdup (driver);
+  vector->features = g_ptr_array_new_with_free_func (feature_free);
+  return vector;
+}
+
 const char *
 dm_feature_get (const DmFeature *feature,
                 const char      *field)
@@ -443,10 +457,7 @@ dm_vector_read_limited (const char            *path,
   if (!check_geopackage (dataset, display, error))
     return NULL;
 
-  vector = g_new0 (DmVector, 1);
-  vector->path = g_strdup (path);
-  vector->driver = g_strdup (GDALGetDriverShortName (GDALGetDatasetDriver (dataset)));
-  vector->features = g_ptr_array_new_with_free_func (feature_free);
+  vector = dm_vector_new (path, GDALGetDriverShortName (GDALGetDatasetDriver (dataset)));
 
   n_layers = GDALDatasetGetLayerCount (dataset);
   if (n_layers > DM_VECTOR_MAX_LAYERS)

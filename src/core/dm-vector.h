@@ -62,6 +62,8 @@ DmVector    *dm_vector_read_limited    (const char            *path,
                                         const DmVectorLimits  *limits,
                                         GCancellable          *cancellable,
                                         GError               **error);
+DmVector    *dm_vector_new             (const char    *path,
+                                        const char    *driver);
 guint        dm_geometry_count_vertices (OGRGeometryH   geometry);
 void         dm_vector_free            (DmVector      *vector);
 const char  *dm_feature_get            (const DmFeature *feature,
