@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "dm-cache.h"
+#include "dm-geodata-private.h"
 #include "dm-test-util.h"
 
 static const char * const layer_files[] = {
@@ -405,6 +406,38 @@ test_prune_and_off (void)
   g_assert_cmpuint (count_entries (cache, "test"), ==, 3);
 }
 
+/* The fuzzer's seeds (tests/fuzz/seeds/cache) decode: the fuzzer starts
+ * from inputs that reach the decoders' every step. */
+static GVariant *
+read_seed (const char         *name,
+           const GVariantType *type)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "seeds", "cache", name,
+                                                 NULL);
+  g_autofree char *bytes = NULL;
+  gsize size;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &size, NULL));
+  g_assert_cmpuint (size, >, 1);
+  return g_variant_ref_sink (g_variant_new_from_data (type, g_memdup2 (bytes + 1, size - 1),
+                                                      size - 1, FALSE, g_free, NULL));
+}
+
+static void
+test_fuzz_seeds_decode (void)
+{
+  g_autoptr(GVariant) geo = read_seed ("value-geodata",
+                                       G_VARIANT_TYPE ("(a(sbuusa(uaya{ss}))aayadayay)"));
+  g_autoptr(GVariant) part = read_seed ("value-partition", G_VARIANT_TYPE ("(ayda(ayd)ay)"));
+  g_autoptr(DmGeodata) geodata = _dm_geodata_new_from_cached ("/nonexistent", geo);
+  g_autoptr(DmPartition) partition = _dm_partition_new_from_cached (part);
+
+  g_assert_nonnull (geodata);
+  g_assert_cmpuint (dm_geodata_get_layer (geodata, DM_LAYER_OBLASTS)->features->len, ==, 1);
+  g_assert_nonnull (partition);
+  g_assert_cmpfloat (dm_partition_get_enclosed_area (partition), ==, 12.5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,5 +449,6 @@ main (int    argc,
   g_test_add_func ("/cache/broken-entries-ignored", test_broken_entries_ignored);
   g_test_add_func ("/cache/partition", test_partition_cache);
   g_test_add_func ("/cache/prune-and-off", test_prune_and_off);
+  g_test_add_func ("/cache/fuzz-seeds-decode", test_fuzz_seeds_decode);
   return g_test_run ();
 }

@@ -146,12 +146,12 @@ layer_from_variant (DmGeodata *self,
   return vector;
 }
 
-/* FALSE, with nothing kept, when there is no usable entry. */
+/* FALSE, with nothing kept, when value is not geography (any bytes may
+ * come from the cache folder: tests/fuzz/fuzz-cache.c feeds this). */
 gboolean
-_dm_geodata_load_cached (DmGeodata *self)
+_dm_geodata_decode_cached (DmGeodata *self,
+                           GVariant  *value)
 {
-  g_autoptr(GVariant) value = dm_cache_load ("geodata", self->cache_key,
-                                             G_VARIANT_TYPE (GEODATA_TYPE));
   g_autoptr(GVariant) layers = NULL;
   g_autoptr(GVariant) regions = NULL;
   g_autoptr(GVariant) ukraine = NULL;
@@ -161,7 +161,7 @@ _dm_geodata_load_cached (DmGeodata *self)
   gboolean ok = TRUE;
   gsize n_areas;
 
-  if (value == NULL)
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE (GEODATA_TYPE)))
     return FALSE;
   g_variant_get (value, "(@a" LAYER_TYPE "@aay@ad@ay@ay)", &layers, &regions, &area_array,
                  &ukraine, &margin);
@@ -198,4 +198,14 @@ _dm_geodata_load_cached (DmGeodata *self)
       g_clear_pointer (&self->coast_margin, OGR_G_DestroyGeometry);
     }
   return ok;
+}
+
+/* FALSE, with nothing kept, when there is no usable entry. */
+gboolean
+_dm_geodata_load_cached (DmGeodata *self)
+{
+  g_autoptr(GVariant) value = dm_cache_load ("geodata", self->cache_key,
+                                             G_VARIANT_TYPE (GEODATA_TYPE));
+
+  return value != NULL && _dm_geodata_decode_cached (self, value);
 }

@@ -29,6 +29,10 @@ struct _DmGeodata
 const char *_dm_geodata_layer_file       (DmLayer     layer);
 char       *_dm_geodata_cache_key        (const char *geo_dir);
 gboolean    _dm_geodata_load_cached      (DmGeodata  *self);
+gboolean    _dm_geodata_decode_cached    (DmGeodata  *self,
+                                          GVariant   *value);
+DmGeodata  *_dm_geodata_new_from_cached  (const char *geo_dir,
+                                          GVariant   *value);
 void        _dm_geodata_store_cached     (DmGeodata  *self);
 
 G_END_DECLS

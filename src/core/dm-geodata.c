@@ -283,6 +283,22 @@ dm_geodata_load (const char    *geo_dir,
   return g_steal_pointer (&self);
 }
 
+/* Geography from a cache entry's value, or NULL: for tests/fuzz. */
+DmGeodata *
+_dm_geodata_new_from_cached (const char *geo_dir,
+                             GVariant   *value)
+{
+  g_autoptr(DmGeodata) self = g_new0 (DmGeodata, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->dir = g_strdup (geo_dir);
+  self->cache_key = g_strdup ("");
+  if (!_dm_geodata_decode_cached (self, value))
+    return NULL;
+  make_shapes (self);
+  return g_steal_pointer (&self);
+}
+
 /* What a cache of something derived from this geography must name. */
 const char *
 dm_geodata_get_cache_key (DmGeodata *self)

@@ -204,18 +204,18 @@ store_cached (DmPartition *self,
   dm_cache_store ("partition", key, value, CACHE_MAX_ENTRIES);
 }
 
-/* FALSE, with nothing kept, when there is no usable entry. */
+/* FALSE, with nothing kept, when value is not a day's parts (any bytes
+ * may come from the cache folder). */
 static gboolean
-load_cached (DmPartition *self,
-             const char  *key)
+decode_cached (DmPartition *self,
+               GVariant    *value)
 {
-  g_autoptr(GVariant) value = dm_cache_load ("partition", key, G_VARIANT_TYPE (CACHED_TYPE));
   g_autoptr(GVariant) control = NULL;
   g_autoptr(GVariant) parts = NULL;
   g_autoptr(GVariant) front = NULL;
   gboolean ok = TRUE;
 
-  if (value == NULL)
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE (CACHED_TYPE)))
     return FALSE;
   g_variant_get (value, "(@ayd@a(ayd)@ay)", &control, &self->enclosed_km2, &parts, &front);
   if (g_variant_n_children (parts) != DM_N_REGIONS * DM_N_PARTS)
@@ -252,6 +252,28 @@ load_cached (DmPartition *self,
       self->front = dm_shape_new (self->front_geometry);
     }
   return TRUE;
+}
+
+static gboolean
+load_cached (DmPartition *self,
+             const char  *key)
+{
+  g_autoptr(GVariant) value = dm_cache_load ("partition", key, G_VARIANT_TYPE (CACHED_TYPE));
+
+  return value != NULL && decode_cached (self, value);
+}
+
+/* A partition from a cache entry's value, or NULL: for tests/fuzz. */
+DmPartition *
+_dm_partition_new_from_cached (GVariant *value)
+{
+  g_autoptr(DmPartition) self = g_new0 (DmPartition, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->with_shapes = TRUE;
+  self->date = g_strdup ("");
+  self->source = g_strdup ("");
+  return decode_cached (self, value) ? g_steal_pointer (&self) : NULL;
 }
 
 static DmPartition *

@@ -19,6 +19,7 @@ DmPartition  *dm_partition_derive        (DmGeodata     *geodata,
                                           DmControlArea *control,
                                           GCancellable  *cancellable,
                                           GError       **error);
+DmPartition  *_dm_partition_new_from_cached (GVariant    *value);
 DmPartition  *dm_partition_derive_areas  (DmGeodata     *geodata,
                                           DmControlArea *control,
                                           GCancellable  *cancellable,
