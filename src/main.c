@@ -8,7 +8,6 @@
 #include "dm-catalog.h"
 #include "dm-cli.h"
 #include "dm-i18n.h"
-#include "dm-loader.h"
 #include "dm-memory.h"
 
 int
@@ -29,11 +28,6 @@ main (int    argc,
                    (argv[1][0] != '-' && !g_file_test (argv[1], G_FILE_TEST_EXISTS))))
     return dm_cli_run (argc, argv);
 
-  /* The map data loads while GTK starts and builds the window. */
-  {
-    g_autofree char *geo_dir = g_build_filename (dm_data_dir (), "geo", NULL);
-    dm_loader_preload (geo_dir);
-  }
   /* GTK would call setlocale (LC_ALL, "") again, undoing dm_i18n_init's
    * fallback where the asked-for locale is not generated, and warn. */
   gtk_disable_setlocale ();

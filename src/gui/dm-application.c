@@ -218,6 +218,18 @@ dm_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (dm_application_parent_class)->startup (app);
 
+  /* The map data loads while the window is built. Not before GTK has
+   * started: without a session bus, GLib forks to try dbus-launch while
+   * GTK opens the display, and a fork while another thread opens PROJ's
+   * database deadlocks the child in PROJ's fork handler (PROJ before 9.5,
+   * OSGeo/PROJ#4231; Debian 12 has 9.1), and the window with it, waiting
+   * for the child. */
+  {
+    g_autofree char *geo_dir = g_build_filename (dm_data_dir (), "geo", NULL);
+
+    dm_loader_preload (geo_dir);
+  }
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_window_set_default_icon_name (APP_ID);
