@@ -1,0 +1,13 @@
+/* dm-round-stroke.h: round-joined strokes on image targets, rasterised as the distance to the path. */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean dm_round_stroke (cairo_t *cr,
+                          double   width,
+                          gboolean round_caps);
+
+G_END_DECLS
