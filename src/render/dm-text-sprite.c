@@ -32,7 +32,7 @@
 /* A screenful of names at zoom 10 is ~1.5 MB of images. */
 #define CACHE_LIMIT (8 << 20)
 
-static GMutex      cache_lock;
+static GRWLock     cache_lock;   /* readers look up, a writer keeps */
 static GHashTable *cache;       /* key → DmTextSprite */
 static gsize       cache_bytes;
 
@@ -76,11 +76,11 @@ cache_lookup (const char *key)
 {
   DmTextSprite *sprite;
 
-  g_mutex_lock (&cache_lock);
+  g_rw_lock_reader_lock (&cache_lock);
   sprite = cache != NULL ? g_hash_table_lookup (cache, key) : NULL;
   if (sprite != NULL)
     dm_text_sprite_ref (sprite);
-  g_mutex_unlock (&cache_lock);
+  g_rw_lock_reader_unlock (&cache_lock);
   return sprite;
 }
 
@@ -95,7 +95,7 @@ cache_insert (const char   *key,
   if (sprite->image != NULL)
     bytes += (gsize) cairo_image_surface_get_stride (sprite->image) *
              cairo_image_surface_get_height (sprite->image);
-  g_mutex_lock (&cache_lock);
+  g_rw_lock_writer_lock (&cache_lock);
   if (cache == NULL)
     cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                    (GDestroyNotify) dm_text_sprite_unref);
@@ -112,7 +112,7 @@ cache_insert (const char   *key,
       kept = sprite;
     }
   dm_text_sprite_ref (kept);
-  g_mutex_unlock (&cache_lock);
+  g_rw_lock_writer_unlock (&cache_lock);
   dm_text_sprite_unref (sprite);
   return kept;
 }
@@ -120,11 +120,11 @@ cache_insert (const char   *key,
 void
 dm_text_sprite_clear_cache (void)
 {
-  g_mutex_lock (&cache_lock);
+  g_rw_lock_writer_lock (&cache_lock);
   if (cache != NULL)
     g_hash_table_remove_all (cache);
   cache_bytes = 0;
-  g_mutex_unlock (&cache_lock);
+  g_rw_lock_writer_unlock (&cache_lock);
 }
 
 /* Bytes the cache holds, for tests. */
@@ -133,9 +133,9 @@ dm_text_sprite_cache_size (void)
 {
   gsize bytes;
 
-  g_mutex_lock (&cache_lock);
+  g_rw_lock_reader_lock (&cache_lock);
   bytes = cache_bytes;
-  g_mutex_unlock (&cache_lock);
+  g_rw_lock_reader_unlock (&cache_lock);
   return bytes;
 }
 
@@ -304,19 +304,30 @@ dm_text_sprite_paint_label (cairo_t            *cr,
                             const double        rgb[3])
 {
   g_autoptr(DmTextSprite) sprite = NULL;
-  g_autoptr(GString) variant = g_string_new (key);
+  g_autoptr(GString) variant = NULL;
   int rel[8][2];
-  double s, ox, oy;
+  double s, ox, oy, cx1, cy1, cx2, cy2;
 
   g_return_if_fail (label->exact);
   if (!dm_text_sprite_device_scale (cr, &s))
     g_return_if_reached ();
+
+  /* Outside the clip (another band's), nothing to prepare or paint. */
+  cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
+  if (x + label->ink.x + label->ink.width + 2 * halo_radius + 2 / s < cx1 ||
+      y + label->ink.y + label->ink.height + 2 * halo_radius + 2 / s < cy1 ||
+      x + label->ink.x - 2 * halo_radius - 2 / s > cx2 ||
+      y + label->ink.y - 2 * halo_radius - 2 / s > cy2)
+    return;
 
   ox = x;
   oy = y;
   cairo_user_to_device (cr, &ox, &oy);
   ox = round_half_up (to_fixed (ox));
   oy = round_half_up (to_fixed (oy));
+  variant = g_string_sized_new (strlen (key) + 24);
+  g_string_append (variant, key);
+  g_string_append_c (variant, '\x1f');
   for (guint i = 0; i < G_N_ELEMENTS (halo_dirs); i++)
     {
       /* Where cairo puts each copy's glyphs, from where it puts the text's. */
@@ -325,9 +336,16 @@ dm_text_sprite_paint_label (cairo_t            *cr,
       cairo_user_to_device (cr, &hx, &hy);
       rel[i][0] = (int) (round_half_up (to_fixed (hx)) - ox);
       rel[i][1] = (int) (round_half_up (to_fixed (hy)) - oy);
-      g_string_append_printf (variant, " %d,%d", rel[i][0], rel[i][1]);
+      /* Offsets of a few pixels as one letter each, cheaper than printf. */
+      if (ABS (rel[i][0]) < 40 && ABS (rel[i][1]) < 40)
+        {
+          g_string_append_c (variant, (char) ('P' + rel[i][0]));
+          g_string_append_c (variant, (char) ('P' + rel[i][1]));
+        }
+      else
+        g_string_append_printf (variant, " %d,%d ", rel[i][0], rel[i][1]);
     }
-  g_string_append_printf (variant, " %.6g", halo_alpha);
+  g_string_append_c (variant, (char) ('0' + (int) round (CLAMP (halo_alpha, 0, 1) * 64)));
   sprite = cache_lookup (variant->str);
   if (sprite == NULL)
     {
