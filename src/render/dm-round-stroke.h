@@ -9,5 +9,7 @@ G_BEGIN_DECLS
 gboolean dm_round_stroke (cairo_t *cr,
                           double   width,
                           gboolean round_caps);
+gboolean dm_round_stroke_dashed (cairo_t *cr,
+                                 double   width);
 
 G_END_DECLS

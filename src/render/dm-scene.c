@@ -742,7 +742,10 @@ draw_parts (DmScene      *self,
             cairo_set_dash (cr, dash, 2, 0);
             cairo_set_line_width (cr, 1.2 * view->scale);
             cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, 0.7);
-            dm_draw_stroke (cr);
+            if (dm_round_stroke_dashed (cr, 1.2 * view->scale))
+              cairo_new_path (cr);
+            else
+              dm_draw_stroke (cr);
             cairo_restore (cr);
           }
         dm_draw_group_end (cr);
