@@ -387,6 +387,29 @@ raster_pattern (cairo_t        *cr,
   draw_tile_lines (tile_cr, style->pattern, t, style->line_width, scale);
   cairo_destroy (tile_cr);
 
+  /* pixman repeats a tile by compositing it once per period along each
+   * row: a 7-pixel tile costs a call every 7 pixels. The same pixels, a
+   * whole number of periods at least 64 wide, cost a ninth as many. */
+  if (size < 64)
+    {
+      int n = (64 + size - 1) / size;
+      cairo_surface_t *wide = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, n * size, n * size);
+      cairo_pattern_t *repeat = cairo_pattern_create_for_surface (tile);
+
+      tile_cr = cairo_create (wide);
+      cairo_pattern_set_extend (repeat, CAIRO_EXTEND_REPEAT);
+      cairo_set_source (tile_cr, repeat);
+      cairo_set_operator (tile_cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (tile_cr);
+      cairo_destroy (tile_cr);
+      cairo_pattern_destroy (repeat);
+      cairo_surface_destroy (tile);
+      tile = wide;
+      size *= n;
+      ax = fmod (ax, size);
+      ay = fmod (ay, size);
+    }
+
   result = cairo_pattern_create_for_surface (tile);
   cairo_surface_destroy (tile);
   cairo_pattern_set_extend (result, CAIRO_EXTEND_REPEAT);
