@@ -4,9 +4,10 @@
  * times, eight white copies around it for the halo and the text on top:
  * two fifths of a repaint, and on two cores the bands queued for cairo's
  * global glyph lock. Here each text, in each style and device scale, is
- * shaped and drawn once into a small image, and a frame composites that
- * image: one OVER, which equals the nine OVERs it replaces, since OVER is
- * associative.
+ * shaped and drawn once into a small coverage image, and a frame paints
+ * its halo and its text through two such images: the halo's eight OVERs
+ * folded into one coverage as pixman folds them, the text's glyphs as
+ * cairo would composite them.
  *
  * The image holds no position, only how cairo rounds one: cairo 1.16 puts
  * every glyph at a whole device pixel (the current point kept to a 256th,
@@ -14,8 +15,8 @@
  * whole pixels, so wherever a label lands its glyphs land at its origin
  * rounded plus the same offsets. Only the halo's eight copies may round
  * a pixel apart from the text, depending on where in a pixel the origin
- * falls: each such rounding is a variant of its own, so a label has a
- * handful of images, each exact. Layouts whose glyphs are not on whole
+ * falls: the halo for each such rounding (at most 16 for a label at the
+ * screen's scale) is computed from the text's coverage, once. Layouts whose glyphs are not on whole
  * pixels (a fractional device scale, marks off the baseline, boxes for
  * missing glyphs) get no image and are drawn with pango as before.
  *
@@ -217,59 +218,93 @@ static const double halo_dirs[8][2] = {
   { 0.707, 0.707 }, { -0.707, 0.707 }, { 0.707, -0.707 }, { -0.707, -0.707 },
 };
 
-/* The label's picture: the halo's copies in white at halo_alpha, each
- * rel[i] whole pixels off, then the text in r, g, b, drawn with pango as
- * the label itself was. */
+/* The text's coverage, drawn with pango as the label itself was, its
+ * layout origin at a whole pixel and margin pixels of room around the
+ * ink for the halo. */
 static cairo_surface_t *
-draw_label (PangoLayout          *layout,
-            const PangoRectangle *ink,
-            double                s,
-            const int             rel[8][2],
-            double                halo_alpha,
-            const double          rgb[3],
-            int                  *x0,
-            int                  *y0)
+draw_text (PangoLayout          *layout,
+           const PangoRectangle *ink,
+           double                s,
+           int                   margin,
+           int                  *x0,
+           int                  *y0)
 {
-  int margin = 2, x1, y1;
+  int x1, y1;
   cairo_surface_t *image;
   cairo_t *cr;
 
-  for (guint i = 0; i < G_N_ELEMENTS (halo_dirs); i++)
-    margin = MAX (margin, MAX (ABS (rel[i][0]), ABS (rel[i][1])) + 2);
   *x0 = (int) floor (s * ink->x) - margin;
   *y0 = (int) floor (s * ink->y) - margin;
   x1 = (int) ceil (s * (ink->x + ink->width)) + margin;
   y1 = (int) ceil (s * (ink->y + ink->height)) + margin;
-  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - *x0, y1 - *y0);
+  image = cairo_image_surface_create (CAIRO_FORMAT_A8, x1 - *x0, y1 - *y0);
   cr = cairo_create (image);
   cairo_translate (cr, -*x0, -*y0);
   cairo_scale (cr, s, s);
-  cairo_set_source_rgba (cr, 1, 1, 1, halo_alpha);
-  for (guint i = 0; i < G_N_ELEMENTS (halo_dirs); i++)
-    {
-      cairo_move_to (cr, rel[i][0] / s, rel[i][1] / s);
-      pango_cairo_show_layout (cr, layout);
-    }
   cairo_move_to (cr, 0, 0);
-  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
   pango_cairo_show_layout (cr, layout);
   cairo_destroy (cr);
   cairo_surface_flush (image);
   return image;
 }
 
+/* pixman's product of two 8-bit fractions. */
+static inline guint
+mul_un8 (guint a,
+         guint b)
+{
+  guint t = a * b + 0x80;
+
+  return (t + (t >> 8)) >> 8;
+}
+
+/* The halo's coverage: the eight white copies at alpha, each the text's
+ * coverage rel[i] pixels off, laid OVER one another in order, as the
+ * label drew them, computed as pixman's OVER computes alpha. */
+static cairo_surface_t *
+halo_from_text (cairo_surface_t *text,
+                const int        rel[8][2],
+                double           alpha)
+{
+  int width = cairo_image_surface_get_width (text);
+  int height = cairo_image_surface_get_height (text);
+  int stride = cairo_image_surface_get_stride (text);
+  const guint8 *t = cairo_image_surface_get_data (text);
+  cairo_surface_t *halo = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
+  guint8 *h = cairo_image_surface_get_data (halo);
+  guint a8 = (guint) round (CLAMP (alpha, 0, 1) * 255);
+
+  for (guint i = 0; i < 8; i++)
+    for (int y = MAX (0, rel[i][1]); y < MIN (height, height + rel[i][1]); y++)
+      {
+        const guint8 *src = t + (gsize) (y - rel[i][1]) * stride - rel[i][0];
+        guint8 *dst = h + (gsize) y * stride;
+
+        for (int x = MAX (0, rel[i][0]); x < MIN (width, width + rel[i][0]); x++)
+          if (src[x] != 0)
+            {
+              guint a = mul_un8 (src[x], a8);
+
+              dst[x] = (guint8) (a + mul_un8 (dst[x], 255 - a));
+            }
+      }
+  cairo_surface_mark_dirty (halo);
+  return halo;
+}
+
 /* The label text in layout's font (set by the caller, on cr's context),
- * under key: its extents, and whether it can be drawn as a prepared
- * picture (cr must pass dm_text_sprite_device_scale). The text is set on
- * layout only when the cache did not know it. A new reference. */
+ * under key: its extents, and, where it can be drawn so exactly (cr must
+ * pass dm_text_sprite_device_scale), its text's coverage with room for a
+ * halo of halo_radius. The text is set on layout only when the cache did
+ * not know it. A new reference. */
 DmTextSprite *
 dm_text_sprite_get (cairo_t     *cr,
                     PangoLayout *layout,
                     const char  *key,
-                    const char  *text)
+                    const char  *text,
+                    double       halo_radius)
 {
   DmTextSprite *sprite = cache_lookup (key);
-  PangoRectangle ink;
   double s;
 
   if (sprite != NULL)
@@ -279,23 +314,24 @@ dm_text_sprite_get (cairo_t     *cr,
 
   sprite = g_atomic_rc_box_new0 (DmTextSprite);
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_extents (layout, &ink, &sprite->logical);
-  sprite->ink = ink;
+  pango_layout_get_pixel_extents (layout, &sprite->ink, &sprite->logical);
   sprite->exact = glyphs_on_pixels (layout, s);
+  if (sprite->exact)
+    sprite->image = draw_text (layout, &sprite->ink, s, (int) ceil (s * halo_radius) + 3,
+                               &sprite->x, &sprite->y);
   return cache_insert (key, sprite);
 }
 
 /* Paints the label of dm_text_sprite_get (which must be exact) with its
  * layout origin at x, y (user units): its halo, eight copies halo_radius
- * around in white at halo_alpha, and its text in rgb, each glyph where
- * pango and cairo would have put it. The picture depends on where the
- * origin falls within a pixel only through how cairo rounds the copies'
- * positions: a few variants a label, each prepared once. */
+ * around in white at halo_alpha, then its text in rgb, each glyph where
+ * pango and cairo would have put it. Where the origin falls within a
+ * pixel changes only how cairo rounds the copies' positions against the
+ * text's: the halo for each such rounding is computed once from the
+ * text's coverage. */
 void
 dm_text_sprite_paint_label (cairo_t            *cr,
-                            PangoLayout        *layout,
                             const char         *key,
-                            const char         *text,
                             const DmTextSprite *label,
                             double              x,
                             double              y,
@@ -303,12 +339,13 @@ dm_text_sprite_paint_label (cairo_t            *cr,
                             double              halo_alpha,
                             const double        rgb[3])
 {
-  g_autoptr(DmTextSprite) sprite = NULL;
+  g_autoptr(DmTextSprite) halo = NULL;
   g_autoptr(GString) variant = NULL;
-  int rel[8][2];
+  int rel[8][2], margin;
   double s, ox, oy, cx1, cy1, cx2, cy2;
+  gboolean fits = TRUE;
 
-  g_return_if_fail (label->exact);
+  g_return_if_fail (label->exact && label->image != NULL);
   if (!dm_text_sprite_device_scale (cr, &s))
     g_return_if_reached ();
 
@@ -328,6 +365,7 @@ dm_text_sprite_paint_label (cairo_t            *cr,
   variant = g_string_sized_new (strlen (key) + 24);
   g_string_append (variant, key);
   g_string_append_c (variant, '\x1f');
+  margin = (int) floor (s * label->ink.x) - label->x;
   for (guint i = 0; i < G_N_ELEMENTS (halo_dirs); i++)
     {
       /* Where cairo puts each copy's glyphs, from where it puts the text's. */
@@ -336,28 +374,28 @@ dm_text_sprite_paint_label (cairo_t            *cr,
       cairo_user_to_device (cr, &hx, &hy);
       rel[i][0] = (int) (round_half_up (to_fixed (hx)) - ox);
       rel[i][1] = (int) (round_half_up (to_fixed (hy)) - oy);
-      /* Offsets of a few pixels as one letter each, cheaper than printf. */
-      if (ABS (rel[i][0]) < 40 && ABS (rel[i][1]) < 40)
-        {
-          g_string_append_c (variant, (char) ('P' + rel[i][0]));
-          g_string_append_c (variant, (char) ('P' + rel[i][1]));
-        }
-      else
-        g_string_append_printf (variant, " %d,%d ", rel[i][0], rel[i][1]);
+      fits = fits && ABS (rel[i][0]) < margin && ABS (rel[i][1]) < margin;
+      g_string_append_c (variant, (char) ('P' + CLAMP (rel[i][0], -40, 40)));
+      g_string_append_c (variant, (char) ('P' + CLAMP (rel[i][1], -40, 40)));
     }
   g_string_append_c (variant, (char) ('0' + (int) round (CLAMP (halo_alpha, 0, 1) * 64)));
-  sprite = cache_lookup (variant->str);
-  if (sprite == NULL)
+  /* A halo wider than the room left for it: not this label's style. */
+  g_return_if_fail (fits);
+
+  halo = cache_lookup (variant->str);
+  if (halo == NULL)
     {
-      sprite = g_atomic_rc_box_new0 (DmTextSprite);
-      sprite->logical = label->logical;
-      sprite->exact = TRUE;
-      pango_layout_set_text (layout, text, -1);
-      sprite->image = draw_label (layout, &label->ink, s, (const int (*)[2]) rel, halo_alpha,
-                                  rgb, &sprite->x, &sprite->y);
-      sprite = cache_insert (variant->str, sprite);
+      halo = g_atomic_rc_box_new0 (DmTextSprite);
+      halo->image = halo_from_text (label->image, (const int (*)[2]) rel, halo_alpha);
+      halo = cache_insert (variant->str, halo);
     }
-  paint_image (cr, sprite->image, ox + sprite->x, oy + sprite->y);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_mask_surface (cr, halo->image, ox + label->x, oy + label->y);
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  cairo_mask_surface (cr, label->image, ox + label->x, oy + label->y);
+  cairo_restore (cr);
 }
 
 /* Sixteenths of a pixel: a dot is at most 1/32 px from where it was. */

@@ -11,7 +11,7 @@ typedef struct
   PangoRectangle   logical;  /* pango_layout_get_pixel_extents, in user units */
   PangoRectangle   ink;
   gboolean         exact;    /* can be drawn as a picture; else with pango */
-  cairo_surface_t *image;    /* a picture's, or NULL */
+  cairo_surface_t *image;    /* A8: the text's coverage (or a halo's), or NULL */
   int              x, y;     /* image's corner from the rounded layout origin, device px */
 } DmTextSprite;
 
@@ -20,13 +20,12 @@ gboolean      dm_text_sprite_device_scale (cairo_t           *cr,
 DmTextSprite *dm_text_sprite_get          (cairo_t           *cr,
                                            PangoLayout       *layout,
                                            const char        *key,
-                                           const char        *text);
+                                           const char        *text,
+                                           double             halo_radius);
 DmTextSprite *dm_text_sprite_ref          (DmTextSprite      *sprite);
 void          dm_text_sprite_unref        (DmTextSprite      *sprite);
 void          dm_text_sprite_paint_label  (cairo_t           *cr,
-                                           PangoLayout       *layout,
                                            const char        *key,
-                                           const char        *text,
                                            const DmTextSprite *label,
                                            double             x,
                                            double             y,

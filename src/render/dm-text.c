@@ -241,8 +241,9 @@ dm_text_draw_label (cairo_t           *cr,
   /* On images: the label's prepared picture, and its extents with it. */
   if (!dm_draw_is_vector (cr) && dm_text_sprite_device_scale (cr, &device_scale))
     {
-      key = g_strdup_printf ("%d %.6g %.6g %s", style->kind, style->scale, device_scale, text);
-      sprite = dm_text_sprite_get (cr, layout, key, text);
+      key = g_strdup_printf ("%d %d %.6g %.6g %s", style->kind, style->high_contrast,
+                             style->scale, device_scale, text);
+      sprite = dm_text_sprite_get (cr, layout, key, text, halo_radius);
       logical = sprite->logical;
       if (!sprite->exact)
         pango_layout_set_text (layout, text, -1);
@@ -280,8 +281,7 @@ dm_text_draw_label (cairo_t           *cr,
 
   if (sprite != NULL && sprite->exact)
     {
-      dm_text_sprite_paint_label (cr, layout, key, text, sprite, lx, ly, halo_radius, halo_alpha,
-                                  rgb);
+      dm_text_sprite_paint_label (cr, key, sprite, lx, ly, halo_radius, halo_alpha, rgb);
       return TRUE;
     }
 
