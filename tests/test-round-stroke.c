@@ -198,6 +198,8 @@ test_falls_back (void)
   cairo_new_path (cr);
   cairo_arc (cr, 50, 50, 20, 0, G_PI);
   g_assert_false (dm_round_stroke (cr, 2, TRUE));   /* curves */
+  cairo_new_path (cr);
+  g_assert_true (dm_round_stroke (cr, 2, TRUE));    /* nothing to stroke: done */
   cairo_destroy (cr);
 
   cr = cairo_create (recording);

@@ -286,7 +286,10 @@ stroke (cairo_t  *cr,
           return FALSE;
       if (total <= 0)
         return FALSE;
-      dasher = (Dasher) { dashes, n_dashes, dash_offset * m.xx, };
+      /* A whole number of periods on or off (two, for an odd count). */
+      dasher = (Dasher) { dashes, n_dashes, fmod (dash_offset * m.xx, 2 * total), };
+      if (dasher.offset < 0)
+        dasher.offset += 2 * total;
     }
 
   path = cairo_copy_path (cr);
@@ -329,6 +332,12 @@ stroke (cairo_t  *cr,
     {
       cairo_path_destroy (path);
       return FALSE;
+    }
+  if (px1 > px2)
+    {
+      /* No points: cairo_stroke draws nothing either. */
+      cairo_path_destroy (path);
+      return TRUE;
     }
 
   /* The mask covers the stroke within the clip, in device pixels. */

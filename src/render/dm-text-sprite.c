@@ -277,13 +277,13 @@ halo_from_text (cairo_surface_t *text,
   for (guint i = 0; i < 8; i++)
     for (int y = MAX (0, rel[i][1]); y < MIN (height, height + rel[i][1]); y++)
       {
-        const guint8 *src = t + (gsize) (y - rel[i][1]) * stride - rel[i][0];
+        const guint8 *src = t + (gsize) (y - rel[i][1]) * stride;
         guint8 *dst = h + (gsize) y * stride;
 
         for (int x = MAX (0, rel[i][0]); x < MIN (width, width + rel[i][0]); x++)
-          if (src[x] != 0)
+          if (src[x - rel[i][0]] != 0)
             {
-              guint a = mul_un8 (src[x], a8);
+              guint a = mul_un8 (src[x - rel[i][0]], a8);
 
               dst[x] = (guint8) (a + mul_un8 (dst[x], 255 - a));
             }
