@@ -317,7 +317,7 @@ dm_text_sprite_get (cairo_t     *cr,
   pango_layout_get_pixel_extents (layout, &sprite->ink, &sprite->logical);
   sprite->exact = glyphs_on_pixels (layout, s);
   if (sprite->exact)
-    sprite->image = draw_text (layout, &sprite->ink, s, (int) ceil (s * halo_radius) + 3,
+    sprite->image = draw_text (layout, &sprite->ink, s, (int) ceil (s * halo_radius) + 1,
                                &sprite->x, &sprite->y);
   return cache_insert (key, sprite);
 }
@@ -415,7 +415,7 @@ dm_text_sprite_paint_dot (cairo_t *cr,
   g_autoptr(DmTextSprite) sprite = NULL;
   double s, bx, by;
   int qx, qy;
-  char key[96];
+  char key[48];
 
   if (!dm_text_sprite_device_scale (cr, &s))
     g_return_if_reached ();
@@ -424,7 +424,23 @@ dm_text_sprite_paint_dot (cairo_t *cr,
   by = floor (y);
   qx = (int) round_half_up ((x - bx) * DOT_STEPS);
   qy = (int) round_half_up ((y - by) * DOT_STEPS);
-  g_snprintf (key, sizeof key, "dot %.4f %.4f %d %d", s * radius, s * line_width, qx, qy);
+  {
+    /* The sizes' bits as hex and the phase as two letters: no printf. */
+    static const char hex[] = "0123456789abcdef";
+    double sizes[2] = { s * radius, s * line_width };
+    const guint8 *bytes = (const guint8 *) sizes;
+    char *k = key;
+
+    k = g_stpcpy (k, "dot ");
+    for (gsize i = 0; i < sizeof sizes; i++)
+      {
+        *k++ = hex[bytes[i] >> 4];
+        *k++ = hex[bytes[i] & 15];
+      }
+    *k++ = (char) ('A' + qx);
+    *k++ = (char) ('A' + qy);
+    *k = '\0';
+  }
   sprite = cache_lookup (key);
   if (sprite == NULL)
     {
