@@ -64,6 +64,7 @@ cover_chunk (Mask      *mask,
   double reach = mask->reach, reach2 = reach * reach;
   double inner2 = reach > 1 ? (reach - 1) * (reach - 1) : -1; /* fully covered within */
   double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+  double tx = len2 > 0 ? dx / len2 : 0, ty = len2 > 0 ? dy / len2 : 0;
   int y1 = MAX (0, (int) floor (MIN (ay, by) - reach));
   int y2 = MIN (mask->height - 1, (int) ceil (MAX (ay, by) + reach));
 
@@ -71,14 +72,14 @@ cover_chunk (Mask      *mask,
     {
       guint8 *row = mask->data + (gsize) y * mask->stride;
       double py = y + 0.5 - ay;
-      double t1 = 0, t2 = 1;
+      double row_t = py * ty, t1 = 0, t2 = 1;
       int x1, x2;
 
       /* Only the pixels of this row within reach of the part of the
        * segment whose y is within reach of the row's centre. */
       if (dy != 0)
         {
-          double ta = (py - reach) / dy, tb = (py + reach) / dy;
+          double ta = (py - reach) / dy, tb = (py + reach) / dy; /* once a row */
 
           t1 = MAX (0.0, MIN (ta, tb));
           t2 = MIN (1.0, MAX (ta, tb));
@@ -93,7 +94,7 @@ cover_chunk (Mask      *mask,
       for (int x = x1; x <= x2; x++)
         {
           double px = x + 0.5 - ax;
-          double t = len2 > 0 ? (px * dx + py * dy) / len2 : 0;
+          double t = px * tx + row_t;
           double ex, ey, d2, cover;
           int v;
 
