@@ -95,6 +95,75 @@ test_high_contrast_fills (void)
     }
 }
 
+/* Where the hatch of horizontal lines lies in one column, as the ink's
+ * centre of mass in the period around device row near: the line's middle. */
+static double
+line_centre (cairo_surface_t *surface,
+             double           near,
+             double           period)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  double lightest = 0, sum = 0, moment = 0;
+  int y0 = (int) floor (near - period / 2), y1 = y0 + (int) round (period);
+
+  for (int y = y0; y < y1; y++)
+    lightest = MAX (lightest, data[y * stride + 4 * 20 + 1]);
+  for (int y = y0; y < y1; y++)
+    {
+      double ink = lightest - data[y * stride + 4 * 20 + 1];
+
+      sum += ink;
+      moment += ink * (y + 0.5);
+    }
+  return moment / sum;
+}
+
+/* A raster hatch is a repeating tile moved to the map's anchor: its lines
+ * must lie where the anchor puts them, to a tenth of a pixel, at a
+ * fractional anchor, on a fractionally moved target (a band, a page) and
+ * on a HiDPI target (2 device pixels a unit). */
+static void
+test_hatch_anchor (void)
+{
+  static const struct { double scale, ty, anchor; } cases[] = {
+    { 1, 0, 0.0 }, { 1, 0, 0.4 }, { 1, 0, 2.7 }, { 1, -0.5, 0.4 }, { 1, -13, -3.3 },
+    { 2, 0, 0.4 }, { 2, -7, 1.3 },
+  };
+  /* Frozen on the Ukrainian side: horizontal lines, 0.9 × 7 units apart. */
+  const double t = 6;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double s = cases[i].scale;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                             (int) (40 * s), (int) (80 * s));
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_translate (cr, 0, cases[i].ty);
+      cairo_scale (cr, s, s);
+      cairo_rectangle (cr, -10, -10, 60, 100);
+      dm_style_fill_path (cr, DM_KEY_FROZEN_UKRAINIAN, DM_CERTAINTY_TEXT, 1.0, 0,
+                          cases[i].anchor);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      for (int k = 3; k < 9; k++)
+        {
+          double want = s * (t / 2 + cases[i].anchor + k * t) + cases[i].ty;
+
+          if (want < s * t || want > s * 70)
+            continue;
+          g_test_message ("scale %g, moved %g, anchor %g: line %d at %.2f, want %.2f", s,
+                          cases[i].ty, cases[i].anchor, k, line_centre (surface, want, s * t),
+                          want);
+          g_assert_cmpfloat (fabs (line_centre (surface, want, s * t) - want), <, 0.1);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -103,6 +172,7 @@ main (int    argc,
 
   g_test_add_func ("/style/pairs-differ", test_pairs_differ);
   g_test_add_func ("/style/high-contrast-fills", test_high_contrast_fills);
+  g_test_add_func ("/style/hatch-anchor", test_hatch_anchor);
 
   return g_test_run ();
 }

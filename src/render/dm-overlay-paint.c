@@ -7,10 +7,19 @@
  * the band's rows. What is duplicated is building the paths and laying out
  * the labels; what is split is the rasterising, which is most of a frame.
  * The caller's thread paints one band itself, so a painter with one thread
- * is just dm_scene_draw. */
+ * is just dm_scene_draw. Where the bands split moves from picture to
+ * picture (by the processor time each band took), so that each takes
+ * the same time: a view's shapes crowd some rows more than others. */
 #include "config.h"
 
+#include <time.h>
+
 #include "dm-overlay-paint.h"
+
+#define MAX_BANDS 8
+/* Where bands split, remembered per kind of picture (what the scene's
+ * layers were; 0 for any other painter). */
+#define N_SLOTS (DM_SCENE_ALL + 1)
 
 struct _DmOverlayPainter
 {
@@ -18,6 +27,11 @@ struct _DmOverlayPainter
   GThreadPool *pool;       /* n_threads - 1 helpers, or NULL */
   GMutex       lock;
   GCond        done;
+  /* Band edges as fractions of the height, moved after each picture so
+   * the bands take equal time: shapes crowd the middle of a view, names
+   * its edges. n_edges is the band count they are for (0: even). */
+  double       edges[N_SLOTS][MAX_BANDS + 1];
+  guint        n_edges[N_SLOTS];
 };
 
 typedef struct
@@ -31,6 +45,7 @@ typedef struct
   gboolean          clear;
   int               y0, y1;   /* the band's rows, in device pixels */
   guint            *pending;  /* bands not finished, under painter->lock */
+  double            cpu_ms;   /* the painting thread's time on it */
 } Band;
 
 typedef struct
@@ -41,11 +56,22 @@ typedef struct
   DmSceneLayers  layers;
 } ScenePaint;
 
+/* This thread's processor time: what a band cost, whoever else ran. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static void
 paint_band (Band *band)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
+  double t0 = thread_cpu_ms ();
 
   if (band->y1 <= band->y0)
     return;
@@ -64,6 +90,7 @@ paint_band (Band *band)
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   cairo_surface_destroy (surface);
+  band->cpu_ms = thread_cpu_ms () - t0;
 }
 
 static void
@@ -97,7 +124,7 @@ dm_overlay_painter_new (guint n_threads)
   DmOverlayPainter *painter = g_new0 (DmOverlayPainter, 1);
 
   painter->n_threads = n_threads > 0 ? n_threads : g_get_num_processors ();
-  painter->n_threads = CLAMP (painter->n_threads, 1, 8);
+  painter->n_threads = CLAMP (painter->n_threads, 1, MAX_BANDS);
   g_mutex_init (&painter->lock);
   g_cond_init (&painter->done);
   /* Threads of its own, kept: a frame cannot wait for a busy shared pool,
@@ -120,6 +147,87 @@ dm_overlay_painter_free (DmOverlayPainter *painter)
   g_free (painter);
 }
 
+/* Moves the band edges of slot so that, were each band's cost spread
+ * evenly over its rows, every band would have cost the same; halfway
+ * there, so one disturbed picture does not swing them. */
+static void
+balance (DmOverlayPainter *painter,
+         guint             slot,
+         const Band       *bands,
+         guint             n)
+{
+  double *edges = painter->edges[slot];
+  double cost[MAX_BANDS], moved[MAX_BANDS + 1];
+  double total = 0, done = 0, min_rows = 1.0 / (4 * n);
+  guint band = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += cost[i] = MAX (bands[i].cpu_ms, 1e-3);
+  moved[0] = 0;
+  moved[n] = 1;
+  for (guint k = 1; k < n; k++)
+    {
+      /* The height at which the cost so far reaches k bands' share. */
+      double want = total * k / n;
+
+      while (band + 1 < n && done + cost[band] < want)
+        done += cost[band++];
+      moved[k] = edges[band] + (edges[band + 1] - edges[band]) * (want - done) / cost[band];
+    }
+  for (guint k = 1; k < n; k++)
+    {
+      /* No band thinner than a quarter of an even share. */
+      edges[k] = CLAMP ((edges[k] + moved[k]) / 2, edges[k - 1] + min_rows,
+                        1.0 - (n - k) * min_rows);
+    }
+}
+
+static void
+run (DmOverlayPainter *painter,
+     guint             slot,
+     cairo_surface_t  *surface,
+     gboolean          clear,
+     DmBandFunc        func,
+     gpointer          data)
+{
+  int height = cairo_image_surface_get_height (surface);
+  guint n = painter->n_threads;
+  guint pending;
+  Band bands[MAX_BANDS];
+  double *edges = painter->edges[slot];
+
+  g_return_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE);
+
+  cairo_surface_flush (surface);
+  /* Bands thinner than this cost more in duplicated paths than they save. */
+  n = MAX (1, MIN (n, (guint) height / 64));
+  if (painter->n_edges[slot] != n)
+    {
+      for (guint i = 0; i <= n; i++)
+        edges[i] = (double) i / n;
+      painter->n_edges[slot] = n;
+    }
+  pending = n - 1;
+  for (guint i = 0; i < n; i++)
+    bands[i] = (Band) {
+      painter, func, data, cairo_image_surface_get_data (surface),
+      cairo_image_surface_get_format (surface), cairo_image_surface_get_width (surface),
+      cairo_image_surface_get_stride (surface), clear,
+      i == 0 ? 0 : (int) round (height * edges[i]),
+      i + 1 == n ? height : (int) round (height * edges[i + 1]), &pending, 0,
+    };
+  for (guint i = 1; i < n; i++)
+    g_thread_pool_push (painter->pool, &bands[i], NULL);
+  paint_band (&bands[0]);
+  g_mutex_lock (&painter->lock);
+  while (pending > 0)
+    g_cond_wait (&painter->done, &painter->lock);
+  g_mutex_unlock (&painter->lock);
+  cairo_surface_mark_dirty (surface);
+  if (n > 1)
+    balance (painter, slot, bands, n);
+}
+
 /* Paints func's picture onto surface (an image surface, ARGB32 or RGB24),
  * cleared first if clear, in bands; returns when every band is painted.
  * func runs on several threads at once. */
@@ -130,32 +238,7 @@ dm_overlay_painter_run (DmOverlayPainter *painter,
                         DmBandFunc        func,
                         gpointer          data)
 {
-  int height = cairo_image_surface_get_height (surface);
-  guint n = painter->n_threads;
-  guint pending;
-  Band bands[8];
-
-  g_return_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE);
-
-  cairo_surface_flush (surface);
-  /* Bands thinner than this cost more in duplicated paths than they save. */
-  n = MAX (1, MIN (n, (guint) height / 64));
-  pending = n - 1;
-  for (guint i = 0; i < n; i++)
-    bands[i] = (Band) {
-      painter, func, data, cairo_image_surface_get_data (surface),
-      cairo_image_surface_get_format (surface), cairo_image_surface_get_width (surface),
-      cairo_image_surface_get_stride (surface), clear,
-      (int) ((gint64) height * i / n), (int) ((gint64) height * (i + 1) / n), &pending,
-    };
-  for (guint i = 1; i < n; i++)
-    g_thread_pool_push (painter->pool, &bands[i], NULL);
-  paint_band (&bands[0]);
-  g_mutex_lock (&painter->lock);
-  while (pending > 0)
-    g_cond_wait (&painter->done, &painter->lock);
-  g_mutex_unlock (&painter->lock);
-  cairo_surface_mark_dirty (surface);
+  run (painter, 0, surface, clear, func, data);
 }
 
 /* Clears surface (ARGB32, view->width × view->height at scale) and paints
@@ -172,5 +255,5 @@ dm_overlay_painter_paint (DmOverlayPainter *painter,
   ScenePaint paint = { scene, view, scale, layers };
 
   g_return_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
-  dm_overlay_painter_run (painter, surface, TRUE, paint_scene, &paint);
+  run (painter, layers & DM_SCENE_ALL, surface, TRUE, paint_scene, &paint);
 }

@@ -6,6 +6,7 @@
 #include "dm-annotation-draw.h"
 #include "dm-draw.h"
 #include "dm-path.h"
+#include "dm-round-stroke.h"
 #include "dm-scene.h"
 #include "dm-stats.h"
 #include "dm-text.h"
@@ -741,7 +742,10 @@ draw_parts (DmScene      *self,
             cairo_set_dash (cr, dash, 2, 0);
             cairo_set_line_width (cr, 1.2 * view->scale);
             cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, 0.7);
-            dm_draw_stroke (cr);
+            if (dm_round_stroke_dashed (cr, 1.2 * view->scale))
+              cairo_new_path (cr);
+            else
+              dm_draw_stroke (cr);
             cairo_restore (cr);
           }
         dm_draw_group_end (cr);
@@ -760,7 +764,11 @@ draw_region_outlines (DmScene      *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, width);
   cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.85);
-  dm_draw_stroke (cr);
+  /* Closed rings with round joins: on images, the fast exact stroke. */
+  if (dm_round_stroke (cr, width, FALSE))
+    cairo_new_path (cr);
+  else
+    dm_draw_stroke (cr);
 }
 
 /* Highlights: the parts the compared scenario would leave to a different

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dm-draw.h"
+#include "dm-round-stroke.h"
 #include "dm-style.h"
 
 /* Okabe & Ito's palette, distinguishable with every common colour-vision
@@ -228,28 +229,13 @@ paint_pattern (cairo_t  *cr,
     }
 }
 
-/* On raster targets (the screen's recording surface, PNG export) the hatch
- * is a small repeating image: one fill instead of a clip to the polygon and
- * hundreds of strokes through it, which costs 10-50x more at high zoom.
- * Tiles are built so lines meet across tile edges. Vector targets (PDF, SVG)
- * keep the stroked lines so hatches stay vectors. */
-static cairo_pattern_t *
-raster_pattern (DmPattern pattern,
-                double    r,
-                double    g,
-                double    b,
-                double    a,
-                double    line_width,
-                double    scale,
-                double    anchor_x,
-                double    anchor_y)
+/* The size of a pattern's repeating tile, in user units. */
+static int
+pattern_tile_size (DmPattern pattern,
+                   double    scale)
 {
   double spacing = 7.0 * scale;
   int t;
-  cairo_surface_t *tile;
-  cairo_pattern_t *result;
-  cairo_matrix_t matrix;
-  cairo_t *cr;
 
   switch (pattern)
     {
@@ -276,11 +262,19 @@ raster_pattern (DmPattern pattern,
       t = (int) round (spacing);
       break;
     }
-  t = MAX (t, 3);
+  return MAX (t, 3);
+}
 
-  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, t, t);
-  cr = cairo_create (tile);
-  cairo_set_source_rgba (cr, r, g, b, a);
+/* One period of the pattern's lines on a tile t user units wide; lines run
+ * past the tile's edges, so a tile drawn moved by less than a pixel still
+ * wraps round seamlessly. */
+static void
+draw_tile_lines (cairo_t  *cr,
+                 DmPattern pattern,
+                 int       t,
+                 double    line_width,
+                 double    scale)
+{
   cairo_set_line_width (cr, line_width * scale);
 
   if (pattern == DM_PATTERN_DIAGONAL || pattern == DM_PATTERN_CROSS ||
@@ -313,14 +307,14 @@ raster_pattern (DmPattern pattern,
     }
   if (pattern == DM_PATTERN_HORIZONTAL || pattern == DM_PATTERN_GRID)
     {
-      cairo_move_to (cr, 0, t / 2.0);
-      cairo_line_to (cr, t, t / 2.0);
+      cairo_move_to (cr, -t, t / 2.0);
+      cairo_line_to (cr, 2 * t, t / 2.0);
       cairo_stroke (cr);
     }
   if (pattern == DM_PATTERN_VERTICAL || pattern == DM_PATTERN_GRID)
     {
-      cairo_move_to (cr, t / 2.0, 0);
-      cairo_line_to (cr, t / 2.0, t);
+      cairo_move_to (cr, t / 2.0, -t);
+      cairo_line_to (cr, t / 2.0, 2 * t);
       cairo_stroke (cr);
     }
   if (pattern == DM_PATTERN_DOTS)
@@ -328,13 +322,101 @@ raster_pattern (DmPattern pattern,
       cairo_arc (cr, t / 2.0, t / 2.0, line_width * scale, 0, 2 * G_PI);
       cairo_fill (cr);
     }
-  cairo_destroy (cr);
+}
+
+/* On raster targets (the screen's image surfaces, PNG export) the hatch is
+ * a small repeating image: one fill instead of a clip to the polygon and
+ * hundreds of strokes through it, which costs 10-50x more at high zoom.
+ *
+ * The tile holds the fill colour under the lines, so a part is one fill,
+ * not a colour fill and a hatch fill over the same edges (each fill scan
+ * converts the whole polygon again). Where the device pixel grid allows
+ * (no rotation, a whole number of pixels per tile), the tile is drawn in
+ * device pixels with the map's anchor already moved by its fraction of a
+ * pixel, so the pattern lies at a whole-pixel offset: pixman then repeats
+ * it as it is instead of resampling every pixel bilinearly, and the lines
+ * are drawn where they were, only sharper. The lattice is anchored to the
+ * map in device space, so bands and tiles painted apart meet. */
+static cairo_pattern_t *
+raster_pattern (cairo_t        *cr,
+                const DmStyle  *style,
+                double          fill_alpha,
+                double          ink_alpha,
+                double          scale,
+                double          anchor_x,
+                double          anchor_y)
+{
+  int t = pattern_tile_size (style->pattern, scale);
+  double s, device_t, ax, ay, fx, fy;
+  cairo_surface_t *tile;
+  cairo_pattern_t *result;
+  cairo_matrix_t ctm, matrix;
+  cairo_t *tile_cr;
+  int size;
+
+  cairo_get_matrix (cr, &ctm);
+  s = ctm.xx;
+  device_t = t * s;
+  if (ctm.xy != 0 || ctm.yx != 0 || ctm.yy != s || s <= 0 ||
+      fabs (device_t - round (device_t)) > 1e-6)
+    {
+      /* A rotated or fractionally scaled target: the tile in user units,
+       * resampled. */
+      s = 1.0;
+      cairo_matrix_init_identity (&ctm);
+    }
+  size = (int) round (t * s);
+  /* Where the lattice lies, in the pattern's pixels, and the whole and
+   * fractional parts of its offset. */
+  ax = fmod (anchor_x * s + ctm.x0, size);
+  ay = fmod (anchor_y * s + ctm.y0, size);
+  if (ax < 0)
+    ax += size;
+  if (ay < 0)
+    ay += size;
+  fx = ax - floor (ax);
+  fy = ay - floor (ay);
+
+  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  tile_cr = cairo_create (tile);
+  cairo_set_source_rgba (tile_cr, style->r, style->g, style->b, fill_alpha);
+  cairo_paint (tile_cr);
+  cairo_translate (tile_cr, fx, fy);
+  cairo_scale (tile_cr, s, s);
+  cairo_set_source_rgba (tile_cr, style->ink_r, style->ink_g, style->ink_b, ink_alpha);
+  draw_tile_lines (tile_cr, style->pattern, t, style->line_width, scale);
+  cairo_destroy (tile_cr);
+
+  /* pixman repeats a tile by compositing it once per period along each
+   * row: a 7-pixel tile costs a call every 7 pixels. The same pixels, a
+   * whole number of periods at least 64 wide, cost a ninth as many. */
+  if (size < 64)
+    {
+      int n = (64 + size - 1) / size;
+      cairo_surface_t *wide = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, n * size, n * size);
+      cairo_pattern_t *repeat = cairo_pattern_create_for_surface (tile);
+
+      tile_cr = cairo_create (wide);
+      cairo_pattern_set_extend (repeat, CAIRO_EXTEND_REPEAT);
+      cairo_set_source (tile_cr, repeat);
+      cairo_set_operator (tile_cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (tile_cr);
+      cairo_destroy (tile_cr);
+      cairo_pattern_destroy (repeat);
+      cairo_surface_destroy (tile);
+      tile = wide;
+      size *= n;
+      ax = fmod (ax, size);
+      ay = fmod (ay, size);
+    }
 
   result = cairo_pattern_create_for_surface (tile);
   cairo_surface_destroy (tile);
   cairo_pattern_set_extend (result, CAIRO_EXTEND_REPEAT);
-  /* Anchored to the map, not the window, so hatching moves with the map. */
-  cairo_matrix_init_translate (&matrix, -fmod (anchor_x, t), -fmod (anchor_y, t));
+  /* User space to the tile's pixels: through the device, less the
+   * lattice's whole-pixel offset. */
+  cairo_matrix_init_translate (&matrix, -floor (ax), -floor (ay));
+  cairo_matrix_multiply (&matrix, &ctm, &matrix);
   cairo_pattern_set_matrix (result, &matrix);
   return result;
 }
@@ -357,18 +439,20 @@ dm_style_fill_path_full (cairo_t      *cr,
   dm_style_get_full (key, flags, &style);
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_source_rgba (cr, style.r, style.g, style.b, style.alpha * alpha);
-  dm_draw_fill_preserve (cr);
   if (style.pattern != DM_PATTERN_NONE && !dm_draw_is_vector (cr))
     {
-      cairo_pattern_t *hatch = raster_pattern (style.pattern, style.ink_r, style.ink_g,
-                                               style.ink_b, ink_alpha * alpha, style.line_width,
-                                               scale, anchor_x, anchor_y);
+      cairo_pattern_t *hatch = raster_pattern (cr, &style, style.alpha * alpha,
+                                               ink_alpha * alpha, scale, anchor_x, anchor_y);
       cairo_set_source (cr, hatch);
       cairo_pattern_destroy (hatch);
       cairo_fill_preserve (cr);
+      cairo_restore (cr);
+      cairo_new_path (cr);
+      return;
     }
-  else if (style.pattern != DM_PATTERN_NONE)
+  cairo_set_source_rgba (cr, style.r, style.g, style.b, style.alpha * alpha);
+  dm_draw_fill_preserve (cr);
+  if (style.pattern != DM_PATTERN_NONE)
     {
       dm_draw_clip_begin (cr);
       cairo_set_source_rgba (cr, style.ink_r, style.ink_g, style.ink_b, ink_alpha * alpha);
@@ -443,9 +527,13 @@ dm_style_stroke_front (cairo_t *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, 4.5 * scale);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  dm_draw_stroke_preserve (cr);
+  /* Round joins and caps: on images, the fast exact stroke. */
+  if (!dm_round_stroke (cr, 4.5 * scale, TRUE))
+    dm_draw_stroke_preserve (cr);
   cairo_set_line_width (cr, 2.2 * scale);
   cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
-  dm_draw_stroke (cr);
+  if (!dm_round_stroke (cr, 2.2 * scale, TRUE))
+    dm_draw_stroke_preserve (cr);
+  cairo_new_path (cr);
   cairo_restore (cr);
 }

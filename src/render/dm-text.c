@@ -7,6 +7,7 @@
 #include "dm-draw.h"
 #include "dm-shape.h"
 #include "dm-text.h"
+#include "dm-text-sprite.h"
 
 typedef struct
 {
@@ -21,6 +22,10 @@ struct _DmTextBoxes
   PangoLayout          *layout;
   PangoFontDescription *fonts[DM_TEXT_WATER + 1];
   double                font_scale[DM_TEXT_WATER + 1];
+  /* The start of each kind's image cache key, for the scales it names. */
+  char                 *key_prefix[DM_TEXT_WATER + 1];
+  double                key_scale[DM_TEXT_WATER + 1], key_device_scale[DM_TEXT_WATER + 1];
+  gboolean              key_high_contrast[DM_TEXT_WATER + 1];
   /* When set, a label must fit inside: a town name cut by the frame reads
    * as another name. */
   double                max_x, max_y;
@@ -55,7 +60,10 @@ dm_text_boxes_free (DmTextBoxes *boxes)
   g_array_unref (boxes->boxes);
   g_clear_object (&boxes->layout);
   for (guint i = 0; i < G_N_ELEMENTS (boxes->fonts); i++)
-    g_clear_pointer (&boxes->fonts[i], pango_font_description_free);
+    {
+      g_clear_pointer (&boxes->fonts[i], pango_font_description_free);
+      g_free (boxes->key_prefix[i]);
+    }
   g_free (boxes);
 }
 
@@ -181,6 +189,20 @@ draw_raster_halo (cairo_t     *cr,
   cairo_new_path (cr);
 }
 
+static void
+text_colour (DmTextKind kind,
+             double    *rgb)
+{
+  if (kind == DM_TEXT_WATER)
+    {
+      rgb[0] = 0.15;
+      rgb[1] = 0.35;
+      rgb[2] = 0.6;
+    }
+  else
+    rgb[0] = rgb[1] = rgb[2] = 0.08;
+}
+
 gboolean
 dm_text_draw_label (cairo_t           *cr,
                     DmTextBoxes       *boxes,
@@ -191,9 +213,13 @@ dm_text_draw_label (cairo_t           *cr,
                     gboolean           beside_point)
 {
   g_autoptr(PangoLayout) own_layout = NULL;
+  g_autoptr(DmTextSprite) sprite = NULL;
+  g_autofree char *key = NULL;
   PangoLayout *layout;
   PangoRectangle ink, logical;
-  double lx, ly, pad = 2.0 * style->scale;
+  double lx, ly, pad = 2.0 * style->scale, device_scale, rgb[3];
+  double halo_radius = (style->high_contrast ? 2.0 : 1.5) * style->scale;
+  double halo_alpha = style->high_contrast ? 1.0 : 0.85;
   Box box;
 
   if (boxes != NULL)
@@ -217,8 +243,43 @@ dm_text_draw_label (cairo_t           *cr,
       pango_layout_set_font_description (layout, font);
       pango_font_description_free (font);
     }
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  text_colour (style->kind, rgb);
+
+  /* On images: the label's prepared picture, and its extents with it. */
+  if (!dm_draw_is_vector (cr) && dm_text_sprite_device_scale (cr, &device_scale))
+    {
+      if (boxes == NULL)
+        key = g_strdup_printf ("%d %d %.6g %.6g %s", style->kind, style->high_contrast,
+                               style->scale, device_scale, text);
+      else
+        {
+          /* Formatted once a pass per kind: a screenful of printfs was a
+           * tenth of the labels' time. */
+          DmTextKind k = style->kind;
+
+          if (boxes->key_prefix[k] == NULL || boxes->key_scale[k] != style->scale ||
+              boxes->key_device_scale[k] != device_scale ||
+              boxes->key_high_contrast[k] != style->high_contrast)
+            {
+              g_free (boxes->key_prefix[k]);
+              boxes->key_prefix[k] = g_strdup_printf ("%d %d %.6g %.6g ", k, style->high_contrast,
+                                                      style->scale, device_scale);
+              boxes->key_scale[k] = style->scale;
+              boxes->key_device_scale[k] = device_scale;
+              boxes->key_high_contrast[k] = style->high_contrast;
+            }
+          key = g_strconcat (boxes->key_prefix[k], text, NULL);
+        }
+      sprite = dm_text_sprite_get (cr, layout, key, text, halo_radius);
+      logical = sprite->logical;
+      if (!sprite->exact)
+        pango_layout_set_text (layout, text, -1);
+    }
+  else
+    {
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+    }
 
   if (beside_point)
     {
@@ -245,17 +306,20 @@ dm_text_draw_label (cairo_t           *cr,
       g_array_append_val (boxes->boxes, box);
     }
 
+  if (sprite != NULL && sprite->exact)
+    {
+      dm_text_sprite_paint_label (cr, key, sprite, lx, ly, halo_radius, halo_alpha, rgb);
+      return TRUE;
+    }
+
   cairo_save (cr);
   cairo_move_to (cr, lx, ly);
   if (dm_draw_is_svg (cr))
     {
       double halo = (style->high_contrast ? 4.0 : 3.0) * style->scale;
 
-      if (style->kind == DM_TEXT_WATER)
-        cairo_set_source_rgb (cr, 0.15, 0.35, 0.6);
-      else
-        cairo_set_source_rgb (cr, 0.08, 0.08, 0.08);
-      dm_draw_svg_label (cr, layout, 1, 1, 1, style->high_contrast ? 1.0 : 0.85, halo);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      dm_draw_svg_label (cr, layout, 1, 1, 1, halo_alpha, halo);
       cairo_restore (cr);
       return TRUE;
     }
@@ -263,16 +327,13 @@ dm_text_draw_label (cairo_t           *cr,
    * PDF stays a path beside real, selectable text. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, (style->high_contrast ? 4.0 : 3.0) * style->scale);
-  cairo_set_source_rgba (cr, 1, 1, 1, style->high_contrast ? 1.0 : 0.85);
+  cairo_set_source_rgba (cr, 1, 1, 1, halo_alpha);
   if (dm_draw_is_vector (cr))
     dm_draw_layout_halo (cr, layout);
   else
-    draw_raster_halo (cr, layout, lx, ly, (style->high_contrast ? 2.0 : 1.5) * style->scale);
+    draw_raster_halo (cr, layout, lx, ly, halo_radius);
   cairo_move_to (cr, lx, ly);
-  if (style->kind == DM_TEXT_WATER)
-    cairo_set_source_rgb (cr, 0.15, 0.35, 0.6);
-  else
-    cairo_set_source_rgb (cr, 0.08, 0.08, 0.08);
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
   dm_draw_layout (cr, layout);
   cairo_restore (cr);
   return TRUE;
@@ -306,6 +367,7 @@ dm_text_draw_places (cairo_t      *cr,
 {
   guint threshold = MAX (min_population (dm_view_detail_zoom (view)), at_least);
   guint drawn = 0;
+  double device_scale;
   /* A screenful of labels is plenty; more is noise and paint time. */
   guint max_labels = (guint) (view->width * view->height / (scale * scale * 9000.0)) + 8;
 
@@ -330,6 +392,12 @@ dm_text_draw_places (cairo_t      *cr,
                                px, py, TRUE))
         continue;
 
+      drawn++;
+      if (!dm_draw_is_vector (cr) && dm_text_sprite_device_scale (cr, &device_scale))
+        {
+          dm_text_sprite_paint_dot (cr, px, py, r, 1.2 * scale);
+          continue;
+        }
       cairo_new_path (cr);
       cairo_arc (cr, px, py, r, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, 1, 1, 1);
@@ -337,6 +405,5 @@ dm_text_draw_places (cairo_t      *cr,
       cairo_set_line_width (cr, 1.2 * scale);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       dm_draw_stroke (cr);
-      drawn++;
     }
 }

@@ -1,0 +1,15 @@
+/* dm-round-stroke.h: round-joined strokes on image targets, rasterised as the distance to the path. */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean dm_round_stroke (cairo_t *cr,
+                          double   width,
+                          gboolean round_caps);
+gboolean dm_round_stroke_dashed (cairo_t *cr,
+                                 double   width);
+
+G_END_DECLS
