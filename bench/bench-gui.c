@@ -68,16 +68,23 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = g_get_monotonic_time ();
 }
 
+/* VmRSS (now) or VmHWM (the peak so far), in MB. */
 static double
-rss_mb (void)
+status_mb (const char *key)
 {
   g_autofree char *status = NULL;
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
+      (line = strstr (status, key)) == NULL)
     return 0.0;
-  return g_ascii_strtod (line + 6, NULL) / 1024.0;
+  return g_ascii_strtod (line + strlen (key), NULL) / 1024.0;
+}
+
+static double
+rss_mb (void)
+{
+  return status_mb ("VmRSS:");
 }
 
 /* The resident memory now by kind of mapping: what malloc and cairo hold
@@ -129,8 +136,9 @@ report (const char *what,
 {
   double median = bench_median_ms (samples);
 
-  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u, RSS %.0f MB)\n", what, median,
-           g_array_index (samples, double, samples->len - 1), samples->len, rss_mb ());
+  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u, RSS %.0f MB, peak %.0f)\n", what,
+           median, g_array_index (samples, double, samples->len - 1), samples->len, rss_mb (),
+           status_mb ("VmHWM:"));
 }
 
 int

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "dm-catalog.h"
+#include "dm-loader.h"
 #include "dm-memory.h"
 
 /* Only GSK_RENDERER=cairo turns GL off, and a GDK_DEBUG the user set wins. */
@@ -85,6 +87,72 @@ test_no_gl_driver (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+day_loaded_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  DmPartition **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dm_load_day_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static DmPartition *
+load_day (DmCatalog  *catalog,
+          DmGeodata  *geodata,
+          const char *date)
+{
+  DmPartition *partition = NULL;
+
+  dm_load_day_async (catalog, geodata, date, NULL, day_loaded_cb, &partition);
+  while (partition == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (dm_partition_get_date (partition), ==, date);
+  return partition;
+}
+
+/* Stepping through more days than the cache holds keeps the latest
+ * DM_LOADER_CACHE_DAYS: the first is derived again, the last is not. */
+static void
+test_day_cache_bound (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmCatalog) catalog = dm_catalog_new (dm_data_dir (), NULL, &error);
+  g_autofree char *geo_dir = g_build_filename (dm_data_dir (), "geo", NULL);
+  g_autoptr(DmGeodata) geodata = NULL;
+  g_autoptr(DmPartition) first = NULL;
+  g_autoptr(DmPartition) last = NULL;
+  g_autoptr(DmPartition) again = NULL;
+  g_auto(GStrv) days = NULL;
+  guint n = DM_LOADER_CACHE_DAYS + 3;
+
+  g_assert_no_error (error);
+  geodata = dm_geodata_load (geo_dir, NULL, &error);
+  g_assert_no_error (error);
+  days = dm_loader_dup_days (catalog);
+  g_assert_cmpuint (g_strv_length (days), >, n);
+
+  first = load_day (catalog, geodata, days[0]);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(DmPartition) partition = load_day (catalog, geodata, days[i]);
+
+      g_assert_cmpuint (dm_loader_get_n_cached_days (), ==, MIN (i + 1, DM_LOADER_CACHE_DAYS));
+      if (i == n - 1)
+        last = g_steal_pointer (&partition);
+    }
+  g_assert_cmpuint (dm_loader_get_n_cached_days (), ==, DM_LOADER_CACHE_DAYS);
+
+  again = load_day (catalog, geodata, days[n - 1]);
+  g_assert_true (again == last);
+  g_clear_pointer (&again, dm_partition_unref);
+  again = load_day (catalog, geodata, days[0]);
+  g_assert_true (again != first);
+  g_assert_cmpuint (dm_loader_get_n_cached_days (), ==, DM_LOADER_CACHE_DAYS);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -96,5 +164,6 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/memory/gl-switch", test_gl_switch);
   g_test_add_func ("/memory/no-gl-driver", test_no_gl_driver);
+  g_test_add_func ("/memory/day-cache-bound", test_day_cache_bound);
   return g_test_run ();
 }
