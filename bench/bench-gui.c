@@ -68,16 +68,66 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = g_get_monotonic_time ();
 }
 
+/* VmRSS (now) or VmHWM (the peak so far), in MB. */
 static double
-rss_mb (void)
+status_mb (const char *key)
 {
   g_autofree char *status = NULL;
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
+      (line = strstr (status, key)) == NULL)
     return 0.0;
-  return g_ascii_strtod (line + 6, NULL) / 1024.0;
+  return g_ascii_strtod (line + strlen (key), NULL) / 1024.0;
+}
+
+static double
+rss_mb (void)
+{
+  return status_mb ("VmRSS:");
+}
+
+/* The resident memory now by kind of mapping: what malloc and cairo hold
+ * (anonymous), what the libraries' code and data files take (file-backed)
+ * and what is shared with the X server or the GPU driver (shared). */
+static void
+report_mappings (void)
+{
+  g_autofree char *smaps = NULL;
+  g_auto(GStrv) lines = NULL;
+  double anon = 0, files = 0, shared = 0;
+  gboolean is_file = FALSE, is_shared = FALSE;
+
+  if (!g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL))
+    return;
+  lines = g_strsplit (smaps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_ascii_isxdigit (line[0]) && strchr (line, '-') != NULL && strchr (line, ' ') != NULL)
+        {
+          const char *path = strchr (line, '/');
+
+          is_shared = strstr (line, "/dev/shm") != NULL || strstr (line, "/memfd:") != NULL ||
+                      strstr (line, "SYSV") != NULL || strstr (line, "/dev/dri") != NULL ||
+                      (path == NULL && strstr (line, " rw-s ") != NULL);
+          is_file = !is_shared && path != NULL;
+        }
+      else if (g_str_has_prefix (line, "Rss:"))
+        {
+          double mb = g_ascii_strtod (line + 4, NULL) / 1024.0;
+
+          if (is_shared)
+            shared += mb;
+          else if (is_file)
+            files += mb;
+          else
+            anon += mb;
+        }
+    }
+  g_print ("%-44s %7.1f MB anonymous, %.1f MB files, %.1f MB shared\n", "  RSS now by mapping",
+           anon, files, shared);
 }
 
 static void
@@ -86,8 +136,9 @@ report (const char *what,
 {
   double median = bench_median_ms (samples);
 
-  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u, RSS %.0f MB)\n", what, median,
-           g_array_index (samples, double, samples->len - 1), samples->len, rss_mb ());
+  g_print ("%-44s median %7.2f ms  max %7.2f ms  (n=%u, RSS %.0f MB, peak %.0f)\n", what,
+           median, g_array_index (samples, double, samples->len - 1), samples->len, rss_mb (),
+           status_mb ("VmHWM:"));
 }
 
 int
@@ -125,6 +176,7 @@ main (int    argc,
   g_print ("%-44s %7.1f ms  (goal < 500 ms)\n", "start-up to a loaded, laid-out map",
            (g_get_monotonic_time () - start) / 1000.0);
   g_print ("%-44s %7.1f MB\n", "  memory then", rss_mb ());
+  report_mappings ();
   g_print ("%-44s %d x %d px\n", "overlay size", gtk_widget_get_width (layer),
            gtk_widget_get_height (layer));
 
@@ -172,6 +224,9 @@ main (int    argc,
     g_auto(GStrv) days = dm_loader_dup_days (dm_window_get_catalog (window));
     GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
     guint at = 0;
+    /* DM_BENCH_DAY_STEPS: fewer steps, for a run under valgrind. */
+    const char *steps_env = g_getenv ("DM_BENCH_DAY_STEPS");
+    int n_steps = steps_env ? MAX (5, (int) g_ascii_strtoll (steps_env, NULL, 10)) : 50;
 
     g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
     while (days[at] != NULL && g_strcmp0 (days[at], "2025-03-01") < 0)
@@ -179,7 +234,7 @@ main (int    argc,
     dm_window_set_control_date (window, days[at]);
     while (g_strcmp0 (dm_window_get_control_date (window), days[at]) != 0)
       g_main_context_iteration (NULL, TRUE);
-    for (int i = 0; i < 50; i++)
+    for (int i = 0; i < n_steps; i++)
       {
         GArray *into = i % 5 == 4 ? cold : warm;
         int delta = i % 5 == 4 ? 37 : 1;
@@ -244,5 +299,6 @@ main (int    argc,
     getrusage (RUSAGE_SELF, &usage);
     g_print ("%-44s %7.1f MB\n", "peak memory", usage.ru_maxrss / 1024.0);
   }
+  report_mappings ();
   return 0;
 }

@@ -1,4 +1,4 @@
-/* dm-memory.h: how the process asks glibc's allocator to hand memory back. */
+/* dm-memory.h: how the process keeps its memory down: glibc's allocator, and no GL driver under the cairo renderer. */
 #pragma once
 
 #include <glib.h>

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The most derived days kept for a step back or forth. */
+#define DM_LOADER_CACHE_DAYS 8
+
 void          dm_loader_preload         (const char          *geo_dir);
 void          dm_load_geodata_async     (const char          *geo_dir,
                                          GCancellable        *cancellable,
@@ -36,5 +39,6 @@ void          dm_loader_prefetch_days   (DmCatalog           *catalog,
                                          const char * const  *dates);
 DmPartition  *dm_load_day_finish        (GAsyncResult        *result,
                                          GError             **error);
+guint         dm_loader_get_n_cached_days (void);
 
 G_END_DECLS

@@ -73,6 +73,11 @@ typedef struct
   /* Painted here too: pixman's reference counts are not atomic, so the
    * layer's names are never a source on two threads at once. */
   Painted         *labels;
+  /* Or, when the layer's names cover the wide view, their pixels read
+   * through a surface of the thread's own (a 2353x1534 surface less,
+   * 14 MB, at 1920x1080), at (labels_dx, labels_dy) in them. */
+  cairo_surface_t *shared_labels;
+  int              labels_dx, labels_dy;
   cairo_surface_t *surface;
 } WidePaint;
 
@@ -278,6 +283,7 @@ wide_paint_free (WidePaint *wide)
   g_clear_object (&wide->scene);
   g_clear_pointer (&wide->surface, cairo_surface_destroy);
   g_clear_pointer (&wide->labels, painted_free);
+  g_clear_pointer (&wide->shared_labels, cairo_surface_destroy);
   g_free (wide);
 }
 
@@ -292,9 +298,27 @@ wide_paint_thread (GTask        *task,
   Painted *shapes = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y,
                                  wide->scale, DM_SCENE_SHAPES);
 
-  wide->labels = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y, wide->scale,
-                               DM_SCENE_LABELS);
-  add_labels (shapes, wide->labels);
+  if (wide->shared_labels != NULL)
+    {
+      cairo_surface_t *own = cairo_image_surface_create_for_data (
+        cairo_image_surface_get_data (wide->shared_labels), CAIRO_FORMAT_ARGB32,
+        cairo_image_surface_get_width (wide->shared_labels),
+        cairo_image_surface_get_height (wide->shared_labels),
+        cairo_image_surface_get_stride (wide->shared_labels));
+      cairo_t *cr = cairo_create (shapes->surface);
+
+      cairo_set_source_surface (cr, own, -wide->labels_dx, -wide->labels_dy);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (own);
+      cairo_surface_flush (shapes->surface);
+    }
+  else
+    {
+      wide->labels = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y,
+                                   wide->scale, DM_SCENE_LABELS);
+      add_labels (shapes, wide->labels);
+    }
   wide->surface = g_steal_pointer (&shapes->surface);
   painted_free (shapes);
   g_task_return_boolean (task, TRUE);
@@ -327,7 +351,7 @@ wide_paint_done_cb (GObject      *source,
       *painted = (Painted) { g_steal_pointer (&wide->surface), wide->x, wide->y, wide->view.zoom,
                              (int) wide->view.width, (int) wide->view.height, wide->scale };
       set_cache (self, painted);
-      if (wide->labels_generation == self->labels_generation)
+      if (wide->labels != NULL && wide->labels_generation == self->labels_generation)
         {
           painted_free (self->labels);
           self->labels = g_steal_pointer (&wide->labels);
@@ -359,6 +383,18 @@ wide_paint_cb (gpointer user_data)
   wide->fills = self->fills;
   wide->labels_generation = self->labels_generation;
   grow_view (&view, WIDE_MARGIN, wide->scale, &wide->view, &wide->x, &wide->y);
+  {
+    /* The names kept are painted wide and not written again: read them. */
+    Painted probe = { NULL, wide->x, wide->y, wide->view.zoom, (int) wide->view.width,
+                      (int) wide->view.height, wide->scale };
+
+    if (self->labels != NULL && self->labels->generation == self->labels_generation &&
+        painted_covers (self->labels, &probe, &wide->labels_dx, &wide->labels_dy))
+      {
+        cairo_surface_flush (self->labels->surface);
+        wide->shared_labels = cairo_surface_reference (self->labels->surface);
+      }
+  }
 
   self->wide_running = TRUE;
   task = g_task_new (self, NULL, wide_paint_done_cb, g_object_ref (self));
