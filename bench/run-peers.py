@@ -198,8 +198,12 @@ def main():
             # Xvfb has no GPU: GTK's GL renderer would run on llvmpipe, whose
             # threads took half of both cores in bench-gui's profile (work a
             # desktop's GPU does). Both sides of every figure use cairo's.
+            # Under the cairo renderer Demarcate turns GDK's GL off
+            # (dm-memory.c: the driver is 60 MB of llvmpipe that never
+            # draws); the bare window gets the same, so start-up compares
+            # like with like.
             xenv = dict(env, DISPLAY=xvfb.display, DEMARCATE_REPORT_FIRST_FRAME="1",
-                        GSK_RENDERER="cairo")
+                        GSK_RENDERER="cairo", GDK_DEBUG="gl-disable")
             ours, theirs, app_rss = [], [], 0.0
             bare = os.path.join(build, "bench", "bench-bare-window")
             first_frame([bare], xenv)  # the first run pays for cold caches
