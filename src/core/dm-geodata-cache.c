@@ -146,6 +146,28 @@ layer_from_variant (DmGeodata *self,
   return vector;
 }
 
+typedef struct
+{
+  DmGeodata *self;
+  GVariant  *layers;
+  guint      first, last;  /* layers [first, last) */
+  gboolean   ok;
+} LayersJob;
+
+static gpointer
+decode_layers (gpointer data)
+{
+  LayersJob *job = data;
+
+  for (guint i = job->first; job->ok && i < job->last; i++)
+    {
+      g_autoptr(GVariant) layer = g_variant_get_child_value (job->layers, i);
+
+      job->self->layers[i] = layer_from_variant (job->self, i, layer, &job->ok);
+    }
+  return NULL;
+}
+
 /* FALSE, with nothing kept, when value is not geography (any bytes may
  * come from the cache folder: tests/fuzz/fuzz-cache.c feeds this). */
 gboolean
@@ -170,12 +192,17 @@ _dm_geodata_decode_cached (DmGeodata *self,
       g_variant_n_children (regions) != DM_N_REGIONS || n_areas != DM_N_REGIONS)
     return FALSE;
 
-  for (guint i = 0; ok && i < DM_N_LAYERS; i++)
-    {
-      g_autoptr(GVariant) layer = g_variant_get_child_value (layers, i);
+  /* The basemap layers in a second thread (GVariant is safe to read from
+   * several), the rest here, as when they are read from GeoJSON. */
+  {
+    LayersJob basemap = { self, layers, DM_LAYER_LAND, DM_LAYER_OBLASTS, TRUE };
+    LayersJob own = { self, layers, DM_LAYER_OBLASTS, DM_N_LAYERS, TRUE };
+    GThread *thread = g_thread_new ("dm-geodata", decode_layers, &basemap);
 
-      self->layers[i] = layer_from_variant (self, i, layer, &ok);
-    }
+    decode_layers (&own);
+    g_thread_join (thread);
+    ok = basemap.ok && own.ok;
+  }
   for (guint i = 0; ok && i < DM_N_REGIONS; i++)
     {
       g_autoptr(GVariant) wkb = g_variant_get_child_value (regions, i);

@@ -237,27 +237,49 @@ read_sources (DmGeodata     *self,
   return TRUE;
 }
 
-/* Projected once here, in the loading thread, so painting never projects. */
-static void
-make_shapes (DmGeodata *self)
+typedef struct
 {
-  for (guint i = 0; i < DM_N_LAYERS; i++)
-    {
-      GPtrArray *features = self->layers[i]->features;
+  DmGeodata *self;
+  guint      first, last;  /* layers [first, last) */
+} ShapesJob;
 
-      self->shapes[i] = g_ptr_array_new_full (features->len, (GDestroyNotify) dm_shape_unref);
+static gpointer
+make_layer_shapes (gpointer data)
+{
+  ShapesJob *job = data;
+
+  for (guint i = job->first; i < job->last; i++)
+    {
+      GPtrArray *features = job->self->layers[i]->features;
+
+      job->self->shapes[i] = g_ptr_array_new_full (features->len,
+                                                   (GDestroyNotify) dm_shape_unref);
       if (i == DM_LAYER_PLACES)
         continue;
       for (guint j = 0; j < features->len; j++)
         {
           DmFeature *feature = g_ptr_array_index (features, j);
 
-          g_ptr_array_add (self->shapes[i], dm_shape_new (feature->geometry));
+          g_ptr_array_add (job->self->shapes[i], dm_shape_new (feature->geometry));
         }
     }
+  return NULL;
+}
+
+/* Projected once here, in the loading threads, so painting never
+ * projects: the basemap layers in a second thread, the rest here. */
+static void
+make_shapes (DmGeodata *self)
+{
+  ShapesJob basemap = { self, DM_LAYER_LAND, DM_LAYER_OBLASTS };
+  ShapesJob own = { self, DM_LAYER_OBLASTS, DM_N_LAYERS };
+  GThread *thread = g_thread_new ("dm-shapes", make_layer_shapes, &basemap);
+
+  make_layer_shapes (&own);
   for (guint i = 0; i < DM_N_REGIONS; i++)
     self->region_shapes[i] = dm_shape_new (self->regions[i]);
   self->places = dm_places_new (self->layers[DM_LAYER_PLACES]->features);
+  g_thread_join (thread);
 }
 
 /* From the cache (dm-geodata-cache.c) when the files are those it was made
