@@ -9,7 +9,6 @@
 #include "dm-control.h"
 #include "dm-error.h"
 #include "dm-export.h"
-#include "dm-png.h"
 #include "dm-test-util.h"
 
 /* A pixel differs when a channel is off by more than this, and an image
@@ -683,71 +682,6 @@ write_goldens (void)
     }
 }
 
-/* dm_png_write_progressive: rows handed over in uneven steps give the
- * bytes one pass gives; a painter that gives up fails the write. */
-typedef struct
-{
-  int given, step;
-} Rows;
-
-static int
-rows_in_steps (int      needed,
-               gpointer data)
-{
-  Rows *rows = data;
-
-  g_assert_cmpint (needed, >, rows->given);
-  if (rows->step < 0)
-    return -1;
-  rows->given = MAX (needed, rows->given + rows->step);
-  return rows->given;
-}
-
-static GBytes *
-encode (cairo_surface_t *surface,
-        Rows            *rows,
-        GError         **error)
-{
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  gboolean ok = rows ? dm_png_write_progressive (surface, out, 1, FALSE, rows_in_steps, rows,
-                                                 error)
-                     : dm_png_write (surface, out, 1, FALSE, error);
-
-  g_output_stream_close (out, NULL, NULL);
-  return ok ? g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out)) : NULL;
-}
-
-static void
-test_png_progressive (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 301, 217);
-  cairo_t *cr = cairo_create (surface);
-  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, 301, 217);
-  g_autoptr(GBytes) whole = NULL;
-  g_autoptr(GBytes) stepped = NULL;
-  g_autoptr(GError) error = NULL;
-  Rows rows = { 0, 23 };
-  Rows stop = { 0, -1 };
-
-  cairo_pattern_add_color_stop_rgb (gradient, 0, 0.1, 0.4, 0.8);
-  cairo_pattern_add_color_stop_rgb (gradient, 1, 0.9, 0.7, 0.2);
-  cairo_set_source (cr, gradient);
-  cairo_paint (cr);
-  cairo_pattern_destroy (gradient);
-  cairo_destroy (cr);
-
-  whole = encode (surface, NULL, &error);
-  g_assert_no_error (error);
-  stepped = encode (surface, &rows, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rows.given, >=, 217);
-  g_assert_true (g_bytes_equal (whole, stepped));
-
-  g_assert_null (encode (surface, &stop, &error));
-  g_assert_error (error, DM_ERROR, DM_ERROR_IO);
-  cairo_surface_destroy (surface);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -777,7 +711,6 @@ main (int    argc,
     }
   g_test_add_func ("/export/golden/detects-difference", test_golden_detects_difference);
   g_test_add_func ("/export/png", test_png_file);
-  g_test_add_func ("/export/png-progressive", test_png_progressive);
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/bbox", test_bbox);

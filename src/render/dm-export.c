@@ -199,7 +199,6 @@ typedef struct
   Job            *job;
   int             width, height;
   double          scale;
-  int             y0;      /* the stripe's top row on the page */
   cairo_status_t  status;  /* the first band's failure */
   GMutex          lock;
 } PagePaint;
@@ -210,7 +209,6 @@ paint_page (cairo_t  *cr,
 {
   PagePaint *page = data;
 
-  cairo_translate (cr, 0, -page->y0);
   dm_layout_draw (page->job->scene, cr, &page->job->options->layout, page->width,
                   page->height, page->scale);
   g_mutex_lock (&page->lock);
@@ -219,135 +217,45 @@ paint_page (cairo_t  *cr,
   g_mutex_unlock (&page->lock);
 }
 
-/* The PNG is compressed in a thread of its own while the page is painted
- * below it, a stripe at a time: deflate (about as long as painting a 4K
- * page) then no longer waits for the last band. */
-typedef struct
-{
-  GMutex           lock;
-  GCond            cond;
-  int              painted;  /* rows from the top */
-  gboolean         failed;
-  cairo_surface_t *surface;
-  Job             *job;
-  gboolean         ok;
-  GError          *error;
-} Encoder;
-
-#define STRIPES 4
-
-static int
-rows_painted (int      needed,
-              gpointer data)
-{
-  Encoder *encoder = data;
-  int rows;
-
-  g_mutex_lock (&encoder->lock);
-  while (encoder->painted < needed && !encoder->failed)
-    g_cond_wait (&encoder->cond, &encoder->lock);
-  rows = encoder->failed ? -1 : encoder->painted;
-  g_mutex_unlock (&encoder->lock);
-  return rows;
-}
-
-static gpointer
-encode_thread (gpointer data)
-{
-  Encoder *encoder = data;
-
-  encoder->ok = dm_png_write_progressive (encoder->surface, encoder->job->stream, PNG_LEVEL,
-                                          encoder->job->options->layout.transparent,
-                                          rows_painted, encoder, &encoder->error);
-  return NULL;
-}
-
-static void
-stripe_done (Encoder *encoder,
-             int      rows,
-             gboolean failed)
-{
-  g_mutex_lock (&encoder->lock);
-  encoder->painted = rows;
-  encoder->failed = failed;
-  g_cond_signal (&encoder->cond);
-  g_mutex_unlock (&encoder->lock);
-}
-
 static gboolean
 write_png (Job     *job,
            GError **error)
 {
-  int w, h, stride;
+  int w, h;
   double scale;
   cairo_surface_t *surface;
-  cairo_format_t format;
-  Encoder encoder = { 0 };
-  g_autoptr(DmOverlayPainter) painter = NULL;
-  PagePaint page = { 0 };
-  GThread *thread;
-  gboolean ok = TRUE;
+  gboolean ok;
   gint64 t0 = g_get_monotonic_time ();
 
   dm_export_get_size (job->options, &w, &h, &scale);
   /* An opaque page is RGB24, which saves the alpha work in paint and
    * encode; a transparent one keeps its alpha to the file. */
-  format = job->options->layout.transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
-  surface = cairo_image_surface_create (format, w, h);
+  surface = cairo_image_surface_create (job->options->layout.transparent ? CAIRO_FORMAT_ARGB32
+                                                                          : CAIRO_FORMAT_RGB24,
+                                        w, h);
   if (cairo_failed (job, cairo_surface_status (surface), error))
     {
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  stride = cairo_image_surface_get_stride (surface);
+  /* In bands on every core: the page's painter depends only on the
+   * transform, so the bands are the page one pass would paint. */
+  {
+    g_autoptr(DmOverlayPainter) painter = dm_overlay_painter_new (0);
+    PagePaint page = { job, w, h, scale, CAIRO_STATUS_SUCCESS };
 
-  g_mutex_init (&encoder.lock);
-  g_cond_init (&encoder.cond);
-  encoder.surface = surface;
-  encoder.job = job;
-  thread = g_thread_new ("dm-png", encode_thread, &encoder);
-
-  /* Each stripe in bands on every core: the page's painter depends only
-   * on the transform, so stripes and bands are the page one pass would
-   * paint. */
-  painter = dm_overlay_painter_new (0);
-  page = (PagePaint) { job, w, h, scale, 0, CAIRO_STATUS_SUCCESS };
-  g_mutex_init (&page.lock);
-  cairo_surface_flush (surface);
-  for (int i = 0; i < STRIPES && ok; i++)
-    {
-      int y1 = (int) ((gint64) h * (i + 1) / STRIPES);
-      cairo_surface_t *stripe;
-
-      page.y0 = (int) ((gint64) h * i / STRIPES);
-      if (y1 <= page.y0)
-        continue;
-      stripe = cairo_image_surface_create_for_data (cairo_image_surface_get_data (surface)
-                                                    + (gsize) page.y0 * stride, format, w,
-                                                    y1 - page.y0, stride);
-      dm_overlay_painter_run (painter, stripe, FALSE, paint_page, &page);
-      cairo_surface_destroy (stripe);
-      ok = page.status == CAIRO_STATUS_SUCCESS;
-      stripe_done (&encoder, ok ? y1 : page.y0, !ok);
-    }
+    g_mutex_init (&page.lock);
+    dm_overlay_painter_run (painter, surface, FALSE, paint_page, &page);
+    g_mutex_clear (&page.lock);
+    ok = !cairo_failed (job, page.status, error);
+  }
   report_time ("paint", t0);
   t0 = g_get_monotonic_time ();
-  g_thread_join (thread);
+  if (ok)
+    ok = dm_png_write (surface, job->stream, PNG_LEVEL, job->options->layout.transparent, error);
   report_time ("encode", t0);
-  g_mutex_clear (&page.lock);
-  g_mutex_clear (&encoder.lock);
-  g_cond_clear (&encoder.cond);
-
-  if (!ok)
-    {
-      g_clear_error (&encoder.error);
-      ok = !cairo_failed (job, page.status, error);
-      g_assert (!ok);
-    }
-  else if (!encoder.ok)
-    g_propagate_error (error, g_steal_pointer (&encoder.error));
   cairo_surface_destroy (surface);
-  return ok && encoder.ok;
+  return ok;
 }
 
 static gboolean

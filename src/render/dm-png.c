@@ -1,4 +1,4 @@
-/* dm-png.c: cairo's premultiplied pixels to PNG rows, compressed fast with libpng, as they are painted. */
+/* dm-png.c: cairo's premultiplied pixels to PNG rows, compressed fast with libpng. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -88,22 +88,6 @@ dm_png_write (cairo_surface_t  *surface,
               gboolean          keep_alpha,
               GError          **error)
 {
-  return dm_png_write_progressive (surface, stream, level, keep_alpha, NULL, NULL, error);
-}
-
-/* As dm_png_write, for a surface still being painted from the top:
- * before each row it has not been told of, rows_ready (row + 1) blocks
- * until at least that many rows are painted and returns how many are,
- * or -1 to give up (the write then fails). */
-gboolean
-dm_png_write_progressive (cairo_surface_t  *surface,
-                          GOutputStream    *stream,
-                          int               level,
-                          gboolean          keep_alpha,
-                          DmPngRowsFunc     rows_ready,
-                          gpointer          rows_data,
-                          GError          **error)
-{
   int width, height, stride;
   guint8 *data;
   cairo_format_t format;
@@ -111,7 +95,6 @@ dm_png_write_progressive (cairo_surface_t  *surface,
   png_structp png;
   png_infop info = NULL;
   guint8 *volatile row = NULL;
-  volatile int ready = 0;
   gboolean alpha;
 
   g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE, FALSE);
@@ -164,12 +147,6 @@ dm_png_write_progressive (cairo_surface_t  *surface,
   row = g_malloc ((gsize) width * 4);
   for (int y = 0; y < height; y++)
     {
-      if (rows_ready != NULL && y >= ready)
-        {
-          ready = rows_ready (y + 1, rows_data);
-          if (ready <= y)
-            png_error (png, _("the image was not painted"));
-        }
       convert_row ((const guint32 *) (data + (gsize) y * stride), row, width, alpha);
       png_write_row (png, row);
     }

@@ -17,17 +17,4 @@ gboolean  dm_png_write  (cairo_surface_t  *surface,
                          gboolean          keep_alpha,
                          GError          **error);
 
-/* Blocks until at least `needed` rows from the top are painted; returns
- * how many are, or -1 to give up. */
-typedef int (*DmPngRowsFunc) (int      needed,
-                              gpointer data);
-
-gboolean  dm_png_write_progressive (cairo_surface_t  *surface,
-                                    GOutputStream    *stream,
-                                    int               level,
-                                    gboolean          keep_alpha,
-                                    DmPngRowsFunc     rows_ready,
-                                    gpointer          rows_data,
-                                    GError          **error);
-
 G_END_DECLS
