@@ -4,6 +4,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "dm-area-fill.h"
 #include "dm-draw.h"
 #include "dm-round-stroke.h"
 #include "dm-style.h"
@@ -445,13 +446,16 @@ dm_style_fill_path_full (cairo_t      *cr,
                                                ink_alpha * alpha, scale, anchor_x, anchor_y);
       cairo_set_source (cr, hatch);
       cairo_pattern_destroy (hatch);
-      cairo_fill_preserve (cr);
+      /* Coverage by area, one composite of the tile through it. */
+      if (!dm_area_fill (cr))
+        cairo_fill_preserve (cr);
       cairo_restore (cr);
       cairo_new_path (cr);
       return;
     }
   cairo_set_source_rgba (cr, style.r, style.g, style.b, style.alpha * alpha);
-  dm_draw_fill_preserve (cr);
+  if (!dm_area_fill (cr))
+    dm_draw_fill_preserve (cr);
   if (style.pattern != DM_PATTERN_NONE)
     {
       dm_draw_clip_begin (cr);
