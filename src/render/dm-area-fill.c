@@ -178,6 +178,7 @@ rasterise (GArray   *edges,
       int lo = width + 2, hi = -1;
       float sum = 0;
       guint kept = 0;
+      guint8 v;
 
       while (next < edges->len && g_array_index (edges, Edge, next).y0 < y + 1)
         active[n_active++] = next++;
@@ -204,12 +205,23 @@ rasterise (GArray   *edges,
           continue;
         }
       memset (row, 0, MIN (lo, width));
-      for (int x = lo; x <= hi; x++)
+      /* Between the cells an edge touched (most of a row inside a part)
+       * the sum, and so the coverage, stays as it was. */
+      v = 0;
+      for (int x = lo; x <= MIN (hi, width - 1); x++)
+        {
+          if (acc[x] != 0)
+            {
+              sum += acc[x];
+              acc[x] = 0;
+              v = coverage (sum, even_odd);
+            }
+          row[x] = v;
+        }
+      for (int x = width; x <= hi; x++)
         {
           sum += acc[x];
           acc[x] = 0;
-          if (x < width)
-            row[x] = coverage (sum, even_odd);
         }
       if (hi + 1 < width)
         memset (row + hi + 1, coverage (sum, even_odd), width - hi - 1);
