@@ -584,18 +584,22 @@ void
 dm_style_stroke_front (cairo_t *cr,
                        double   scale)
 {
+  static const double red[3] = { 0.55, 0.0, 0.1 };
+
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, 4.5 * scale);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  /* Round joins and caps: on images, the fast exact stroke. */
-  if (!dm_round_stroke (cr, 4.5 * scale, TRUE))
-    dm_draw_stroke_preserve (cr);
-  cairo_set_line_width (cr, 2.2 * scale);
-  cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
-  if (!dm_round_stroke (cr, 2.2 * scale, TRUE))
-    dm_draw_stroke_preserve (cr);
+  /* Round joins and caps: on images, the fast exact stroke, casing and
+   * line in one pass. */
+  if (!dm_round_stroke_cased (cr, 4.5 * scale, 2.2 * scale, red))
+    {
+      dm_draw_stroke_preserve (cr);
+      cairo_set_line_width (cr, 2.2 * scale);
+      cairo_set_source_rgb (cr, red[0], red[1], red[2]);
+      dm_draw_stroke_preserve (cr);
+    }
   cairo_new_path (cr);
   cairo_restore (cr);
 }
