@@ -419,7 +419,14 @@ dm_text_sprite_paint_label (cairo_t            *cr,
     }
   g_string_append_c (variant, (char) ('0' + (int) round (CLAMP (halo_alpha, 0, 1) * 64)));
   for (guint i = 0; i < 3; i++)
-    g_string_append_printf (variant, "%02x", (int) round (CLAMP (rgb[i], 0, 1) * 255));
+    {
+      static const char hex[] = "0123456789abcdef";
+      int c = (int) round (CLAMP (rgb[i], 0, 1) * 255);
+
+      /* No printf: this runs for every name of every frame. */
+      g_string_append_c (variant, hex[c >> 4]);
+      g_string_append_c (variant, hex[c & 15]);
+    }
   /* A halo wider than the room left for it: not this label's style. */
   g_return_if_fail (fits);
 
