@@ -338,50 +338,6 @@ draw_tile_lines (cairo_t  *cr,
  * it as it is instead of resampling every pixel bilinearly, and the lines
  * are drawn where they were, only sharper. The lattice is anchored to the
  * map in device space, so bands and tiles painted apart meet. */
-/* Tiles already drawn, by everything that goes into one (the style, the
- * device scale and the lattice's fraction of a pixel): a hatch is the
- * style's, like a label's picture, not the map's; bands and frames of
- * one view use the same. Bounded: past a few dozen it starts again. */
-#define TILE_CACHE_LIMIT 64
-
-typedef struct
-{
-  double r, g, b, ink_r, ink_g, ink_b, line_width, pattern;  /* no padding: compared as bytes */
-  double fill_alpha, ink_alpha, scale, s, fx, fy;
-} TileKey;
-
-static GMutex      tile_lock;
-static GHashTable *tile_cache;  /* TileKey bytes → cairo_surface_t */
-
-static cairo_surface_t *
-tile_lookup (const TileKey *key)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (key, sizeof *key);
-  cairo_surface_t *tile = NULL;
-
-  g_mutex_lock (&tile_lock);
-  if (tile_cache != NULL)
-    tile = g_hash_table_lookup (tile_cache, bytes);
-  if (tile != NULL)
-    cairo_surface_reference (tile);
-  g_mutex_unlock (&tile_lock);
-  return tile;
-}
-
-static void
-tile_keep (const TileKey   *key,
-           cairo_surface_t *tile)
-{
-  g_mutex_lock (&tile_lock);
-  if (tile_cache == NULL)
-    tile_cache = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
-                                        (GDestroyNotify) cairo_surface_destroy);
-  if (g_hash_table_size (tile_cache) >= TILE_CACHE_LIMIT)
-    g_hash_table_remove_all (tile_cache);
-  g_hash_table_replace (tile_cache, g_bytes_new (key, sizeof *key), cairo_surface_reference (tile));
-  g_mutex_unlock (&tile_lock);
-}
-
 static cairo_pattern_t *
 raster_pattern (cairo_t        *cr,
                 const DmStyle  *style,
@@ -397,7 +353,6 @@ raster_pattern (cairo_t        *cr,
   cairo_pattern_t *result;
   cairo_matrix_t ctm, matrix;
   cairo_t *tile_cr;
-  TileKey key;
   int size;
 
   cairo_get_matrix (cr, &ctm);
@@ -422,18 +377,6 @@ raster_pattern (cairo_t        *cr,
     ay += size;
   fx = ax - floor (ax);
   fy = ay - floor (ay);
-
-  key = (TileKey) { style->r, style->g, style->b, style->ink_r, style->ink_g, style->ink_b,
-                    style->line_width, style->pattern, };
-  key.fill_alpha = fill_alpha;
-  key.ink_alpha = ink_alpha;
-  key.scale = scale;
-  key.s = s;
-  key.fx = fx;
-  key.fy = fy;
-  tile = tile_lookup (&key);
-  if (tile != NULL)
-    goto done;
 
   tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   tile_cr = cairo_create (tile);
@@ -465,10 +408,9 @@ raster_pattern (cairo_t        *cr,
       cairo_pattern_destroy (repeat);
       cairo_surface_destroy (tile);
       tile = wide;
+      ax = fmod (ax, n * size);
     }
-  tile_keep (&key, tile);
 
-done:
   result = cairo_pattern_create_for_surface (tile);
   cairo_surface_destroy (tile);
   cairo_pattern_set_extend (result, CAIRO_EXTEND_REPEAT);
