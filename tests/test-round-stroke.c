@@ -172,6 +172,52 @@ test_dashed_as_cairo (void)
     }
 }
 
+/* A casing and its line in one pass: the very bytes of the two strokes
+ * one after the other, as the line of contact was drawn. */
+static void
+test_cased (void)
+{
+  static const double red[3] = { 0.55, 0.0, 0.1 };
+
+  for (double scale = 1; scale <= 2; scale++)
+    {
+      cairo_surface_t *pair[2];
+      gsize size, inked = 0;
+
+      for (guint k = 0; k < 2; k++)
+        {
+          cairo_t *cr;
+
+          pair[k] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (300 * scale),
+                                                (int) (300 * scale));
+          cr = cairo_create (pair[k]);
+          cairo_translate (cr, 0, -3);
+          cairo_scale (cr, scale, scale);
+          append_border (cr, 150, 150, 110, 500, FALSE);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+          if (k == 0)
+            g_assert_true (dm_round_stroke_cased (cr, 4.5, 2.2, red));
+          else
+            {
+              g_assert_true (dm_round_stroke (cr, 4.5, TRUE));
+              cairo_set_source_rgb (cr, red[0], red[1], red[2]);
+              g_assert_true (dm_round_stroke (cr, 2.2, TRUE));
+            }
+          cairo_destroy (cr);
+          cairo_surface_flush (pair[k]);
+        }
+      size = (gsize) cairo_image_surface_get_stride (pair[0]) * cairo_image_surface_get_height (pair[0]);
+      for (gsize i = 0; i < size; i += 4)
+        inked += cairo_image_surface_get_data (pair[1])[i + 2] > 0x80 &&
+                 cairo_image_surface_get_data (pair[1])[i + 1] < 0x40; /* red */
+      g_assert_cmpuint (inked, >, 1000);
+      g_assert_cmpmem (cairo_image_surface_get_data (pair[0]), size,
+                       cairo_image_surface_get_data (pair[1]), size);
+      cairo_surface_destroy (pair[0]);
+      cairo_surface_destroy (pair[1]);
+    }
+}
+
 /* What it is not exactly: left to cairo, nothing drawn. */
 static void
 test_falls_back (void)
@@ -179,12 +225,14 @@ test_falls_back (void)
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
   cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   double dash[2] = { 4, 2 };
+  const double rgb[3] = { 1, 0, 0 };
   cairo_t *cr = cairo_create (image);
 
   cairo_move_to (cr, 10, 10);
   cairo_line_to (cr, 90, 50);
   g_assert_false (dm_round_stroke (cr, 2, FALSE));  /* open, butt caps */
   g_assert_false (dm_round_stroke (cr, 0.5, TRUE)); /* under a pixel */
+  g_assert_false (dm_round_stroke_cased (cr, 2, 3, rgb)); /* a line wider than its casing */
   cairo_set_dash (cr, dash, 2, 0);
   g_assert_false (dm_round_stroke (cr, 2, TRUE));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -222,6 +270,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/round-stroke/as-cairo", test_as_cairo);
   g_test_add_func ("/round-stroke/dashed-as-cairo", test_dashed_as_cairo);
+  g_test_add_func ("/round-stroke/cased", test_cased);
   g_test_add_func ("/round-stroke/falls-back", test_falls_back);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
  * the same time: a view's shapes crowd some rows more than others. */
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
 
 #include "dm-overlay-paint.h"
@@ -75,16 +76,15 @@ paint_band (Band *band)
 
   if (band->y1 <= band->y0)
     return;
+  /* The band's rows are one run of the buffer: cleared in one memset,
+   * which glibc does faster than pixman's fill of the same bytes. */
+  if (band->clear)
+    memset (band->data + (gsize) band->y0 * band->stride, 0,
+            (gsize) (band->y1 - band->y0) * band->stride);
   surface = cairo_image_surface_create_for_data (band->data + (gsize) band->y0 * band->stride,
                                                  band->format, band->width,
                                                  band->y1 - band->y0, band->stride);
   cr = cairo_create (surface);
-  if (band->clear)
-    {
-      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (cr);
-      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-    }
   cairo_translate (cr, 0, -band->y0);
   band->func (cr, band->func_data);
   cairo_destroy (cr);

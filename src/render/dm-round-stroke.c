@@ -29,6 +29,8 @@ typedef struct
   guint8 *data;
   int     stride, width, height;
   double  reach;  /* half the line's width plus half a pixel, device px */
+  guint8 *inner;  /* NULL, or a narrower line's mask, the same size */
+  double  inner_reach;
 } Mask;
 
 /* Segments longer than this are cut: a pixel box around a long diagonal
@@ -105,6 +107,16 @@ cover_chunk (Mask      *mask,
           if (d2 >= reach2)
             continue;
           cover = d2 <= inner2 ? 1.0 : reach - sqrt (d2);
+          if (mask->inner != NULL)
+            {
+              /* The line over a casing: the same distance, less reach. */
+              double in = CLAMP (mask->inner_reach - sqrt (d2), 0.0, 1.0);
+              guint8 *inner = mask->inner + (row - mask->data);
+
+              v = (int) (in * 255.0 + 0.5);
+              if (v > inner[x])
+                inner[x] = (guint8) v;
+            }
           if (start != NULL)
             cover *= cut_cover (start, px + ax, py + ay);
           if (end != NULL)
@@ -127,7 +139,9 @@ cover_segment_cut (Mask      *mask,
                    const Cut *start,
                    const Cut *end)
 {
-  double len = hypot (bx - ax, by - ay);
+  /* Not hypot: glibc's is exact to the last bit, and slow, for what
+   * only counts chunks. */
+  double len = sqrt ((bx - ax) * (bx - ax) + (by - ay) * (by - ay));
   int n = MAX (1, (int) ceil (len / CHUNK));
 
   for (int i = 0; i < n; i++)
@@ -238,17 +252,19 @@ dasher_segment (Dasher *dasher,
 }
 
 static gboolean
-stroke (cairo_t  *cr,
-        double    width,
-        gboolean  round_caps,
-        gboolean  dashed)
+stroke (cairo_t       *cr,
+        double         width,
+        gboolean       round_caps,
+        gboolean       dashed,
+        double         inner_width,
+        const double  *inner_rgb)
 {
   double dashes[16], dash_offset = 0;
   int n_dashes = cairo_get_dash_count (cr);
   Dasher dasher = { 0, };
   cairo_path_t *path;
   cairo_matrix_t m;
-  cairo_surface_t *surface;
+  cairo_surface_t *surface, *inner = NULL;
   Mask mask;
   double cx1, cy1, cx2, cy2, px1 = G_MAXDOUBLE, py1 = G_MAXDOUBLE, px2 = -G_MAXDOUBLE,
          py2 = -G_MAXDOUBLE, h;
@@ -266,7 +282,7 @@ stroke (cairo_t  *cr,
   if (m.xy != 0 || m.yx != 0 || m.xx != m.yy || m.xx <= 0)
     return FALSE;
   h = width * m.xx / 2;
-  if (h < 0.5)
+  if (h < 0.5 || (inner_width > 0 && (inner_width > width || inner_width * m.xx / 2 < 0.5)))
     return FALSE;
   if (dashed)
     {
@@ -357,7 +373,13 @@ stroke (cairo_t  *cr,
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_A8, x1 - x0, y1 - y0);
   mask = (Mask) { cairo_image_surface_get_data (surface), cairo_image_surface_get_stride (surface),
-                  x1 - x0, y1 - y0, h + 0.5 };
+                  x1 - x0, y1 - y0, h + 0.5, NULL, 0 };
+  if (inner_width > 0)
+    {
+      inner = cairo_image_surface_create (CAIRO_FORMAT_A8, x1 - x0, y1 - y0);
+      mask.inner = cairo_image_surface_get_data (inner);
+      mask.inner_reach = inner_width * m.xx / 2 + 0.5;
+    }
   {
     double sx = 0, sy = 0, lx = 0, ly = 0;
 
@@ -401,6 +423,13 @@ stroke (cairo_t  *cr,
   cairo_save (cr);
   cairo_identity_matrix (cr);
   cairo_mask_surface (cr, surface, x0, y0);
+  if (inner != NULL)
+    {
+      cairo_surface_mark_dirty (inner);
+      cairo_set_source_rgb (cr, inner_rgb[0], inner_rgb[1], inner_rgb[2]);
+      cairo_mask_surface (cr, inner, x0, y0);
+      cairo_surface_destroy (inner);
+    }
   cairo_restore (cr);
   cairo_surface_destroy (surface);
   return TRUE;
@@ -415,7 +444,19 @@ dm_round_stroke (cairo_t  *cr,
                  double    width,
                  gboolean  round_caps)
 {
-  return stroke (cr, width, round_caps, FALSE);
+  return stroke (cr, width, round_caps, FALSE, 0, NULL);
+}
+
+/* The same, round-capped, twice: at casing_width in the current source,
+ * then at width (narrower) in rgb over it, each pixel's distance to the
+ * path found once for both: as the two strokes one after the other. */
+gboolean
+dm_round_stroke_cased (cairo_t      *cr,
+                       double        casing_width,
+                       double        width,
+                       const double  rgb[3])
+{
+  return stroke (cr, casing_width, TRUE, FALSE, width, rgb);
 }
 
 /* The same with cr's dash pattern and butt caps: each dash is the part of
@@ -428,5 +469,5 @@ gboolean
 dm_round_stroke_dashed (cairo_t *cr,
                         double   width)
 {
-  return stroke (cr, width, FALSE, TRUE);
+  return stroke (cr, width, FALSE, TRUE, 0, NULL);
 }

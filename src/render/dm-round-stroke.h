@@ -11,5 +11,9 @@ gboolean dm_round_stroke (cairo_t *cr,
                           gboolean round_caps);
 gboolean dm_round_stroke_dashed (cairo_t *cr,
                                  double   width);
+gboolean dm_round_stroke_cased  (cairo_t      *cr,
+                                 double        casing_width,
+                                 double        width,
+                                 const double  rgb[3]);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include "dm-annotation-draw.h"
+#include "dm-area-fill.h"
 #include "dm-draw.h"
 #include "dm-path.h"
 #include "dm-round-stroke.h"
@@ -726,7 +727,8 @@ draw_parts (DmScene      *self,
              * sink; a light underlay keeps them as the legend shows them. */
             cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
             cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-            dm_draw_fill_preserve (cr);
+            if (!dm_area_fill (cr))
+              dm_draw_fill_preserve (cr);
           }
         dm_style_fill_path_full (cr, key, certainty,
                                  self->high_contrast ? DM_STYLE_HIGH_CONTRAST : DM_STYLE_NORMAL,

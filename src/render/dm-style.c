@@ -4,6 +4,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "dm-area-fill.h"
 #include "dm-draw.h"
 #include "dm-round-stroke.h"
 #include "dm-style.h"
@@ -388,12 +389,14 @@ raster_pattern (cairo_t        *cr,
   cairo_destroy (tile_cr);
 
   /* pixman repeats a tile by compositing it once per period along each
-   * row: a 7-pixel tile costs a call every 7 pixels. The same pixels, a
-   * whole number of periods at least 64 wide, cost a ninth as many. */
-  if (size < 64)
+   * row, a call each, each a few hundred processor cycles before its
+   * first pixel: a 7-pixel tile costs a call every 7 pixels. The same
+   * pixels, a whole number of periods at least 512 wide, cost one call
+   * for most rows of a part; rows are repeated without a call. */
+  if (size < 512)
     {
-      int n = (64 + size - 1) / size;
-      cairo_surface_t *wide = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, n * size, n * size);
+      int n = (512 + size - 1) / size;
+      cairo_surface_t *wide = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, n * size, size);
       cairo_pattern_t *repeat = cairo_pattern_create_for_surface (tile);
 
       tile_cr = cairo_create (wide);
@@ -405,9 +408,7 @@ raster_pattern (cairo_t        *cr,
       cairo_pattern_destroy (repeat);
       cairo_surface_destroy (tile);
       tile = wide;
-      size *= n;
-      ax = fmod (ax, size);
-      ay = fmod (ay, size);
+      ax = fmod (ax, n * size);
     }
 
   result = cairo_pattern_create_for_surface (tile);
@@ -445,13 +446,16 @@ dm_style_fill_path_full (cairo_t      *cr,
                                                ink_alpha * alpha, scale, anchor_x, anchor_y);
       cairo_set_source (cr, hatch);
       cairo_pattern_destroy (hatch);
-      cairo_fill_preserve (cr);
+      /* Coverage by area, one composite of the tile through it. */
+      if (!dm_area_fill (cr))
+        cairo_fill_preserve (cr);
       cairo_restore (cr);
       cairo_new_path (cr);
       return;
     }
   cairo_set_source_rgba (cr, style.r, style.g, style.b, style.alpha * alpha);
-  dm_draw_fill_preserve (cr);
+  if (!dm_area_fill (cr))
+    dm_draw_fill_preserve (cr);
   if (style.pattern != DM_PATTERN_NONE)
     {
       dm_draw_clip_begin (cr);
@@ -522,18 +526,22 @@ void
 dm_style_stroke_front (cairo_t *cr,
                        double   scale)
 {
+  static const double red[3] = { 0.55, 0.0, 0.1 };
+
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, 4.5 * scale);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  /* Round joins and caps: on images, the fast exact stroke. */
-  if (!dm_round_stroke (cr, 4.5 * scale, TRUE))
-    dm_draw_stroke_preserve (cr);
-  cairo_set_line_width (cr, 2.2 * scale);
-  cairo_set_source_rgb (cr, 0.55, 0.0, 0.1);
-  if (!dm_round_stroke (cr, 2.2 * scale, TRUE))
-    dm_draw_stroke_preserve (cr);
+  /* Round joins and caps: on images, the fast exact stroke, casing and
+   * line in one pass. */
+  if (!dm_round_stroke_cased (cr, 4.5 * scale, 2.2 * scale, red))
+    {
+      dm_draw_stroke_preserve (cr);
+      cairo_set_line_width (cr, 2.2 * scale);
+      cairo_set_source_rgb (cr, red[0], red[1], red[2]);
+      dm_draw_stroke_preserve (cr);
+    }
   cairo_new_path (cr);
   cairo_restore (cr);
 }

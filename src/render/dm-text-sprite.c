@@ -292,6 +292,45 @@ halo_from_text (cairo_surface_t *text,
   return halo;
 }
 
+/* The label's picture, premultiplied: the text in rgb through its
+ * coverage over the white halo through its own, as pixman lays a colour
+ * through a mask OVER. Painted OVER in one composite, it is the halo's
+ * and the text's two, to pixman's rounding (OVER is associative; the
+ * order of the roundings moves a channel by a level here and there). */
+static cairo_surface_t *
+text_over_halo (cairo_surface_t *text,
+                cairo_surface_t *halo,
+                const double     rgb[3])
+{
+  int width = cairo_image_surface_get_width (text);
+  int height = cairo_image_surface_get_height (text);
+  int stride = cairo_image_surface_get_stride (text);
+  const guint8 *t = cairo_image_surface_get_data (text);
+  const guint8 *h = cairo_image_surface_get_data (halo);
+  cairo_surface_t *picture = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  int out_stride = cairo_image_surface_get_stride (picture);
+  guint8 *out = cairo_image_surface_get_data (picture);
+  guint c[3];
+
+  for (guint i = 0; i < 3; i++)
+    c[i] = (guint) round (CLAMP (rgb[i], 0, 1) * 255);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *ty = t + (gsize) y * stride, *hy = h + (gsize) y * stride;
+      guint32 *oy = (guint32 *) (out + (gsize) y * out_stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          guint a = ty[x], under = mul_un8 (hy[x], 255 - a);
+
+          oy[x] = (guint32) (a + under) << 24 | (mul_un8 (c[0], a) + under) << 16 |
+                  (mul_un8 (c[1], a) + under) << 8 | (mul_un8 (c[2], a) + under);
+        }
+    }
+  cairo_surface_mark_dirty (picture);
+  return picture;
+}
+
 /* The label text in layout's font (set by the caller, on cr's context),
  * under key: its extents, and, where it can be drawn so exactly (cr must
  * pass dm_text_sprite_device_scale), its text's coverage with room for a
@@ -339,7 +378,7 @@ dm_text_sprite_paint_label (cairo_t            *cr,
                             double              halo_alpha,
                             const double        rgb[3])
 {
-  g_autoptr(DmTextSprite) halo = NULL;
+  g_autoptr(DmTextSprite) picture = NULL;
   g_autoptr(GString) variant = NULL;
   int rel[8][2], margin;
   double s, ox, oy, cx1, cy1, cx2, cy2;
@@ -379,23 +418,29 @@ dm_text_sprite_paint_label (cairo_t            *cr,
       g_string_append_c (variant, (char) ('P' + CLAMP (rel[i][1], -40, 40)));
     }
   g_string_append_c (variant, (char) ('0' + (int) round (CLAMP (halo_alpha, 0, 1) * 64)));
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char hex[] = "0123456789abcdef";
+      int c = (int) round (CLAMP (rgb[i], 0, 1) * 255);
+
+      /* No printf: this runs for every name of every frame. */
+      g_string_append_c (variant, hex[c >> 4]);
+      g_string_append_c (variant, hex[c & 15]);
+    }
   /* A halo wider than the room left for it: not this label's style. */
   g_return_if_fail (fits);
 
-  halo = cache_lookup (variant->str);
-  if (halo == NULL)
+  picture = cache_lookup (variant->str);
+  if (picture == NULL)
     {
-      halo = g_atomic_rc_box_new0 (DmTextSprite);
-      halo->image = halo_from_text (label->image, (const int (*)[2]) rel, halo_alpha);
-      halo = cache_insert (variant->str, halo);
+      cairo_surface_t *halo = halo_from_text (label->image, (const int (*)[2]) rel, halo_alpha);
+
+      picture = g_atomic_rc_box_new0 (DmTextSprite);
+      picture->image = text_over_halo (label->image, halo, rgb);
+      cairo_surface_destroy (halo);
+      picture = cache_insert (variant->str, picture);
     }
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_mask_surface (cr, halo->image, ox + label->x, oy + label->y);
-  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-  cairo_mask_surface (cr, label->image, ox + label->x, oy + label->y);
-  cairo_restore (cr);
+  paint_image (cr, picture->image, ox + label->x, oy + label->y);
 }
 
 /* Sixteenths of a pixel: a dot is at most 1/32 px from where it was. */
