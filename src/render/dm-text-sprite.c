@@ -198,18 +198,31 @@ glyphs_on_pixels (PangoLayout *layout,
   return whole;
 }
 
-/* Composites image with its corner at device pixel x, y. */
+/* Composites image with its corner at device pixel x, y. The cached
+ * image is shared by the bands' threads, and cairo 1.16 composites an
+ * untransformed image surface through that surface's own pixman image,
+ * whose reference count is not atomic: each use goes through a surface
+ * of its own over the same pixels (no copy), so threads never share a
+ * pixman image. */
 static void
 paint_image (cairo_t         *cr,
              cairo_surface_t *image,
              double           x,
              double           y)
 {
+  cairo_surface_t *view =
+    cairo_image_surface_create_for_data (cairo_image_surface_get_data (image),
+                                         cairo_image_surface_get_format (image),
+                                         cairo_image_surface_get_width (image),
+                                         cairo_image_surface_get_height (image),
+                                         cairo_image_surface_get_stride (image));
+
   cairo_save (cr);
   cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, image, x, y);
+  cairo_set_source_surface (cr, view, x, y);
   cairo_paint (cr);
   cairo_restore (cr);
+  cairo_surface_destroy (view);
 }
 
 /* The eight directions of the halo's copies, as dm-text.c drew them. */
