@@ -87,6 +87,34 @@ rss_mb (void)
   return status_mb ("VmRSS:");
 }
 
+/* DM_BENCH_FILES: the file-backed mappings over 1 MB resident, by file. */
+static void
+report_files (GStrv lines)
+{
+  g_autoptr(GHashTable) by_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *path = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_ascii_isxdigit (lines[i][0]) && strchr (lines[i], '-') != NULL)
+        path = strchr (lines[i], '/');
+      else if (path != NULL && g_str_has_prefix (lines[i], "Rss:"))
+        {
+          double *mb = g_hash_table_lookup (by_file, path);
+
+          if (mb == NULL)
+            g_hash_table_insert (by_file, g_strdup (path), (mb = g_new0 (double, 1)));
+          *mb += g_ascii_strtod (lines[i] + 4, NULL) / 1024.0;
+        }
+    }
+  g_hash_table_iter_init (&iter, by_file);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (*(double *) value >= 1.0)
+      g_print ("    %6.1f MB  %s\n", *(double *) value, (const char *) key);
+}
+
 /* The resident memory now by kind of mapping: what malloc and cairo hold
  * (anonymous), what the libraries' code and data files take (file-backed)
  * and what is shared with the X server or the GPU driver (shared). */
@@ -128,6 +156,8 @@ report_mappings (void)
     }
   g_print ("%-44s %7.1f MB anonymous, %.1f MB files, %.1f MB shared\n", "  RSS now by mapping",
            anon, files, shared);
+  if (g_getenv ("DM_BENCH_FILES") != NULL)
+    report_files (lines);
 }
 
 static void

@@ -201,9 +201,9 @@ draw_scene (DmScene       *scene,
   return surface;
 }
 
-/* After a proposal step the wide margin is painted in a thread, reading
- * the names the layer keeps instead of painting its own: the names are on
- * the map it shows. */
+/* After a proposal step the wide margin is painted in a thread, names and
+ * all (no surface of names is kept apart to be laid over new shapes): the
+ * names are on the map it shows. */
 static void
 test_wide_paint_names (void)
 {

@@ -25,7 +25,6 @@ typedef struct
   double           zoom;
   int              width, height; /* in widget pixels */
   int              scale;
-  guint            generation;    /* of the names, when these are names */
 } Painted;
 
 struct _DmOverlayLayer
@@ -49,12 +48,6 @@ struct _DmOverlayLayer
   int           cache_scale;
   guint         settle_id;
 
-  /* The names, painted apart and laid over the shapes whenever these are
-   * repainted: a day or proposal step leaves them as they are, and they
-   * were 40% of a repaint. */
-  Painted      *labels;
-  guint         labels_generation;  /* counts changes to what names show */
-
   DmOverlayPainter *painter;     /* bands on every core, for the main thread */
   guint         generation;      /* counts the scene's changes */
   guint         fills;           /* counts the caches painted here */
@@ -68,16 +61,8 @@ typedef struct
   DmScene         *scene;        /* a copy: the window's may change meanwhile */
   DmView           view;         /* the view with its wide margin */
   int              scale;
-  guint            generation, fills, labels_generation;
+  guint            generation, fills;
   double           x, y;         /* world coordinates of the top-left */
-  /* Painted here too: pixman's reference counts are not atomic, so the
-   * layer's names are never a source on two threads at once. */
-  Painted         *labels;
-  /* Or, when the layer's names cover the wide view, their pixels read
-   * through a surface of the thread's own (a 2353x1534 surface less,
-   * 14 MB, at 1920x1080), at (labels_dx, labels_dy) in them. */
-  cairo_surface_t *shared_labels;
-  int              labels_dx, labels_dy;
   cairo_surface_t *surface;
 } WidePaint;
 
@@ -160,23 +145,6 @@ grow_view (const DmView *view,
   big->center_y = *y + big->height / 2.0 / ws;
 }
 
-/* Where `inner` starts in `outer`, in device pixels, if outer covers it. */
-static gboolean
-painted_covers (const Painted *outer,
-                const Painted *inner,
-                int           *dx,
-                int           *dy)
-{
-  double grid = 256.0 * exp2 (inner->zoom) * inner->scale;
-
-  if (outer == NULL || outer->zoom != inner->zoom || outer->scale != inner->scale)
-    return FALSE;
-  *dx = (int) round ((inner->x - outer->x) * grid);
-  *dy = (int) round ((inner->y - outer->y) * grid);
-  return *dx >= 0 && *dy >= 0 && *dx + inner->width * inner->scale <= outer->width * outer->scale &&
-         *dy + inner->height * inner->scale <= outer->height * outer->scale;
-}
-
 static Painted *
 paint_layers (DmOverlayPainter *painter,
               DmScene          *scene,
@@ -198,24 +166,6 @@ paint_layers (DmOverlayPainter *painter,
   painted->scale = scale;
   dm_overlay_painter_paint (painter, scene, painted->surface, big, scale, layers);
   return painted;
-}
-
-/* The names over the shapes, as one dm_scene_draw would lay them. */
-static void
-add_labels (Painted       *shapes,
-            const Painted *labels)
-{
-  cairo_t *cr;
-  int dx, dy;
-
-  if (!painted_covers (labels, shapes, &dx, &dy))
-    g_return_if_reached ();
-  cairo_surface_flush (labels->surface);
-  cr = cairo_create (shapes->surface);
-  cairo_set_source_surface (cr, labels->surface, -dx, -dy);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (shapes->surface);
 }
 
 /* Takes painted as the cache. */
@@ -243,37 +193,21 @@ set_cache (DmOverlayLayer *self,
   g_free (painted);
 }
 
-/* Paints the view plus a margin of 1/divisor of it on each side, on every
- * core, and keeps it as the cache; the names are painted (wide) only if
- * those kept do not cover it. */
+/* Paints the view plus a margin of 1/divisor of it on each side, names
+ * and all, on every core, and keeps it as the cache. The names are not
+ * kept apart to be laid again over new shapes: drawn from prepared
+ * sprites they cost little, and a wide surface of them held 14 MB. */
 static void
 fill_cache (DmOverlayLayer *self,
             const DmView   *view,
             int             scale,
             int             divisor)
 {
-  Painted *shapes;
   DmView big;
   double x, y;
-  int dx, dy;
 
   grow_view (view, divisor, scale, &big, &x, &y);
-  shapes = paint_layers (self->painter, self->scene, &big, x, y, scale, DM_SCENE_SHAPES);
-  if (self->labels != NULL && self->labels->generation != self->labels_generation)
-    g_clear_pointer (&self->labels, painted_free);
-  if (!painted_covers (self->labels, shapes, &dx, &dy))
-    {
-      DmView wide;
-      double wx, wy;
-
-      g_clear_pointer (&self->labels, painted_free);
-      grow_view (view, MIN (divisor, WIDE_MARGIN), scale, &wide, &wx, &wy);
-      self->labels = paint_layers (self->painter, self->scene, &wide, wx, wy, scale,
-                                   DM_SCENE_LABELS);
-      self->labels->generation = self->labels_generation;
-    }
-  add_labels (shapes, self->labels);
-  set_cache (self, shapes);
+  set_cache (self, paint_layers (self->painter, self->scene, &big, x, y, scale, DM_SCENE_ALL));
   self->fills++;
 }
 
@@ -282,8 +216,6 @@ wide_paint_free (WidePaint *wide)
 {
   g_clear_object (&wide->scene);
   g_clear_pointer (&wide->surface, cairo_surface_destroy);
-  g_clear_pointer (&wide->labels, painted_free);
-  g_clear_pointer (&wide->shared_labels, cairo_surface_destroy);
   g_free (wide);
 }
 
@@ -295,32 +227,11 @@ wide_paint_thread (GTask        *task,
 {
   WidePaint *wide = task_data;
   g_autoptr(DmOverlayPainter) painter = dm_overlay_painter_new (1);
-  Painted *shapes = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y,
-                                 wide->scale, DM_SCENE_SHAPES);
+  Painted *painted = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y,
+                                   wide->scale, DM_SCENE_ALL);
 
-  if (wide->shared_labels != NULL)
-    {
-      cairo_surface_t *own = cairo_image_surface_create_for_data (
-        cairo_image_surface_get_data (wide->shared_labels), CAIRO_FORMAT_ARGB32,
-        cairo_image_surface_get_width (wide->shared_labels),
-        cairo_image_surface_get_height (wide->shared_labels),
-        cairo_image_surface_get_stride (wide->shared_labels));
-      cairo_t *cr = cairo_create (shapes->surface);
-
-      cairo_set_source_surface (cr, own, -wide->labels_dx, -wide->labels_dy);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      cairo_surface_destroy (own);
-      cairo_surface_flush (shapes->surface);
-    }
-  else
-    {
-      wide->labels = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y,
-                                   wide->scale, DM_SCENE_LABELS);
-      add_labels (shapes, wide->labels);
-    }
-  wide->surface = g_steal_pointer (&shapes->surface);
-  painted_free (shapes);
+  wide->surface = g_steal_pointer (&painted->surface);
+  painted_free (painted);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -351,12 +262,6 @@ wide_paint_done_cb (GObject      *source,
       *painted = (Painted) { g_steal_pointer (&wide->surface), wide->x, wide->y, wide->view.zoom,
                              (int) wide->view.width, (int) wide->view.height, wide->scale };
       set_cache (self, painted);
-      if (wide->labels != NULL && wide->labels_generation == self->labels_generation)
-        {
-          painted_free (self->labels);
-          self->labels = g_steal_pointer (&wide->labels);
-          self->labels->generation = wide->labels_generation;
-        }
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -381,20 +286,7 @@ wide_paint_cb (gpointer user_data)
   wide->scale = self->cache_scale;
   wide->generation = self->generation;
   wide->fills = self->fills;
-  wide->labels_generation = self->labels_generation;
   grow_view (&view, WIDE_MARGIN, wide->scale, &wide->view, &wide->x, &wide->y);
-  {
-    /* The names kept are painted wide and not written again: read them. */
-    Painted probe = { NULL, wide->x, wide->y, wide->view.zoom, (int) wide->view.width,
-                      (int) wide->view.height, wide->scale };
-
-    if (self->labels != NULL && self->labels->generation == self->labels_generation &&
-        painted_covers (self->labels, &probe, &wide->labels_dx, &wide->labels_dy))
-      {
-        cairo_surface_flush (self->labels->surface);
-        wide->shared_labels = cairo_surface_reference (self->labels->surface);
-      }
-  }
 
   self->wide_running = TRUE;
   task = g_task_new (self, NULL, wide_paint_done_cb, g_object_ref (self));
@@ -536,14 +428,6 @@ scene_changed_cb (DmOverlayLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* What the names show changed (the scene's "changed" follows): the kept
- * names are stale too. Everything else a scene changes is shapes. */
-static void
-scene_labels_changed_cb (DmOverlayLayer *self)
-{
-  self->labels_generation++;
-}
-
 static void
 dm_overlay_layer_constructed (GObject *object)
 {
@@ -554,18 +438,6 @@ dm_overlay_layer_constructed (GObject *object)
 
   g_signal_connect_object (self->scene, "changed", G_CALLBACK (scene_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  {
-    const char *names[] = { "geodata", "show-labels", "show-places", "high-contrast", "dark",
-                            "text-scale" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        g_autofree char *signal = g_strconcat ("notify::", names[i], NULL);
-
-        g_signal_connect_object (self->scene, signal, G_CALLBACK (scene_labels_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-      }
-  }
 
   g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (viewport_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -596,7 +468,6 @@ dm_overlay_layer_finalize (GObject *object)
   g_clear_object (&self->fade_from);
   g_clear_object (&self->cache);
   g_clear_pointer (&self->painter, dm_overlay_painter_free);
-  g_clear_pointer (&self->labels, painted_free);
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->finalize (object);
 }
 
