@@ -1,6 +1,7 @@
 /* bench-gui.c: the window's figures under a display: start-up to a painted map, overlay frames while panning and after a change. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <adwaita.h>
@@ -8,6 +9,7 @@
 
 #include "bench-common.h"
 #include "dm-memory.h"
+#include "dm-shape.h"
 #include "dm-catalog.h"
 #include "dm-loader.h"
 #include "dm-window.h"
@@ -87,6 +89,34 @@ rss_mb (void)
   return status_mb ("VmRSS:");
 }
 
+/* DM_BENCH_FILES: the file-backed mappings over 1 MB resident, by file. */
+static void
+report_files (GStrv lines)
+{
+  g_autoptr(GHashTable) by_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *path = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_ascii_isxdigit (lines[i][0]) && strchr (lines[i], '-') != NULL)
+        path = strchr (lines[i], '/');
+      else if (path != NULL && g_str_has_prefix (lines[i], "Rss:"))
+        {
+          double *mb = g_hash_table_lookup (by_file, path);
+
+          if (mb == NULL)
+            g_hash_table_insert (by_file, g_strdup (path), (mb = g_new0 (double, 1)));
+          *mb += g_ascii_strtod (lines[i] + 4, NULL) / 1024.0;
+        }
+    }
+  g_hash_table_iter_init (&iter, by_file);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (*(double *) value >= 1.0)
+      g_print ("    %6.1f MB  %s\n", *(double *) value, (const char *) key);
+}
+
 /* The resident memory now by kind of mapping: what malloc and cairo hold
  * (anonymous), what the libraries' code and data files take (file-backed)
  * and what is shared with the X server or the GPU driver (shared). */
@@ -128,6 +158,8 @@ report_mappings (void)
     }
   g_print ("%-44s %7.1f MB anonymous, %.1f MB files, %.1f MB shared\n", "  RSS now by mapping",
            anon, files, shared);
+  if (g_getenv ("DM_BENCH_FILES") != NULL)
+    report_files (lines);
 }
 
 static void
@@ -293,6 +325,45 @@ main (int    argc,
       g_array_append_val (zoomed, ms);
     }
   report ("overlay frame panning at zoom 10 (Donetsk)", zoomed);
+
+  /* The peak so far, as this bench measured it before it had the drag
+   * (the drag's basemap tiles at zoom 10 fill libshumate's cache). */
+  g_print ("%-44s %7.1f MB\n", "  peak memory before the long drag", status_mb ("VmHWM:"));
+
+  /* A long drag at zoom 10: 120 frames of 16 px east, 60 a second, over
+   * a view's width and more, so the view leaves the cached margin. */
+  {
+    g_autoptr(GArray) drag = g_array_new (FALSE, FALSE, sizeof (double));
+    ShumateLocation *location = SHUMATE_LOCATION (viewport);
+    double total = 0.0;
+    guint slow = 0;
+
+    spin ();
+    snapshot_ms (layer);
+    for (int i = 0; i < 120; i++)
+      {
+        double x, y, ms;
+        gint64 frame_end;
+
+        dm_lonlat_to_world (shumate_location_get_longitude (location),
+                            shumate_location_get_latitude (location), &x, &y);
+        x += 16.0 / (256.0 * exp2 (10.0));
+        dm_world_to_lonlat (x, y, &lon, &lat);
+        shumate_location_set_location (location, lat, lon);
+        frame_end = g_get_monotonic_time () + 16 * 1000;
+        ms = snapshot_ms (layer);
+        if (g_getenv ("DM_DEBUG_BENCH") && ms > 16.0)
+          g_printerr ("drag frame %d: %.1f ms\n", i, ms);
+        total += ms;
+        slow += ms > 16.0;
+        g_array_append_val (drag, ms);
+        /* The rest of a 60 Hz frame for the main loop, as in a drag. */
+        while (g_get_monotonic_time () < frame_end)
+          g_main_context_iteration (NULL, FALSE);
+      }
+    report ("overlay frame in a long drag at zoom 10", drag);
+    g_print ("%-44s %7.1f ms in all, %u frames over 16 ms\n", "", total, slow);
+  }
   {
     struct rusage usage;
 

@@ -10,9 +10,13 @@
 
 /* After a change the view is repainted at once with a thin margin, and the
  * wide margin that panning needs is painted in a thread once the changes
- * pause (a day step or playback changes the scene every few frames). */
+ * pause (a day step or playback changes the scene every few frames), and
+ * again around the view as a pan nears the margin's edge. A ninth of the
+ * view on each side (1.49 times its area, against 2.25 with a quarter)
+ * is 9.6 MB a wide surface at 1569x1023, against 14.4; the pan's repaint in a
+ * thread keeps the view from running out of it. */
 #define NEAR_MARGIN  16   /* a sixteenth of the view on each side */
-#define WIDE_MARGIN  4    /* a quarter */
+#define WIDE_MARGIN  9    /* a ninth: 1.49 times the view's area */
 #define WIDE_DELAY_MS 150
 
 /* A painted surface and where it lies: its top-left sits on a whole device
@@ -25,7 +29,6 @@ typedef struct
   double           zoom;
   int              width, height; /* in widget pixels */
   int              scale;
-  guint            generation;    /* of the names, when these are names */
 } Painted;
 
 struct _DmOverlayLayer
@@ -43,17 +46,13 @@ struct _DmOverlayLayer
    * scaled, while a zoom is in progress; repainted when anything drawn
    * changes or the view leaves it. */
   GdkTexture   *cache;
+  GBytes       *cache_bytes;          /* its pixels, cache_stride a row */
+  int           cache_stride;
   double        cache_x, cache_y;     /* world coordinates of its top-left */
   double        cache_zoom;
   int           cache_width, cache_height;  /* in widget pixels */
   int           cache_scale;
   guint         settle_id;
-
-  /* The names, painted apart and laid over the shapes whenever these are
-   * repainted: a day or proposal step leaves them as they are, and they
-   * were 40% of a repaint. */
-  Painted      *labels;
-  guint         labels_generation;  /* counts changes to what names show */
 
   DmOverlayPainter *painter;     /* bands on every core, for the main thread */
   guint         generation;      /* counts the scene's changes */
@@ -68,16 +67,8 @@ typedef struct
   DmScene         *scene;        /* a copy: the window's may change meanwhile */
   DmView           view;         /* the view with its wide margin */
   int              scale;
-  guint            generation, fills, labels_generation;
+  guint            generation, fills;
   double           x, y;         /* world coordinates of the top-left */
-  /* Painted here too: pixman's reference counts are not atomic, so the
-   * layer's names are never a source on two threads at once. */
-  Painted         *labels;
-  /* Or, when the layer's names cover the wide view, their pixels read
-   * through a surface of the thread's own (a 2353x1534 surface less,
-   * 14 MB, at 1920x1080), at (labels_dx, labels_dy) in them. */
-  cairo_surface_t *shared_labels;
-  int              labels_dx, labels_dy;
   cairo_surface_t *surface;
 } WidePaint;
 
@@ -129,6 +120,44 @@ paint (DmOverlayLayer *self,
 }
 
 static void
+clear_cache (DmOverlayLayer *self)
+{
+  g_clear_object (&self->cache);
+  g_clear_pointer (&self->cache_bytes, g_bytes_unref);
+}
+
+/* The part of the cache in view, as a texture over the cache's own pixels
+ * (no copy): the cairo renderer copies a texture's every pixel into a
+ * surface of its own each frame (gdk_texture_download_surface), which for
+ * the wide cache was 9.6 MB a frame at 1569x1023, against 6.4 for the
+ * view. The GL renderers upload a texture once and keep it, so they are
+ * given the whole cache. (x, y) is the cache's top-left in the view;
+ * rect receives where the part lies. */
+static GdkTexture *
+cache_in_view (DmOverlayLayer  *self,
+               const DmView    *view,
+               double           x,
+               double           y,
+               graphene_rect_t *rect)
+{
+  int scale = self->cache_scale;
+  int left = MAX (0, (int) floor (-x * scale)), top = MAX (0, (int) floor (-y * scale));
+  int right = MIN (self->cache_width * scale, (int) ceil ((view->width - x) * scale));
+  int bottom = MIN (self->cache_height * scale, (int) ceil ((view->height - y) * scale));
+  g_autoptr(GBytes) part = NULL;
+
+  if (right <= left || bottom <= top)
+    return NULL;
+  part = g_bytes_new_from_bytes (self->cache_bytes, (gsize) top * self->cache_stride + left * 4,
+                                 (gsize) (bottom - top - 1) * self->cache_stride +
+                                 (right - left) * 4);
+  graphene_rect_init (rect, x + (double) left / scale, y + (double) top / scale,
+                      (double) (right - left) / scale, (double) (bottom - top) / scale);
+  return gdk_memory_texture_new (right - left, bottom - top, GDK_MEMORY_DEFAULT, part,
+                                 self->cache_stride);
+}
+
+static void
 painted_free (Painted *painted)
 {
   if (painted == NULL)
@@ -160,23 +189,6 @@ grow_view (const DmView *view,
   big->center_y = *y + big->height / 2.0 / ws;
 }
 
-/* Where `inner` starts in `outer`, in device pixels, if outer covers it. */
-static gboolean
-painted_covers (const Painted *outer,
-                const Painted *inner,
-                int           *dx,
-                int           *dy)
-{
-  double grid = 256.0 * exp2 (inner->zoom) * inner->scale;
-
-  if (outer == NULL || outer->zoom != inner->zoom || outer->scale != inner->scale)
-    return FALSE;
-  *dx = (int) round ((inner->x - outer->x) * grid);
-  *dy = (int) round ((inner->y - outer->y) * grid);
-  return *dx >= 0 && *dy >= 0 && *dx + inner->width * inner->scale <= outer->width * outer->scale &&
-         *dy + inner->height * inner->scale <= outer->height * outer->scale;
-}
-
 static Painted *
 paint_layers (DmOverlayPainter *painter,
               DmScene          *scene,
@@ -200,24 +212,6 @@ paint_layers (DmOverlayPainter *painter,
   return painted;
 }
 
-/* The names over the shapes, as one dm_scene_draw would lay them. */
-static void
-add_labels (Painted       *shapes,
-            const Painted *labels)
-{
-  cairo_t *cr;
-  int dx, dy;
-
-  if (!painted_covers (labels, shapes, &dx, &dy))
-    g_return_if_reached ();
-  cairo_surface_flush (labels->surface);
-  cr = cairo_create (shapes->surface);
-  cairo_set_source_surface (cr, labels->surface, -dx, -dy);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (shapes->surface);
-}
-
 /* Takes painted as the cache. */
 static void
 set_cache (DmOverlayLayer *self,
@@ -231,9 +225,11 @@ set_cache (DmOverlayLayer *self,
                                       (gsize) cairo_image_surface_get_stride (surface) *
                                       height * scale,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
-  g_clear_object (&self->cache);
+  clear_cache (self);
+  self->cache_stride = cairo_image_surface_get_stride (surface);
   self->cache = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
-                                        cairo_image_surface_get_stride (surface));
+                                        self->cache_stride);
+  self->cache_bytes = g_bytes_ref (bytes);
   self->cache_x = painted->x;
   self->cache_y = painted->y;
   self->cache_zoom = painted->zoom;
@@ -243,37 +239,21 @@ set_cache (DmOverlayLayer *self,
   g_free (painted);
 }
 
-/* Paints the view plus a margin of 1/divisor of it on each side, on every
- * core, and keeps it as the cache; the names are painted (wide) only if
- * those kept do not cover it. */
+/* Paints the view plus a margin of 1/divisor of it on each side, names
+ * and all, on every core, and keeps it as the cache. The names are not
+ * kept apart to be laid again over new shapes: drawn from prepared
+ * sprites they cost little, and a wide surface of them held 14 MB. */
 static void
 fill_cache (DmOverlayLayer *self,
             const DmView   *view,
             int             scale,
             int             divisor)
 {
-  Painted *shapes;
   DmView big;
   double x, y;
-  int dx, dy;
 
   grow_view (view, divisor, scale, &big, &x, &y);
-  shapes = paint_layers (self->painter, self->scene, &big, x, y, scale, DM_SCENE_SHAPES);
-  if (self->labels != NULL && self->labels->generation != self->labels_generation)
-    g_clear_pointer (&self->labels, painted_free);
-  if (!painted_covers (self->labels, shapes, &dx, &dy))
-    {
-      DmView wide;
-      double wx, wy;
-
-      g_clear_pointer (&self->labels, painted_free);
-      grow_view (view, MIN (divisor, WIDE_MARGIN), scale, &wide, &wx, &wy);
-      self->labels = paint_layers (self->painter, self->scene, &wide, wx, wy, scale,
-                                   DM_SCENE_LABELS);
-      self->labels->generation = self->labels_generation;
-    }
-  add_labels (shapes, self->labels);
-  set_cache (self, shapes);
+  set_cache (self, paint_layers (self->painter, self->scene, &big, x, y, scale, DM_SCENE_ALL));
   self->fills++;
 }
 
@@ -282,8 +262,6 @@ wide_paint_free (WidePaint *wide)
 {
   g_clear_object (&wide->scene);
   g_clear_pointer (&wide->surface, cairo_surface_destroy);
-  g_clear_pointer (&wide->labels, painted_free);
-  g_clear_pointer (&wide->shared_labels, cairo_surface_destroy);
   g_free (wide);
 }
 
@@ -295,32 +273,11 @@ wide_paint_thread (GTask        *task,
 {
   WidePaint *wide = task_data;
   g_autoptr(DmOverlayPainter) painter = dm_overlay_painter_new (1);
-  Painted *shapes = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y,
-                                 wide->scale, DM_SCENE_SHAPES);
+  Painted *painted = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y,
+                                   wide->scale, DM_SCENE_ALL);
 
-  if (wide->shared_labels != NULL)
-    {
-      cairo_surface_t *own = cairo_image_surface_create_for_data (
-        cairo_image_surface_get_data (wide->shared_labels), CAIRO_FORMAT_ARGB32,
-        cairo_image_surface_get_width (wide->shared_labels),
-        cairo_image_surface_get_height (wide->shared_labels),
-        cairo_image_surface_get_stride (wide->shared_labels));
-      cairo_t *cr = cairo_create (shapes->surface);
-
-      cairo_set_source_surface (cr, own, -wide->labels_dx, -wide->labels_dy);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      cairo_surface_destroy (own);
-      cairo_surface_flush (shapes->surface);
-    }
-  else
-    {
-      wide->labels = paint_layers (painter, wide->scene, &wide->view, wide->x, wide->y,
-                                   wide->scale, DM_SCENE_LABELS);
-      add_labels (shapes, wide->labels);
-    }
-  wide->surface = g_steal_pointer (&shapes->surface);
-  painted_free (shapes);
+  wide->surface = g_steal_pointer (&painted->surface);
+  painted_free (painted);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -351,12 +308,6 @@ wide_paint_done_cb (GObject      *source,
       *painted = (Painted) { g_steal_pointer (&wide->surface), wide->x, wide->y, wide->view.zoom,
                              (int) wide->view.width, (int) wide->view.height, wide->scale };
       set_cache (self, painted);
-      if (wide->labels != NULL && wide->labels_generation == self->labels_generation)
-        {
-          painted_free (self->labels);
-          self->labels = g_steal_pointer (&wide->labels);
-          self->labels->generation = wide->labels_generation;
-        }
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -381,23 +332,13 @@ wide_paint_cb (gpointer user_data)
   wide->scale = self->cache_scale;
   wide->generation = self->generation;
   wide->fills = self->fills;
-  wide->labels_generation = self->labels_generation;
   grow_view (&view, WIDE_MARGIN, wide->scale, &wide->view, &wide->x, &wide->y);
-  {
-    /* The names kept are painted wide and not written again: read them. */
-    Painted probe = { NULL, wide->x, wide->y, wide->view.zoom, (int) wide->view.width,
-                      (int) wide->view.height, wide->scale };
-
-    if (self->labels != NULL && self->labels->generation == self->labels_generation &&
-        painted_covers (self->labels, &probe, &wide->labels_dx, &wide->labels_dy))
-      {
-        cairo_surface_flush (self->labels->surface);
-        wide->shared_labels = cairo_surface_reference (self->labels->surface);
-      }
-  }
 
   self->wide_running = TRUE;
   task = g_task_new (self, NULL, wide_paint_done_cb, g_object_ref (self));
+  /* Ahead of the basemap's tiles in GTask's pool: a drag reveals a
+   * dozen of them at a time. */
+  g_task_set_priority (task, G_PRIORITY_HIGH);
   g_task_set_task_data (task, wide, (GDestroyNotify) wide_paint_free);
   dm_worker_run (task, wide_paint_thread);
   return G_SOURCE_REMOVE;
@@ -416,7 +357,7 @@ settle_cb (gpointer user_data)
   DmOverlayLayer *self = user_data;
 
   self->settle_id = 0;
-  g_clear_object (&self->cache);
+  clear_cache (self);
   self->changed = TRUE; /* the view sharp now, the margin after */
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
@@ -496,8 +437,33 @@ dm_overlay_layer_snapshot (GtkWidget   *widget,
             g_source_remove (self->settle_id);
           self->settle_id = g_timeout_add (120, settle_cb, self);
         }
-      graphene_rect_init (&rect, x, y, self->cache_width * k, self->cache_height * k);
-      gtk_snapshot_append_texture (snapshot, self->cache, &rect);
+      else if (self->wide_id == 0 && !self->wide_running)
+        {
+          /* Panning: once the view has moved a third of the margin off
+           * the cache's middle, the margin around it now is painted in a
+           * thread, so that the view rarely runs out of painted pixels
+           * and waits for a repaint on this one. */
+          double mx = (self->cache_width - view.width) / 2.0;
+          double my = (self->cache_height - view.height) / 2.0;
+
+          if (fabs (x + mx) > mx / 3.0 || fabs (y + my) > my / 3.0)
+            wide_paint_cb (self);
+        }
+      {
+        GtkNative *native = gtk_widget_get_native (widget);
+        GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+        g_autoptr(GdkTexture) part = NULL;
+
+        if (k == 1.0 && renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer))
+          part = cache_in_view (self, &view, x, y, &rect);
+        if (part != NULL)
+          gtk_snapshot_append_texture (snapshot, part, &rect);
+        else
+          {
+            graphene_rect_init (&rect, x, y, self->cache_width * k, self->cache_height * k);
+            gtk_snapshot_append_texture (snapshot, self->cache, &rect);
+          }
+      }
     }
 
   if (self->clip_from > 0.0 || self->clip_to < 1.0)
@@ -530,18 +496,10 @@ viewport_changed_cb (DmOverlayLayer *self)
 static void
 scene_changed_cb (DmOverlayLayer *self)
 {
-  g_clear_object (&self->cache);
+  clear_cache (self);
   self->generation++;
   self->changed = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* What the names show changed (the scene's "changed" follows): the kept
- * names are stale too. Everything else a scene changes is shapes. */
-static void
-scene_labels_changed_cb (DmOverlayLayer *self)
-{
-  self->labels_generation++;
 }
 
 static void
@@ -554,18 +512,6 @@ dm_overlay_layer_constructed (GObject *object)
 
   g_signal_connect_object (self->scene, "changed", G_CALLBACK (scene_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  {
-    const char *names[] = { "geodata", "show-labels", "show-places", "high-contrast", "dark",
-                            "text-scale" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        g_autofree char *signal = g_strconcat ("notify::", names[i], NULL);
-
-        g_signal_connect_object (self->scene, signal, G_CALLBACK (scene_labels_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-      }
-  }
 
   g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (viewport_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -594,9 +540,8 @@ dm_overlay_layer_finalize (GObject *object)
 
   g_clear_object (&self->scene);
   g_clear_object (&self->fade_from);
-  g_clear_object (&self->cache);
+  clear_cache (self);
   g_clear_pointer (&self->painter, dm_overlay_painter_free);
-  g_clear_pointer (&self->labels, painted_free);
   G_OBJECT_CLASS (dm_overlay_layer_parent_class)->finalize (object);
 }
 
@@ -690,6 +635,25 @@ dm_overlay_layer_get_scene (DmOverlayLayer *self)
 {
   g_return_val_if_fail (DM_IS_OVERLAY_LAYER (self), NULL);
   return self->scene;
+}
+
+/* Where the cached paint lies now, in widget coordinates (for the tests
+ * and the bench); FALSE if there is none. */
+gboolean
+dm_overlay_layer_get_cached_area (DmOverlayLayer  *self,
+                                  graphene_rect_t *area)
+{
+  DmView view;
+  double x, y, k;
+
+  g_return_val_if_fail (DM_IS_OVERLAY_LAYER (self), FALSE);
+  if (self->cache == NULL)
+    return FALSE;
+  dm_overlay_layer_get_view (self, &view);
+  k = exp2 (view.zoom - self->cache_zoom);
+  dm_view_to_px (&view, self->cache_x, self->cache_y, &x, &y);
+  graphene_rect_init (area, x, y, self->cache_width * k, self->cache_height * k);
+  return TRUE;
 }
 
 /* progress runs from 0 (all old) to 1 (all new); NULL ends the fade. */

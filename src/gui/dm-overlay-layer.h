@@ -27,5 +27,7 @@ DmScene        *dm_overlay_layer_get_scene (DmOverlayLayer *self);
 void            dm_overlay_layer_set_fade  (DmOverlayLayer *self,
                                             DmScenario     *from,
                                             double          progress);
+gboolean        dm_overlay_layer_get_cached_area (DmOverlayLayer  *self,
+                                                  graphene_rect_t *area);
 
 G_END_DECLS
