@@ -243,12 +243,7 @@ dm_area_fill (cairo_t *cr)
   int x0, y0, x1, y1;
   gboolean ok = TRUE, any = FALSE;
 
-  if (dm_draw_is_vector (cr) ||
-      cairo_surface_get_type (cairo_get_group_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE ||
-      cairo_get_antialias (cr) != CAIRO_ANTIALIAS_DEFAULT)
-    return FALSE;
-  cairo_get_matrix (cr, &m);
-  if (m.xy != 0 || m.yx != 0 || m.xx != m.yy || m.xx <= 0)
+  if (!dm_draw_raster_matrix (cr, &m))
     return FALSE;
 
   path = cairo_copy_path (cr);

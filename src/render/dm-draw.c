@@ -579,3 +579,19 @@ dm_draw_is_vector (cairo_t *cr)
   return dm_draw_is_svg (cr) || type == CAIRO_SURFACE_TYPE_PDF ||
          type == CAIRO_SURFACE_TYPE_PS || type == CAIRO_SURFACE_TYPE_SVG;
 }
+
+/* TRUE, with cr's matrix in m, where cr paints the pixels of an image
+ * (not SVG, PDF or PS), unrotated, at one scale on both axes and with
+ * cairo's default antialiasing: where the hand-written rasterisers
+ * (dm-area-fill.c, dm-round-stroke.c) give what cairo would. */
+gboolean
+dm_draw_raster_matrix (cairo_t        *cr,
+                       cairo_matrix_t *m)
+{
+  if (dm_draw_is_vector (cr) ||
+      cairo_surface_get_type (cairo_get_group_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_get_antialias (cr) != CAIRO_ANTIALIAS_DEFAULT)
+    return FALSE;
+  cairo_get_matrix (cr, m);
+  return m->xy == 0 && m->yx == 0 && m->xx == m->yy && m->xx > 0;
+}

@@ -34,6 +34,8 @@ void      dm_draw_svg_attach    (cairo_t        *cr,
 gboolean  dm_draw_is_svg        (cairo_t        *cr);
 /* SVG recorder, PDF, PostScript or cairo SVG: keep everything a vector. */
 gboolean  dm_draw_is_vector     (cairo_t        *cr);
+gboolean  dm_draw_raster_matrix (cairo_t        *cr,
+                                 cairo_matrix_t *m);
 /* The complete document, closing any open groups; svg is still owned. */
 GString  *dm_svg_finish         (DmSvg          *svg);
 

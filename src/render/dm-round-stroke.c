@@ -271,15 +271,10 @@ stroke (cairo_t       *cr,
   int x0, y0, x1, y1;
   gboolean ok = TRUE, open = FALSE;
 
-  if (dm_draw_is_vector (cr) ||
-      cairo_surface_get_type (cairo_get_group_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE ||
-      cairo_get_antialias (cr) != CAIRO_ANTIALIAS_DEFAULT ||
+  if (!dm_draw_raster_matrix (cr, &m) ||
       (dashed ? (n_dashes == 0 || n_dashes > (int) G_N_ELEMENTS (dashes) ||
                  cairo_get_line_cap (cr) != CAIRO_LINE_CAP_BUTT)
               : n_dashes != 0))
-    return FALSE;
-  cairo_get_matrix (cr, &m);
-  if (m.xy != 0 || m.yx != 0 || m.xx != m.yy || m.xx <= 0)
     return FALSE;
   h = width * m.xx / 2;
   if (h < 0.5 || (inner_width > 0 && (inner_width > width || inner_width * m.xx / 2 < 0.5)))
