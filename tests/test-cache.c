@@ -427,8 +427,8 @@ static void
 test_fuzz_seeds_decode (void)
 {
   g_autoptr(GVariant) geo = read_seed ("value-geodata",
-                                       G_VARIANT_TYPE ("(a(sbuusa(uaya{ss}))aayadayay)"));
-  g_autoptr(GVariant) part = read_seed ("value-partition", G_VARIANT_TYPE ("(ayda(ayd)ay)"));
+                                       G_VARIANT_TYPE (DM_GEODATA_CACHE_TYPE));
+  g_autoptr(GVariant) part = read_seed ("value-partition", G_VARIANT_TYPE (DM_PARTITION_CACHE_TYPE));
   g_autoptr(DmGeodata) geodata = _dm_geodata_new_from_cached ("/nonexistent", geo);
   g_autoptr(DmPartition) partition = _dm_partition_new_from_cached (part);
 

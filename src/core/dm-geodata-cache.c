@@ -9,10 +9,6 @@
 #include "dm-cache.h"
 #include "dm-geodata-private.h"
 
-/* (file, reprojected, repaired, vertices, driver, [(index, wkb, fields)]) */
-#define LAYER_TYPE    "(sbuusa(uaya{ss}))"
-/* (layers, regions, region areas, Ukraine, coast margin) */
-#define GEODATA_TYPE  "(a" LAYER_TYPE "aayadayay)"
 
 char *
 _dm_geodata_cache_key (const char *geo_dir)
@@ -68,7 +64,7 @@ _dm_geodata_store_cached (DmGeodata *self)
   GVariantBuilder layers, regions, areas;
   g_autoptr(GVariant) value = NULL;
 
-  g_variant_builder_init (&layers, G_VARIANT_TYPE ("a" LAYER_TYPE));
+  g_variant_builder_init (&layers, G_VARIANT_TYPE ("a" DM_GEODATA_CACHE_LAYER_TYPE));
   for (guint i = 0; i < DM_N_LAYERS; i++)
     g_variant_builder_add_value (&layers, layer_to_variant (i, self->layers[i]));
   g_variant_builder_init (&regions, G_VARIANT_TYPE ("aay"));
@@ -78,7 +74,7 @@ _dm_geodata_store_cached (DmGeodata *self)
       g_variant_builder_add_value (&regions, dm_cache_geometry_to_variant (self->regions[i]));
       g_variant_builder_add (&areas, "d", self->region_area[i]);
     }
-  value = g_variant_ref_sink (g_variant_new ("(@a" LAYER_TYPE "@aay@ad@ay@ay)",
+  value = g_variant_ref_sink (g_variant_new ("(@a" DM_GEODATA_CACHE_LAYER_TYPE "@aay@ad@ay@ay)",
                                              g_variant_builder_end (&layers),
                                              g_variant_builder_end (&regions),
                                              g_variant_builder_end (&areas),
@@ -183,10 +179,10 @@ _dm_geodata_decode_cached (DmGeodata *self,
   gboolean ok = TRUE;
   gsize n_areas;
 
-  if (!g_variant_is_of_type (value, G_VARIANT_TYPE (GEODATA_TYPE)))
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE (DM_GEODATA_CACHE_TYPE)))
     return FALSE;
-  g_variant_get (value, "(@a" LAYER_TYPE "@aay@ad@ay@ay)", &layers, &regions, &area_array,
-                 &ukraine, &margin);
+  g_variant_get (value, "(@a" DM_GEODATA_CACHE_LAYER_TYPE "@aay@ad@ay@ay)", &layers, &regions,
+                 &area_array, &ukraine, &margin);
   areas = g_variant_get_fixed_array (area_array, &n_areas, sizeof (double));
   if (g_variant_n_children (layers) != DM_N_LAYERS ||
       g_variant_n_children (regions) != DM_N_REGIONS || n_areas != DM_N_REGIONS)
@@ -232,7 +228,7 @@ gboolean
 _dm_geodata_load_cached (DmGeodata *self)
 {
   g_autoptr(GVariant) value = dm_cache_load ("geodata", self->cache_key,
-                                             G_VARIANT_TYPE (GEODATA_TYPE));
+                                             G_VARIANT_TYPE (DM_GEODATA_CACHE_TYPE));
 
   return value != NULL && _dm_geodata_decode_cached (self, value);
 }

@@ -25,6 +25,12 @@ struct _DmGeodata
   OGRGeometryH     coast_margin;        /* Ukraine's border and coast, ~2 km wide */
 };
 
+/* What the geography's cache entry holds: (layers, regions, region
+ * areas, Ukraine, coast margin), each layer (file, reprojected,
+ * repaired, vertices, driver, [(index, wkb, fields)]). */
+#define DM_GEODATA_CACHE_LAYER_TYPE "(sbuusa(uaya{ss}))"
+#define DM_GEODATA_CACHE_TYPE       "(a" DM_GEODATA_CACHE_LAYER_TYPE "aayadayay)"
+
 /* The layers' files, in DmLayer order. */
 const char *_dm_geodata_layer_file       (DmLayer     layer);
 char       *_dm_geodata_cache_key        (const char *geo_dir);

@@ -166,10 +166,8 @@ add_enclosed (OGRGeometryH  control,
   return OGR_G_Union (control, enclosed);
 }
 
-/* A day's parts as cached: (control, enclosed km², [(part, km²)] by region
- * then part, line of contact). Only derivations with shapes are stored, so
- * every entry has its line. */
-#define CACHED_TYPE "(ayda(ayd)ay)"
+/* Cached as DM_PARTITION_CACHE_TYPE. Only derivations with shapes are
+ * stored, so every entry has its line. */
 #define CACHE_MAX_ENTRIES 128
 
 /* The geography's inputs and the control area's geometry, by checksum. */
@@ -215,7 +213,7 @@ decode_cached (DmPartition *self,
   g_autoptr(GVariant) front = NULL;
   gboolean ok = TRUE;
 
-  if (!g_variant_is_of_type (value, G_VARIANT_TYPE (CACHED_TYPE)))
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE (DM_PARTITION_CACHE_TYPE)))
     return FALSE;
   g_variant_get (value, "(@ayd@a(ayd)@ay)", &control, &self->enclosed_km2, &parts, &front);
   if (g_variant_n_children (parts) != DM_N_REGIONS * DM_N_PARTS)
@@ -258,7 +256,7 @@ static gboolean
 load_cached (DmPartition *self,
              const char  *key)
 {
-  g_autoptr(GVariant) value = dm_cache_load ("partition", key, G_VARIANT_TYPE (CACHED_TYPE));
+  g_autoptr(GVariant) value = dm_cache_load ("partition", key, G_VARIANT_TYPE (DM_PARTITION_CACHE_TYPE));
 
   return value != NULL && decode_cached (self, value);
 }

@@ -19,6 +19,9 @@ DmPartition  *dm_partition_derive        (DmGeodata     *geodata,
                                           DmControlArea *control,
                                           GCancellable  *cancellable,
                                           GError       **error);
+/* A day's cache entry: (control, enclosed km², [(part, km²)] by region
+ * then part, line of contact). */
+#define DM_PARTITION_CACHE_TYPE "(ayda(ayd)ay)"
 DmPartition  *_dm_partition_new_from_cached (GVariant    *value);
 DmPartition  *dm_partition_derive_areas  (DmGeodata     *geodata,
                                           DmControlArea *control,

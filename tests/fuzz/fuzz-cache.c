@@ -55,7 +55,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         path = g_build_filename (cache_dir, name, NULL);
         g_assert_true (g_file_set_contents (path, (const char *) data + 1, (gssize) size - 1,
                                             NULL));
-        value = dm_cache_load ("partition", key, G_VARIANT_TYPE ("(ayda(ayd)ay)"));
+        value = dm_cache_load ("partition", key, G_VARIANT_TYPE (DM_PARTITION_CACHE_TYPE));
         if (value != NULL)
           partition = _dm_partition_new_from_cached (value);
         g_unlink (path);
@@ -66,7 +66,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         g_autoptr(DmGeodata) geodata = NULL;
 
         value = g_variant_ref_sink (g_variant_new_from_bytes (
-          G_VARIANT_TYPE ("(a(sbuusa(uaya{ss}))aayadayay)"), bytes, FALSE));
+          G_VARIANT_TYPE (DM_GEODATA_CACHE_TYPE), bytes, FALSE));
         geodata = _dm_geodata_new_from_cached ("/nonexistent", value);
         break;
       }
@@ -74,7 +74,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       {
         g_autoptr(DmPartition) partition = NULL;
 
-        value = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(ayda(ayd)ay)"),
+        value = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (DM_PARTITION_CACHE_TYPE),
                                                               bytes, FALSE));
         partition = _dm_partition_new_from_cached (value);
         break;
